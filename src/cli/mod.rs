@@ -1,0 +1,110 @@
+//! The command line (DESIGN §5): the same model as the app, for scripts and terminals.
+//!
+//! Arguments are parsed once by clap into [`Args`]; each command reads its scenarios through the
+//! same loader as the app and prints through [`table`] or JSON. Exit codes: 0 success, 1 a
+//! scenario is invalid or cannot be read, 2 bad arguments.
+
+mod json;
+mod table;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::scenario::{Scenario, ScenarioError, load, presets};
+
+/// Outage cost and impact estimator.
+#[derive(Debug, Parser)]
+#[command(
+    name = "outage-cost",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Args {
+    /// A scenario file to open in the app (default: the Kakao 2022 preset).
+    pub file: Option<PathBuf>,
+    /// What to do without a window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Commands that run without a window.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a scenario's cost breakdown.
+    Eval {
+        /// Scenario file, or the id of a shipped preset (see `presets`).
+        file: PathBuf,
+        /// Print JSON: the validated scenario under "scenario" and every result figure.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check scenario files; print `file:line:col: message` for each problem.
+    Validate {
+        /// Scenario files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List the shipped presets.
+    Presets,
+}
+
+/// Runs a command, writing its output to `out` and problems to `err`.
+pub fn run(
+    command: &Command,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Eval { file, json } => {
+            let scenario = match open(file) {
+                Ok(s) => s,
+                Err(e) => {
+                    writeln!(err, "{e}")?;
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            if *json {
+                serde_json::to_writer_pretty(&mut *out, &json::eval_document(&scenario))?;
+                writeln!(out)?;
+            } else {
+                table::eval(&scenario, out)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { files } => {
+            let mut all_valid = true;
+            for file in files {
+                match load::load_file(file) {
+                    Ok(s) => writeln!(out, "{}: ok ({})", file.display(), s.title())?,
+                    Err(e) => {
+                        all_valid = false;
+                        writeln!(err, "{e}")?;
+                    }
+                }
+            }
+            Ok(if all_valid {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Presets => {
+            table::presets(out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Opens a scenario file, or a shipped preset by id when no such file exists.
+pub fn open(file: &Path) -> Result<Scenario, ScenarioError> {
+    if !file.exists()
+        && let Some(preset) = file.to_str().and_then(presets::find)
+    {
+        return Ok(preset.load()?);
+    }
+    load::load_file(file)
+}

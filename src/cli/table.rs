@@ -1,0 +1,128 @@
+//! Plain-text tables for the terminal.
+
+use std::io::{self, Write};
+
+use crate::format::{clock, compact, hours, money, money_exact, percent};
+use crate::model::{Component, Evaluation, Side};
+use crate::scenario::{Field, Scenario, presets};
+
+/// The breakdown of `eval`.
+pub fn eval(scenario: &Scenario, out: &mut dyn Write) -> io::Result<()> {
+    let e = Evaluation::of(scenario);
+    let (o, p) = (&e.outcome, &e.point);
+    let code = scenario.currency.code.as_str();
+    let m = |v: f64| money(v, code);
+    writeln!(out, "{}", scenario.title())?;
+    writeln!(out, "Amounts in {code} ({} per USD)", p.get(Field::PerUsd))?;
+    writeln!(
+        out,
+        "Outage: {} from {} local time, {} of requests failing, recovery tail {}; effective hours H = {:.3}",
+        hours(p.get(Field::DurationHours)),
+        clock(p.get(Field::StartHour)),
+        percent(p.get(Field::FailureShare)),
+        hours(p.get(Field::RecoveryTailHours)),
+        o.effective_hours
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "  {:<4} {:<22} {:<10} {:>10} {:>26}",
+        "", "Component", "Side", "Amount", "Exact"
+    )?;
+    for (c, v) in o.components.iter() {
+        let side = if c.side() == Side::Provider {
+            "provider"
+        } else {
+            "ecosystem"
+        };
+        writeln!(
+            out,
+            "  {:<4} {:<22} {:<10} {:>10} {:>26}",
+            c.id(),
+            c.name(),
+            side,
+            m(v),
+            money_exact(v, code)
+        )?;
+        if c == Component::BusinessLoss {
+            for b in &e.business_losses {
+                let name: String = b.name.chars().take(31).collect();
+                writeln!(
+                    out,
+                    "       · {name:<31} {:>10} {:>26}",
+                    m(b.value),
+                    money_exact(b.value, code)
+                )?;
+            }
+        }
+    }
+    writeln!(out)?;
+    let rows = [
+        ("Provider cost (P)", o.provider_cost),
+        ("Ecosystem loss (C2 + C3)", o.ecosystem_loss),
+        ("Combined impact (P − C6 − C7 + Eco)", o.combined_impact),
+        ("Cost per outage hour (P / D)", o.cost_per_hour),
+        ("Annual expected loss", o.annual_expected_loss),
+        ("Market-value hit (not in totals)", o.market_value_hit),
+    ];
+    for (label, v) in rows {
+        writeln!(
+            out,
+            "  {label:<38} {:>10} {:>26}",
+            m(v),
+            money_exact(v, code)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "  Users affected {}, user-hours disrupted {}, SLA downtime {:.1} min (uptime {:.4}%)",
+        compact(o.users_affected),
+        compact(o.user_hours),
+        o.sla_downtime_minutes,
+        o.uptime * 100.0
+    )?;
+    writeln!(
+        out,
+        "  Uptime Institute band: {} (P = {} USD)",
+        e.band.label(),
+        money(o.provider_cost_usd, "USD")
+    )?;
+    writeln!(
+        out,
+        "  Suggested severity: {} {} ({})",
+        e.severity.level,
+        e.severity.name(),
+        e.severity.reason
+    )?;
+    let benchmarks: Vec<String> = e
+        .benchmarks
+        .iter()
+        .map(|b| format!("{} {}", b.benchmark.label, m(b.per_hour)))
+        .collect();
+    writeln!(
+        out,
+        "  Benchmarks per hour: {}; this scenario {}",
+        benchmarks.join(", "),
+        m(o.cost_per_hour)
+    )
+}
+
+/// The list of `presets`.
+pub fn presets(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{:<24} {:<11} {:<34} Name", "Id", "Date", "File")?;
+    for preset in presets::PRESETS {
+        let name = preset
+            .load()
+            .map_or_else(|e| format!("(invalid: {e})"), |s| s.title().to_owned());
+        let file = format!("presets/{}", preset.file_name());
+        writeln!(
+            out,
+            "{:<24} {:<11} {:<34} {name}",
+            preset.id,
+            preset.incident_date.unwrap_or("—"),
+            file
+        )?;
+    }
+    Ok(())
+}

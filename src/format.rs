@@ -1,0 +1,199 @@
+//! Numbers for people: compact money (`$1.2M`, `¥3.4B`, `₩27.5B`), exact money, counts, shares and
+//! durations. Every function guards against non-finite values, so NaN or infinity never reaches a
+//! screen or a report: they print as "—".
+
+/// The symbol for a currency code, or `None` to write the code itself.
+#[must_use]
+pub fn currency_symbol(code: &str) -> Option<&'static str> {
+    Some(match code.to_ascii_uppercase().as_str() {
+        "USD" => "$",
+        "CNY" | "RMB" | "JPY" => "¥",
+        "KRW" => "₩",
+        "EUR" => "€",
+        "GBP" => "£",
+        "INR" => "₹",
+        _ => return None,
+    })
+}
+
+/// The mark for a value that cannot be shown.
+pub const NOT_A_NUMBER: &str = "—";
+
+/// `$1.2M`, `¥3.4B`, `₩27.5B`, `CHF 950`: three significant figures at most.
+#[must_use]
+pub fn money(value: f64, code: &str) -> String {
+    if !value.is_finite() {
+        return NOT_A_NUMBER.to_owned();
+    }
+    let sign = if value < 0.0 { "−" } else { "" };
+    let body = compact(value.abs());
+    match currency_symbol(code) {
+        Some(symbol) => format!("{sign}{symbol}{body}"),
+        None => format!("{sign}{code} {body}"),
+    }
+}
+
+/// A compact number without currency: `950`, `12.5k`, `1.2M`, `27.5B`, `3.1T`, `4.2e15`.
+#[must_use]
+pub fn compact(value: f64) -> String {
+    if !value.is_finite() {
+        return NOT_A_NUMBER.to_owned();
+    }
+    let a = value.abs();
+    let sign = if value < 0.0 { "−" } else { "" };
+    let units = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")];
+    if a >= 999.5e12 {
+        return format!("{sign}{a:.1e}");
+    }
+    for (i, &(scale, suffix)) in units.iter().enumerate() {
+        let x = a / scale;
+        if x >= 0.9995 {
+            let text = if x >= 99.95 {
+                format!("{x:.0}")
+            } else {
+                format!("{x:.1}")
+            };
+            // Rounding up to 1000 of this unit reads better as 1 of the next one.
+            if text == "1000" && i > 0 {
+                return format!("{sign}1{}", units[i - 1].1);
+            }
+            return format!("{sign}{}{suffix}", text.strip_suffix(".0").unwrap_or(&text));
+        }
+    }
+    let text = if a >= 100.0 {
+        format!("{a:.0}")
+    } else {
+        format!("{a:.1}")
+    };
+    format!("{sign}{}", text.strip_suffix(".0").unwrap_or(&text))
+}
+
+/// Exact money with thousands separators and two decimals: `$1,219,268.63`.
+#[must_use]
+pub fn money_exact(value: f64, code: &str) -> String {
+    if !value.is_finite() {
+        return NOT_A_NUMBER.to_owned();
+    }
+    let sign = if value < 0.0 { "−" } else { "" };
+    let body = grouped(value.abs(), 2);
+    match currency_symbol(code) {
+        Some(symbol) => format!("{sign}{symbol}{body}"),
+        None => format!("{sign}{code} {body}"),
+    }
+}
+
+/// A number with thousands separators and `decimals` decimals: `1,219,268.63`.
+#[must_use]
+pub fn grouped(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return NOT_A_NUMBER.to_owned();
+    }
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    if value < 0.0 {
+        format!("−{out}")
+    } else {
+        out
+    }
+}
+
+/// A share as a percentage: `85%`, `2.5%`, `0.03%`.
+#[must_use]
+pub fn percent(share: f64) -> String {
+    if !share.is_finite() {
+        return NOT_A_NUMBER.to_owned();
+    }
+    let p = share * 100.0;
+    let a = p.abs();
+    if a == 0.0 || a >= 10.0 {
+        format!("{p:.0}%")
+    } else if a >= 1.0 {
+        format!("{p:.1}%").replace(".0%", "%")
+    } else {
+        format!("{p:.2}%")
+    }
+}
+
+/// Hours for people: `45 min`, `2.5 h`, `10 h`, `5.3 days`.
+#[must_use]
+pub fn hours(h: f64) -> String {
+    if !h.is_finite() {
+        return NOT_A_NUMBER.to_owned();
+    }
+    if h < 1.0 {
+        format!("{:.0} min", h * 60.0)
+    } else if h < 48.0 {
+        format!("{h:.1} h").replace(".0 h", " h")
+    } else {
+        format!("{:.1} days", h / 24.0)
+    }
+}
+
+/// A local clock hour as `15:30`.
+#[must_use]
+pub fn clock(hour: f64) -> String {
+    if !hour.is_finite() {
+        return NOT_A_NUMBER.to_owned();
+    }
+    let minutes = (hour.rem_euclid(24.0) * 60.0).round() as u32 % (24 * 60);
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_money_reads_like_a_slide() {
+        assert_eq!(money(1_219_268.63, "USD"), "$1.2M");
+        assert_eq!(money(3.4e9, "CNY"), "¥3.4B");
+        assert_eq!(money(27.5e9, "KRW"), "₩27.5B");
+        assert_eq!(money(304_817.16, "USD"), "$305k");
+        assert_eq!(money(12_500.0, "USD"), "$12.5k");
+        assert_eq!(money(950.0, "EUR"), "€950");
+        assert_eq!(money(0.0, "USD"), "$0");
+        assert_eq!(money(999_999.0, "USD"), "$1M");
+        assert_eq!(money(2.5, "USD"), "$2.5");
+        assert_eq!(money(1e6, "USD"), "$1M");
+        assert_eq!(money(-2.5e6, "USD"), "−$2.5M");
+        assert_eq!(money(950.0, "CHF"), "CHF 950");
+        assert_eq!(money(4.2e15, "USD"), "$4.2e15");
+        assert_eq!(money(f64::NAN, "USD"), "—");
+        assert_eq!(money(f64::INFINITY, "USD"), "—");
+    }
+
+    #[test]
+    fn exact_money_groups_thousands() {
+        assert_eq!(money_exact(1_219_268.625, "USD"), "$1,219,268.62");
+        assert_eq!(money_exact(27.5e9, "KRW"), "₩27,500,000,000.00");
+        assert_eq!(grouped(999.0, 0), "999");
+        assert_eq!(grouped(-1234.5, 1), "−1,234.5");
+        assert_eq!(grouped(1e15, 0), "1,000,000,000,000,000");
+    }
+
+    #[test]
+    fn shares_and_hours() {
+        assert_eq!(percent(0.85), "85%");
+        assert_eq!(percent(0.025), "2.5%");
+        assert_eq!(percent(0.0003), "0.03%");
+        assert_eq!(hours(0.75), "45 min");
+        assert_eq!(hours(10.0), "10 h");
+        assert_eq!(hours(127.5), "5.3 days");
+        assert_eq!(clock(15.5), "15:30");
+        assert_eq!(clock(17.73), "17:44");
+        assert_eq!(clock(23.999), "00:00");
+    }
+}

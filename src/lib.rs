@@ -1,0 +1,14 @@
+//! Outage cost and impact estimator: what an IT outage costs and whom it hurts.
+//!
+//! The library holds everything but the window: the scenario format ([`scenario`]), the cost model
+//! ([`model`]), number formatting ([`format`]) and the command line ([`cli`]). The desktop app
+//! (`app`) sits on top behind the `gui` feature. See ARCHITECTURE.md for the dependency direction.
+
+pub mod cli;
+pub mod files;
+pub mod format;
+pub mod model;
+pub mod scenario;
+
+#[cfg(feature = "gui")]
+pub mod app;

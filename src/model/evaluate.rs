@@ -1,0 +1,183 @@
+//! The cost model of DESIGN §2.2–2.3 for one point: every intermediate, component and total.
+//!
+//! [`evaluate`] is allocation-free and total: any point with inputs in their domains gives finite
+//! numbers (a zero duration gives a cost per hour of 0 rather than a division by zero).
+
+use super::component::{Component, Components, Side};
+use super::hours::{MONTH_MINUTES, effective_hours, sla_downtime_minutes};
+use super::point::Point;
+use crate::scenario::BusinessField as B;
+use crate::scenario::Field::{self, *};
+use crate::scenario::sla::credit_share;
+
+/// Hours in a year, for revenue per hour.
+pub const HOURS_PER_YEAR: f64 = 8760.0;
+
+/// Every figure the model computes for one point.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Outcome {
+    /// `H`: effective outage hours.
+    pub effective_hours: f64,
+    /// Minutes with at least the SLA threshold of requests failing.
+    pub sla_downtime_minutes: f64,
+    /// `U`: monthly uptime as a fraction.
+    pub uptime: f64,
+    /// `credit(U)`: SLA credit as a share of the monthly fees.
+    pub sla_credit_share: f64,
+    /// `N_aff = N·φ`.
+    pub users_affected: f64,
+    /// `u`: share of the day an average user is on the service.
+    pub usage_share: f64,
+    /// `N_aff·u·H`.
+    pub user_hours: f64,
+    /// `R_h`.
+    pub revenue_per_hour: f64,
+    /// `c(D)`: share of affected users lost.
+    pub churn_share: f64,
+    /// C1–C9.
+    pub components: Components,
+    /// M: never added to any total.
+    pub market_value_hit: f64,
+    /// `P = C1 + C4 + C5 + C6 + C7 + C8 + C9`.
+    pub provider_cost: f64,
+    /// `Eco = C2 + C3`.
+    pub ecosystem_loss: f64,
+    /// `P − C6 − C7 + Eco`: transfers counted once.
+    pub combined_impact: f64,
+    /// `P / D`.
+    pub cost_per_hour: f64,
+    /// `frequency · P`.
+    pub annual_expected_loss: f64,
+    /// `P` in US dollars.
+    pub provider_cost_usd: f64,
+}
+
+/// The logistic function, stable for any argument.
+fn logistic(x: f64) -> f64 {
+    let e = (-x.abs()).exp();
+    if x >= 0.0 {
+        1.0 / (1.0 + e)
+    } else {
+        e / (1.0 + e)
+    }
+}
+
+/// `c(D) = c_max·(L(D) − L(0)) / (1 − L(0))` with `L(x) = 1/(1 + e^{−k(x − D₅₀)})`, so `c(0) = 0`.
+#[must_use]
+pub fn churn_share(
+    max_share: f64,
+    midpoint_hours: f64,
+    steepness: f64,
+    duration_hours: f64,
+) -> f64 {
+    let l0 = logistic(-steepness * midpoint_hours);
+    max_share * (logistic(steepness * (duration_hours - midpoint_hours)) - l0) / (1.0 - l0)
+}
+
+/// C2 of one business row, given `φ·H`.
+fn business_loss(row: &[f64; 6], reach_hours: f64) -> f64 {
+    let g = |f: B| row[f.index()];
+    g(B::Count)
+        * g(B::SalesPerHour)
+        * g(B::Dependence)
+        * (1.0 - g(B::Substitution))
+        * (1.0 - g(B::ShareRecovered))
+        * g(B::LossShare)
+        * reach_hours
+}
+
+/// C2 per business row, in scenario order.
+#[must_use]
+pub fn business_losses(p: &Point, outcome: &Outcome) -> Vec<f64> {
+    let reach_hours = p.get(ShareAffected) * outcome.effective_hours;
+    p.businesses
+        .iter()
+        .map(|row| business_loss(row, reach_hours))
+        .collect()
+}
+
+/// Evaluates the model at one point.
+#[must_use]
+pub fn evaluate(p: &Point) -> Outcome {
+    let v = |f: Field| p.get(f);
+    let (d, a, tau) = (v(DurationHours), v(FailureShare), v(RecoveryTailHours));
+    let phi = v(ShareAffected);
+    let h = effective_hours(a, d, tau, v(StartHour).rem_euclid(24.0), p.weights.as_ref());
+    let minutes = sla_downtime_minutes(a, d, tau, v(ErrorThreshold));
+    let uptime = 1.0 - minutes / MONTH_MINUTES;
+    let credit = credit_share(&p.tiers, uptime);
+    let users_affected = v(ActiveUsers) * phi;
+    let usage_share = v(UsageHoursPerDay) / 24.0;
+    let user_hours = users_affected * usage_share * h;
+    let revenue_per_hour = v(AnnualRevenue) / HOURS_PER_YEAR;
+    let churn = churn_share(
+        v(ChurnMaxShare),
+        v(ChurnMidpointHours),
+        v(ChurnSteepness),
+        d,
+    );
+
+    let mut c = [0.0; super::component::COMPONENT_COUNT];
+    c[Component::LostRevenue.index()] =
+        revenue_per_hour * v(ShareDependent) * phi * h * (1.0 - v(RevenueShareRecovered));
+    let mut business_count = 0.0;
+    for row in &p.businesses {
+        c[Component::BusinessLoss.index()] += business_loss(row, phi * h);
+        business_count += row[B::Count.index()];
+    }
+    c[Component::UserTime.index()] = user_hours * v(ValuePerUserHour);
+    c[Component::Staff.index()] = v(Employees) * v(WorkforceCostPerHour) * v(ProductivityLoss) * h;
+    c[Component::Response.index()] =
+        v(Responders) * v(ResponderCostPerHour) * (d + v(PostIncidentHours)) + v(ResponseFixedCost);
+    c[Component::SlaCredits.index()] = v(MonthlyFees) * credit;
+    c[Component::Compensation.index()] = users_affected * v(PerUser) * v(UserUptake)
+        + business_count * phi * v(PerBusiness) * v(BusinessUptake);
+    c[Component::Churn.index()] = users_affected * a * churn * v(LifetimeValue);
+    c[Component::Fines.index()] = v(FinesFixed) + v(FinesPerHour) * d;
+    let components = Components(c);
+
+    let provider_cost = components.side_total(Side::Provider);
+    let ecosystem_loss = components.side_total(Side::Ecosystem);
+    // P − C6 − C7 + Eco, summed without the transfers rather than by subtracting them, so a huge
+    // compensation cannot swallow the rest in rounding.
+    let kept: f64 = components
+        .iter()
+        .filter(|(c, _)| !c.is_transfer())
+        .map(|(_, v)| v)
+        .sum();
+    Outcome {
+        effective_hours: h,
+        sla_downtime_minutes: minutes,
+        uptime,
+        sla_credit_share: credit,
+        users_affected,
+        usage_share,
+        user_hours,
+        revenue_per_hour,
+        churn_share: churn,
+        components,
+        market_value_hit: v(MarketCap) * v(DropShare),
+        provider_cost,
+        ecosystem_loss,
+        combined_impact: kept,
+        cost_per_hour: if d > 0.0 { provider_cost / d } else { 0.0 },
+        annual_expected_loss: v(FrequencyPerYear) * provider_cost,
+        provider_cost_usd: provider_cost / v(PerUsd),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn churn_curve_by_hand() {
+        // L(4) = 1/(1+e^{1.6}) = 0.16798161, L(0) = 1/(1+e^{4.8}) = 0.00816257;
+        // c = 0.04·0.15981904/0.99183743 = 0.00644537.
+        assert!((churn_share(0.04, 6.0, 0.8, 4.0) - 0.006_445_37).abs() < 1e-8);
+        assert_eq!(churn_share(0.04, 6.0, 0.8, 0.0), 0.0);
+        assert_eq!(churn_share(0.04, 6.0, 0.0, 10.0), 0.0);
+        assert!(churn_share(0.04, 6.0, 0.8, 1e6) <= 0.04);
+        assert!((logistic(-800.0)).is_finite() && logistic(800.0) == 1.0);
+    }
+}

@@ -1,0 +1,19 @@
+//! The cost model of DESIGN §2: pure functions from a scenario's inputs to costs. No I/O, no UI.
+//!
+//! [`Point`] holds the inputs as numbers; [`evaluate`] computes every figure for one point;
+//! [`Evaluation`] adds what is shown around the numbers; [`cost_curve`] sweeps the duration.
+
+mod component;
+mod curve;
+mod evaluate;
+mod evaluation;
+pub mod hours;
+mod point;
+pub mod uptime;
+
+pub use component::{COMPONENT_COUNT, Component, Components, Side};
+pub use curve::{CurvePoint, cost_curve, curve_end_hours};
+pub use evaluate::{HOURS_PER_YEAR, Outcome, business_losses, churn_share, evaluate};
+pub use evaluation::{BenchmarkInCurrency, BusinessLoss, Evaluation};
+pub use point::Point;
+pub use uptime::{BENCHMARKS, Benchmark, Severity, UptimeBand};

@@ -1,0 +1,205 @@
+//! The table of scalar inputs: each one's path in the file, its label, unit and kind.
+//!
+//! The model reads inputs by [`Field`] (a flat array, no allocation per evaluation); Monte Carlo,
+//! sensitivity and the app walk [`Field::ALL`]. Businesses have their own small table,
+//! [`BusinessField`]. A test checks every path against the serialised scenario.
+
+use super::{
+    Amount, Business, ClockHour, DayHours, Domain, Estimate, Input, Kind, Positive, PositiveShare,
+    Scenario, Share,
+};
+
+/// What a number measures, for formatting and widgets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// People, businesses.
+    Count,
+    /// A fraction shown as a percentage.
+    Share,
+    /// Hours.
+    Hours,
+    /// A local clock hour.
+    ClockHour,
+    /// Hours per day.
+    HoursPerDay,
+    /// An amount of money.
+    Money,
+    /// Money per hour.
+    MoneyPerHour,
+    /// Money per year.
+    MoneyPerYear,
+    /// Money per month.
+    MoneyPerMonth,
+    /// Per hour (a rate).
+    PerHour,
+    /// Events per year.
+    PerYear,
+    /// Currency units per US dollar.
+    PerUsd,
+}
+
+macro_rules! field_table {
+    ($enum:ident, $owner:ty, $count:ident {
+        $($variant:ident: $kind:ty, $unit:ident, $path:literal, $label:literal, $($field:ident).+;)*
+    }) => {
+        impl $enum {
+            /// Every variant, in file order.
+            pub const ALL: [$enum; $count] = [$($enum::$variant),*];
+
+            /// The field's path in a scenario file.
+            #[must_use]
+            pub fn path(self) -> &'static str {
+                match self { $($enum::$variant => $path),* }
+            }
+
+            /// A short label for tables and charts.
+            #[must_use]
+            pub fn label(self) -> &'static str {
+                match self { $($enum::$variant => $label),* }
+            }
+
+            /// What the number measures.
+            #[must_use]
+            pub fn unit(self) -> Unit {
+                match self { $($enum::$variant => Unit::$unit),* }
+            }
+
+            /// The values the field allows.
+            #[must_use]
+            pub fn domain(self) -> Domain {
+                match self { $($enum::$variant => <$kind as Kind>::DOMAIN),* }
+            }
+
+            /// The field's estimate in `owner`.
+            #[must_use]
+            pub fn estimate(self, owner: &$owner) -> &Estimate {
+                match self { $($enum::$variant => { let input: &Input<$kind> = &owner.$($field).+; input.estimate() })* }
+            }
+
+            /// Replaces the field's estimate in `owner` if it fits the domain.
+            pub fn set(self, owner: &mut $owner, estimate: Estimate) -> Result<(), String> {
+                match self { $($enum::$variant => { let input: &mut Input<$kind> = &mut owner.$($field).+; input.set(estimate) })* }
+            }
+        }
+    };
+}
+
+/// A scalar input of the scenario (businesses, profile weights and SLA tiers apart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)] // Each variant is documented by its path and label in the table below.
+pub enum Field {
+    PerUsd,
+    ActiveUsers,
+    ShareAffected,
+    UsageHoursPerDay,
+    ValuePerUserHour,
+    StartHour,
+    DurationHours,
+    FailureShare,
+    RecoveryTailHours,
+    AnnualRevenue,
+    ShareDependent,
+    RevenueShareRecovered,
+    Employees,
+    WorkforceCostPerHour,
+    ProductivityLoss,
+    Responders,
+    ResponderCostPerHour,
+    PostIncidentHours,
+    ResponseFixedCost,
+    MonthlyFees,
+    ErrorThreshold,
+    PerUser,
+    UserUptake,
+    PerBusiness,
+    BusinessUptake,
+    ChurnMaxShare,
+    ChurnMidpointHours,
+    ChurnSteepness,
+    LifetimeValue,
+    FinesFixed,
+    FinesPerHour,
+    MarketCap,
+    DropShare,
+    FrequencyPerYear,
+}
+
+/// How many [`Field`]s there are.
+pub const FIELD_COUNT: usize = 34;
+
+field_table!(Field, Scenario, FIELD_COUNT {
+    PerUsd: Positive, PerUsd, "currency.per_usd", "Currency per USD", currency.per_usd;
+    ActiveUsers: Amount, Count, "users.active_users", "Active users", users.active_users;
+    ShareAffected: Share, Share, "users.share_affected", "Share of users affected", users.share_affected;
+    UsageHoursPerDay: DayHours, HoursPerDay, "users.usage_hours_per_day", "Usage per user", users.usage_hours_per_day;
+    ValuePerUserHour: Amount, MoneyPerHour, "users.value_per_user_hour", "Value of a user-hour", users.value_per_user_hour;
+    StartHour: ClockHour, ClockHour, "outage.start_hour", "Start (local time)", outage.start_hour;
+    DurationHours: Positive, Hours, "outage.duration_hours", "Duration", outage.duration_hours;
+    FailureShare: PositiveShare, Share, "outage.failure_share", "Requests failing", outage.failure_share;
+    RecoveryTailHours: Amount, Hours, "outage.recovery_tail_hours", "Recovery tail", outage.recovery_tail_hours;
+    AnnualRevenue: Amount, MoneyPerYear, "revenue.annual_revenue", "Annual revenue", revenue.annual_revenue;
+    ShareDependent: Share, Share, "revenue.share_dependent", "Revenue depending on the service", revenue.share_dependent;
+    RevenueShareRecovered: Share, Share, "revenue.share_recovered", "Revenue recovered later", revenue.share_recovered;
+    Employees: Amount, Count, "workforce.employees", "Employees idled", workforce.employees;
+    WorkforceCostPerHour: Amount, MoneyPerHour, "workforce.cost_per_hour", "Staff cost per hour", workforce.cost_per_hour;
+    ProductivityLoss: Share, Share, "workforce.productivity_loss", "Productivity lost", workforce.productivity_loss;
+    Responders: Amount, Count, "response.responders", "Responders", response.responders;
+    ResponderCostPerHour: Amount, MoneyPerHour, "response.cost_per_hour", "Responder cost per hour", response.cost_per_hour;
+    PostIncidentHours: Amount, Hours, "response.post_incident_hours", "Post-incident work", response.post_incident_hours;
+    ResponseFixedCost: Amount, Money, "response.fixed_cost", "Fixed response cost", response.fixed_cost;
+    MonthlyFees: Amount, MoneyPerMonth, "sla.monthly_fees", "Fees under SLA", sla.monthly_fees;
+    ErrorThreshold: PositiveShare, Share, "sla.error_threshold", "SLA error threshold", sla.error_threshold;
+    PerUser: Amount, Money, "compensation.per_user", "Compensation per user", compensation.per_user;
+    UserUptake: Share, Share, "compensation.user_uptake", "Users who claim", compensation.user_uptake;
+    PerBusiness: Amount, Money, "compensation.per_business", "Compensation per business", compensation.per_business;
+    BusinessUptake: Share, Share, "compensation.business_uptake", "Businesses who claim", compensation.business_uptake;
+    ChurnMaxShare: Share, Share, "churn.max_share", "Maximum churn", churn.max_share;
+    ChurnMidpointHours: Amount, Hours, "churn.midpoint_hours", "Churn midpoint", churn.midpoint_hours;
+    ChurnSteepness: Amount, PerHour, "churn.steepness", "Churn steepness", churn.steepness;
+    LifetimeValue: Amount, Money, "churn.lifetime_value", "Customer lifetime value", churn.lifetime_value;
+    FinesFixed: Amount, Money, "fines.fixed", "Fixed fine", fines.fixed;
+    FinesPerHour: Amount, MoneyPerHour, "fines.per_hour", "Fine per hour", fines.per_hour;
+    MarketCap: Amount, Money, "market.market_cap", "Market capitalisation", market.market_cap;
+    DropShare: Share, Share, "market.drop_share", "Share-price drop", market.drop_share;
+    FrequencyPerYear: Amount, PerYear, "frequency_per_year", "Outages per year", frequency_per_year;
+});
+
+/// An input of one business group (C2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)] // Documented by the table below.
+pub enum BusinessField {
+    Count,
+    SalesPerHour,
+    Dependence,
+    Substitution,
+    ShareRecovered,
+    LossShare,
+}
+
+/// How many [`BusinessField`]s there are.
+pub const BUSINESS_FIELD_COUNT: usize = 6;
+
+field_table!(BusinessField, Business, BUSINESS_FIELD_COUNT {
+    Count: Amount, Count, "count", "Businesses", count;
+    SalesPerHour: Amount, MoneyPerHour, "sales_per_hour", "Sales per business-hour", sales_per_hour;
+    Dependence: Share, Share, "dependence", "Dependence", dependence;
+    Substitution: Share, Share, "substitution", "Substitution", substitution;
+    ShareRecovered: Share, Share, "share_recovered", "Sales recovered later", share_recovered;
+    LossShare: Share, Share, "loss_share", "Loss share (margin)", loss_share;
+});
+
+impl Field {
+    /// The field's index in [`Field::ALL`].
+    #[must_use]
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl BusinessField {
+    /// The field's index in [`BusinessField::ALL`].
+    #[must_use]
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}

@@ -1,0 +1,416 @@
+//! The scenario: the document an analyst writes, saves and loads (DESIGN §3).
+//!
+//! A scenario is read from RON once ([`load`]) into these types, whose inputs carry their domains
+//! ([`Input`]); the rest of the program sees only checked data. Sections a scenario does not need
+//! may be left out of a file: shares that scale a loss the user entered default to 1, the SLA
+//! error threshold to 0.05, the frequency and the currency rate to 1, the profile to flat, Monte
+//! Carlo to 10 000 samples with seed 0, and every other number to 0, so a missing section costs
+//! nothing. Only `version` and `outage.duration_hours` are required.
+
+mod estimate;
+pub mod fields;
+pub mod load;
+pub mod presets;
+pub mod profile;
+pub mod save;
+pub mod sla;
+mod version;
+
+use serde::{Deserialize, Serialize};
+
+pub use estimate::{
+    Amount, ClockHour, DayHours, Domain, Estimate, Input, Kind, Pert, Positive, PositiveShare,
+    Range90, Share,
+};
+pub use fields::{BusinessField, Field, Unit};
+pub use load::{LoadError, ScenarioError};
+pub use profile::{CustomProfile, TrafficProfile};
+pub use sla::{SlaTiers, Tier, TierSet};
+pub use version::FormatVersion;
+
+/// One outage scenario: the inputs of the cost model and where their figures come from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// File format version; files newer than this build are refused.
+    pub version: FormatVersion,
+    /// Short title ("Kakao data-center fire, October 2022").
+    #[serde(default)]
+    pub name: String,
+    /// What happened, in a few sentences.
+    #[serde(default)]
+    pub description: String,
+    /// The currency of every amount, and its rate to the US dollar.
+    #[serde(default)]
+    pub currency: Currency,
+    /// Where the figures come from.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Assumptions made where no figure was published, one per entry.
+    #[serde(default)]
+    pub assumptions: Vec<String>,
+    /// Who uses the service (§2.2).
+    #[serde(default)]
+    pub users: Users,
+    /// The outage over time (§2.1).
+    pub outage: Outage,
+    /// The provider's revenue (C1).
+    #[serde(default)]
+    pub revenue: Revenue,
+    /// Businesses that depend on the service (C2).
+    #[serde(default)]
+    pub businesses: Vec<Business>,
+    /// The provider's own staff (C4).
+    #[serde(default)]
+    pub workforce: Workforce,
+    /// Incident response (C5).
+    #[serde(default)]
+    pub response: Response,
+    /// Service-level agreement credits (C6).
+    #[serde(default)]
+    pub sla: Sla,
+    /// Compensation paid (C7).
+    #[serde(default)]
+    pub compensation: Compensation,
+    /// Customers lost (C8).
+    #[serde(default)]
+    pub churn: Churn,
+    /// Regulatory fines (C9).
+    #[serde(default)]
+    pub fines: Fines,
+    /// Market-value hit (M, never added to totals).
+    #[serde(default)]
+    pub market: Market,
+    /// How often such an outage happens, per year.
+    #[serde(default = "one")]
+    pub frequency_per_year: Input<Amount>,
+    /// Monte Carlo settings.
+    #[serde(default)]
+    pub uncertainty: Uncertainty,
+}
+
+fn one<K: Kind>() -> Input<K> {
+    Input::fixed(1.0)
+}
+
+/// The scenario's currency.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Currency {
+    /// ISO code, e.g. `USD`, `CNY`, `KRW`.
+    pub code: String,
+    /// Units of this currency per US dollar.
+    pub per_usd: Input<Positive>,
+}
+
+impl Default for Currency {
+    fn default() -> Self {
+        Self {
+            code: "USD".to_owned(),
+            per_usd: one(),
+        }
+    }
+}
+
+/// A source of a figure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Source {
+    /// Which figure it supports and who published it.
+    pub label: String,
+    /// Where to read it.
+    pub url: String,
+}
+
+/// Users of the service.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Users {
+    /// `N`: active users.
+    pub active_users: Input<Amount>,
+    /// `φ`: the outage's footprint, the share of users (and of revenue) it reaches.
+    pub share_affected: Input<Share>,
+    /// Hours an average user spends on the service per day (`u` = this / 24).
+    pub usage_hours_per_day: Input<DayHours>,
+    /// `V`: the value of one user-hour lost (0 leaves user time out).
+    pub value_per_user_hour: Input<Amount>,
+}
+
+impl Default for Users {
+    fn default() -> Self {
+        Self {
+            active_users: Input::default(),
+            share_affected: one(),
+            usage_hours_per_day: Input::default(),
+            value_per_user_hour: Input::default(),
+        }
+    }
+}
+
+/// The outage over time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outage {
+    /// Local clock hour at the outage's start, in [0, 24).
+    #[serde(default)]
+    pub start_hour: Input<ClockHour>,
+    /// `D`: hours from the start until service is restored (required).
+    pub duration_hours: Input<Positive>,
+    /// `a`: share of requests failing during the outage (1 = hard down).
+    #[serde(default = "one")]
+    pub failure_share: Input<PositiveShare>,
+    /// `τ`: time constant of the decay after restoration (0 = instant recovery).
+    #[serde(default)]
+    pub recovery_tail_hours: Input<Amount>,
+    /// `w(h)`: traffic over the day.
+    #[serde(default)]
+    pub traffic_profile: TrafficProfile,
+}
+
+impl Default for Outage {
+    fn default() -> Self {
+        Self {
+            start_hour: Input::default(),
+            duration_hours: one(),
+            failure_share: one(),
+            recovery_tail_hours: Input::default(),
+            traffic_profile: TrafficProfile::Flat,
+        }
+    }
+}
+
+/// The provider's revenue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Revenue {
+    /// Revenue per year (`R_h` = this / 8760).
+    pub annual_revenue: Input<Amount>,
+    /// `ρ`: share of revenue that depends on the service.
+    pub share_dependent: Input<Share>,
+    /// `δ`: share of lost revenue made up later (deferred purchases).
+    pub share_recovered: Input<Share>,
+}
+
+impl Default for Revenue {
+    fn default() -> Self {
+        Self {
+            annual_revenue: Input::default(),
+            share_dependent: one(),
+            share_recovered: Input::default(),
+        }
+    }
+}
+
+/// A group of businesses that depend on the service (merchants on a wallet, firms on a meeting app).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Business {
+    /// Who they are.
+    pub name: String,
+    /// `M`: how many.
+    pub count: Input<Amount>,
+    /// `G`: sales per business per hour, averaged over the day.
+    pub sales_per_hour: Input<Amount>,
+    /// `d`: share of their sales that goes through the service.
+    pub dependence: Input<Share>,
+    /// `s`: share of those sales that moves to cash or a rival instead of being lost.
+    pub substitution: Input<Share>,
+    /// `δ_k`: share of lost sales made up later.
+    pub share_recovered: Input<Share>,
+    /// `m`: 1 counts lost sales; a margin counts lost profit.
+    pub loss_share: Input<Share>,
+}
+
+impl Default for Business {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            count: Input::default(),
+            sales_per_hour: Input::default(),
+            dependence: one(),
+            substitution: Input::default(),
+            share_recovered: Input::default(),
+            loss_share: one(),
+        }
+    }
+}
+
+/// The provider's staff who cannot work during the outage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Workforce {
+    /// `E`: employees affected.
+    pub employees: Input<Amount>,
+    /// `W`: loaded cost per employee-hour.
+    pub cost_per_hour: Input<Amount>,
+    /// `p`: share of their productivity lost.
+    pub productivity_loss: Input<Share>,
+}
+
+impl Default for Workforce {
+    fn default() -> Self {
+        Self {
+            employees: Input::default(),
+            cost_per_hour: Input::default(),
+            productivity_loss: one(),
+        }
+    }
+}
+
+/// Incident response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Response {
+    /// `n`: people working the incident.
+    pub responders: Input<Amount>,
+    /// `W_r`: cost per responder-hour.
+    pub cost_per_hour: Input<Amount>,
+    /// `T_post`: hours of follow-up after restoration (post-mortem, clean-up).
+    pub post_incident_hours: Input<Amount>,
+    /// `F`: fixed costs (vendors, overtime bonuses, hardware).
+    pub fixed_cost: Input<Amount>,
+}
+
+/// Service-level agreement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Sla {
+    /// Monthly fees paid by customers under the SLA.
+    pub monthly_fees: Input<Amount>,
+    /// `θ`: a minute counts as down when at least this share of requests fail.
+    pub error_threshold: Input<PositiveShare>,
+    /// Credit tiers: a shipped set or a list.
+    pub tiers: SlaTiers,
+}
+
+impl Default for Sla {
+    fn default() -> Self {
+        Self {
+            monthly_fees: Input::default(),
+            error_threshold: Input::fixed(0.05),
+            tiers: SlaTiers::default(),
+        }
+    }
+}
+
+/// Compensation paid to users and businesses.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Compensation {
+    /// `c_u`: paid per affected user who claims.
+    pub per_user: Input<Amount>,
+    /// `q_u`: share of affected users who claim.
+    pub user_uptake: Input<Share>,
+    /// `c_b`: paid per affected business that claims.
+    pub per_business: Input<Amount>,
+    /// `q_b`: share of affected businesses that claim.
+    pub business_uptake: Input<Share>,
+}
+
+/// Customers lost for good, growing with the outage's length along a logistic curve.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Churn {
+    /// `c_max`: share of affected users lost by a very long outage.
+    pub max_share: Input<Share>,
+    /// `D₅₀`: outage hours at the curve's midpoint.
+    pub midpoint_hours: Input<Amount>,
+    /// `k`: steepness of the curve, per hour.
+    pub steepness: Input<Amount>,
+    /// `CLV`: the value of one customer lost.
+    pub lifetime_value: Input<Amount>,
+}
+
+/// Regulatory fines.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Fines {
+    /// A fine regardless of duration.
+    pub fixed: Input<Amount>,
+    /// A fine per outage hour.
+    pub per_hour: Input<Amount>,
+}
+
+/// The market-value hit, shown apart and never added to totals.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Market {
+    /// Market capitalisation before the outage.
+    pub market_cap: Input<Amount>,
+    /// Share of it lost.
+    pub drop_share: Input<Share>,
+}
+
+/// Monte Carlo settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Uncertainty {
+    /// Draws per run (0 turns Monte Carlo off; at most [`Uncertainty::MAX_SAMPLES`]).
+    #[serde(deserialize_with = "sample_count")]
+    pub samples: u32,
+    /// Seed: the same seed gives the same numbers on every run and platform.
+    pub seed: u64,
+}
+
+impl Uncertainty {
+    /// The most draws a scenario may ask for.
+    pub const MAX_SAMPLES: u32 = 1_000_000;
+}
+
+impl Default for Uncertainty {
+    fn default() -> Self {
+        Self {
+            samples: 10_000,
+            seed: 0,
+        }
+    }
+}
+
+fn sample_count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let samples = u32::deserialize(d)?;
+    if samples > Uncertainty::MAX_SAMPLES {
+        return Err(serde::de::Error::custom(format!(
+            "{samples} samples is more than {}: write a smaller count (10000 is plenty for percentiles)",
+            Uncertainty::MAX_SAMPLES
+        )));
+    }
+    Ok(samples)
+}
+
+impl Scenario {
+    /// A scenario with every default and a one-hour outage: the start of "New".
+    #[must_use]
+    pub fn blank() -> Self {
+        Self {
+            version: FormatVersion::CURRENT,
+            name: "Untitled scenario".to_owned(),
+            description: String::new(),
+            currency: Currency::default(),
+            sources: Vec::new(),
+            assumptions: Vec::new(),
+            users: Users::default(),
+            outage: Outage::default(),
+            revenue: Revenue::default(),
+            businesses: Vec::new(),
+            workforce: Workforce::default(),
+            response: Response::default(),
+            sla: Sla::default(),
+            compensation: Compensation::default(),
+            churn: Churn::default(),
+            fines: Fines::default(),
+            market: Market::default(),
+            frequency_per_year: one(),
+            uncertainty: Uncertainty::default(),
+        }
+    }
+
+    /// The name to show: the scenario's, or "Untitled scenario".
+    #[must_use]
+    pub fn title(&self) -> &str {
+        if self.name.trim().is_empty() {
+            "Untitled scenario"
+        } else {
+            &self.name
+        }
+    }
+}

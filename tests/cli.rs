@@ -1,0 +1,144 @@
+//! The command line, run as a person runs it: through the built binary.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on should stop loudly.
+
+mod common;
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_outage-cost"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn eval_prints_the_breakdown() {
+    let o = run(&["eval", "tests/data/flat_full_outage.ron"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    for needle in [
+        "Lost revenue",
+        "Business-side loss",
+        "Churn",
+        "$1,219,268.63",
+        "$6,092,268.63",
+        "over $1M",
+        "Market-value hit (not in totals)",
+        "merchants",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+}
+
+#[test]
+fn eval_json_holds_the_validated_scenario_and_every_figure() {
+    let o = run(&["eval", "tests/data/payment_wallet_uncertain.ron", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["scenario"]["version"], 1);
+    assert_eq!(
+        doc["scenario"]["users"]["share_affected"]["Pert"]["mode"],
+        0.85
+    );
+    assert_eq!(
+        doc["scenario"]["outage"]["duration_hours"]["Range90"]["high"],
+        8.0
+    );
+    let results = &doc["results"];
+    let p = results["provider_cost"].as_f64().unwrap();
+    assert!((p - 18_107_259.881_937_034).abs() / p < 1e-12);
+    assert_eq!(results["components"].as_array().unwrap().len(), 9);
+    for key in [
+        "effective_hours",
+        "combined_impact",
+        "annual_expected_loss",
+        "uptime_band",
+        "severity",
+        "benchmarks",
+    ] {
+        assert!(!results[key].is_null(), "{key}");
+    }
+}
+
+#[test]
+fn eval_accepts_a_preset_id() {
+    let o = run(&["eval", "kakao-2022"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Kakao data-center fire"));
+}
+
+#[test]
+fn validate_passes_every_shipped_preset() {
+    let files: Vec<String> = outage_cost::scenario::presets::PRESETS
+        .iter()
+        .map(|p| format!("presets/{}", p.file_name()))
+        .collect();
+    let args: Vec<&str> = std::iter::once("validate")
+        .chain(files.iter().map(String::as_str))
+        .collect();
+    let o = run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).lines().filter(|l| l.contains(": ok")).count(),
+        files.len()
+    );
+}
+
+#[test]
+fn validate_reports_file_line_column_and_fails() {
+    let o = run(&[
+        "validate",
+        "presets/didi-2023.ron",
+        "tests/data/bad/share_above_one.ron",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("presets/didi-2023.ron: ok"));
+    assert!(
+        stderr(&o).contains(
+            "tests/data/bad/share_above_one.ron:4:49: users.share_affected: 1.5 is not allowed"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_missing_file_fails_with_its_name() {
+    let o = run(&["eval", "no-such-file.ron"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no-such-file.ron: cannot read the file"));
+}
+
+#[test]
+fn presets_lists_every_incident_with_its_date() {
+    let o = run(&["presets"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    for (id, date) in [
+        ("kakao-2022", "2022-10-15"),
+        ("didi-2023", "2023-11-27"),
+        ("wechat-qq-2023", "2023-03-29"),
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(id) && l.contains(date)),
+            "{id} in\n{text}"
+        );
+    }
+}
+
+#[test]
+fn bad_arguments_exit_with_2() {
+    assert_eq!(run(&["eval"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate", "x"]).status.code(), Some(2));
+}
