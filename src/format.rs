@@ -2,6 +2,8 @@
 //! durations. Every function guards against non-finite values, so NaN or infinity never reaches a
 //! screen or a report: they print as "—".
 
+use crate::scenario::Unit;
+
 /// The symbol for a currency code, or `None` to write the code itself.
 #[must_use]
 pub fn currency_symbol(code: &str) -> Option<&'static str> {
@@ -142,6 +144,44 @@ pub fn hours(h: f64) -> String {
     }
 }
 
+/// A number in its unit: money in the scenario's currency, shares as percentages, hours as hours.
+#[must_use]
+pub fn value(v: f64, unit: Unit, code: &str) -> String {
+    if !v.is_finite() {
+        return NOT_A_NUMBER.to_owned();
+    }
+    match unit {
+        Unit::Count => compact(v),
+        Unit::Share => percent(v),
+        Unit::Hours => format!("{} h", trimmed(v, 2)),
+        Unit::ClockHour => clock(v),
+        Unit::HoursPerDay => format!("{} h/day", trimmed(v, 2)),
+        Unit::Money => money(v, code),
+        Unit::MoneyPerHour => format!("{}/h", money(v, code)),
+        Unit::MoneyPerYear => format!("{}/yr", money(v, code)),
+        Unit::MoneyPerMonth => format!("{}/month", money(v, code)),
+        Unit::PerHour => format!("{} /h", trimmed(v, 3)),
+        Unit::PerYear => format!("{} /yr", trimmed(v, 3)),
+        Unit::PerUsd => format!("{} per USD", trimmed(v, 4)),
+        Unit::Minutes => format!("{} min", grouped(v, 1)),
+        Unit::Uptime => format!("{:.4}%", v * 100.0),
+    }
+}
+
+/// `v` with at most `decimals` decimals and no trailing zeros: `2.5`, `10`, `0.125`.
+#[must_use]
+pub fn trimmed(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return NOT_A_NUMBER.to_owned();
+    }
+    let text = format!("{v:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
 /// A local clock hour as `15:30`.
 #[must_use]
 pub fn clock(hour: f64) -> String {
@@ -195,5 +235,10 @@ mod tests {
         assert_eq!(clock(15.5), "15:30");
         assert_eq!(clock(17.73), "17:44");
         assert_eq!(clock(23.999), "00:00");
+        assert_eq!(trimmed(2.50, 2), "2.5");
+        assert_eq!(trimmed(10.0, 2), "10");
+        assert_eq!(value(0.990_283_7, Unit::Uptime, "USD"), "99.0284%");
+        assert_eq!(value(100_000.0, Unit::MoneyPerHour, "USD"), "$100k/h");
+        assert_eq!(value(f64::NAN, Unit::Hours, "USD"), "—");
     }
 }

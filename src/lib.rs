@@ -8,6 +8,7 @@ pub mod cli;
 pub mod files;
 pub mod format;
 pub mod model;
+pub mod palette;
 pub mod scenario;
 
 #[cfg(feature = "gui")]

@@ -21,7 +21,12 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn open_app(args: &Args) -> ExitCode {
-    match outage_cost::app::run(args.file.as_deref()) {
+    let launch = outage_cost::app::Launch {
+        file: args.file.clone(),
+        screenshot: args.screenshot.clone(),
+        present: args.present,
+    };
+    match outage_cost::app::run(launch) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");

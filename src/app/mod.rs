@@ -1,160 +1,498 @@
-//! The desktop app (DESIGN §4): a window over the same model the command line uses.
+//! The desktop app (DESIGN §4): egui/eframe over the same model the command line uses.
 //!
-//! This first window shows a preset picker, the headline figures and the cost breakdown of the
-//! open scenario; results are recomputed only when the scenario changes.
+//! Three kinds of state, three types: the document ([`Document`], the scenario and its undo
+//! history), settings kept across restarts ([`Settings`], eframe storage) and the transient state
+//! of the views ([`settings::View`]). Panels draw from the cached [`results::Results`] and return
+//! [`Command`]s for anything with a side effect; [`OutageApp::apply`] runs them in one place.
 
-use std::path::Path;
+mod cards;
+mod charts;
+mod command;
+mod dialogs;
+mod document;
+mod explain;
+mod inputs;
+mod menu;
+mod present;
+mod results;
+mod screenshot;
+mod settings;
+mod status;
+mod widgets;
 
-use egui::{Grid, RichText};
+use std::path::PathBuf;
+use std::time::Duration;
 
-use crate::format::{compact, money, money_exact};
-use crate::model::{Evaluation, Side};
+use egui::{Context, Key, KeyboardShortcut, Modifiers, ViewportCommand};
+
+pub use command::Command;
+pub use document::Document;
+pub use present::SLIDES;
+pub use settings::{ChartTab, Settings};
+
 use crate::scenario::{Scenario, load, presets};
+use settings::{DialogPurpose, Toast, View};
 
-/// Opens the app on `file`, or on the default scenario.
-pub fn run(file: Option<&Path>) -> anyhow::Result<()> {
-    let (scenario, error) = match file {
-        Some(path) => match load::load_file(path) {
-            Ok(s) => (s, None),
-            Err(e) => (presets::default_scenario(), Some(format!("{e:#}"))),
-        },
-        None => (presets::default_scenario(), None),
+const SETTINGS_KEY: &str = "settings";
+const WORKING_COPY_KEY: &str = "working_copy";
+const WORKING_COPY_PATH_KEY: &str = "working_copy_path";
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct Launch {
+    /// A scenario file to open.
+    pub file: Option<PathBuf>,
+    /// Save a screenshot of the first frames here, then quit.
+    pub screenshot: Option<PathBuf>,
+    /// Start in presentation mode on this slide (1-based).
+    pub present: Option<usize>,
+}
+
+/// Opens the window.
+pub fn run(launch: Launch) -> anyhow::Result<()> {
+    let shooting = launch.screenshot.is_some();
+    let size = if shooting {
+        [1600.0, 1000.0]
+    } else {
+        [1400.0, 880.0]
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size(size)
+            .with_min_inner_size([900.0, 600.0])
             .with_title("Outage cost"),
+        persist_window: !shooting,
+        // A screenshot starts from a clean slate: no panel sizes or settings from earlier runs.
+        persistence_path: shooting
+            .then(|| std::env::temp_dir().join(format!("outage-cost-shot-{}", std::process::id()))),
         ..Default::default()
     };
     eframe::run_native(
-        "Outage cost",
+        "outage-cost",
         options,
-        Box::new(move |_cc| Ok(Box::new(OutageApp::new(scenario, error)))),
+        Box::new(move |cc| Ok(Box::new(OutageApp::start(cc, launch)))),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }
 
-/// The app's state: the open scenario and its cached evaluation.
+/// The app.
 pub struct OutageApp {
-    scenario: Scenario,
-    evaluation: Evaluation,
-    error: Option<String>,
+    doc: Document,
+    results: results::Results,
+    settings: Settings,
+    view: View,
+    screenshot: Option<screenshot::Shot>,
 }
 
 impl OutageApp {
-    /// An app showing `scenario`, with an error to show first, if any.
+    /// An app showing `scenario` (read from `path`, if any) with default settings.
     #[must_use]
-    pub fn new(scenario: Scenario, error: Option<String>) -> Self {
-        let evaluation = Evaluation::of(&scenario);
+    pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
+        let results = results::Results::of(&scenario);
         Self {
-            scenario,
-            evaluation,
-            error,
+            doc: Document::new(scenario, path),
+            results,
+            settings: Settings::default(),
+            view: View::default(),
+            screenshot: None,
         }
+    }
+
+    fn start(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
+        let storage = if launch.screenshot.is_some() {
+            None
+        } else {
+            cc.storage
+        };
+        let settings: Settings = storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        let working_copy = storage.and_then(|s| {
+            let text = s.get_string(WORKING_COPY_KEY)?;
+            let path = s
+                .get_string(WORKING_COPY_PATH_KEY)
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from);
+            load::parse(&text, "working copy")
+                .ok()
+                .map(|scenario| (scenario, path))
+        });
+        let mut error = None;
+        let (scenario, path) = match (&launch.file, &settings.last_file) {
+            (Some(file), _) => match load::load_file(file) {
+                Ok(s) => (s, Some(file.clone())),
+                Err(e) => {
+                    error = Some(format!("{e:#}"));
+                    (presets::default_scenario(), None)
+                }
+            },
+            (None, Some(last)) => load::load_file(last).map_or_else(
+                |_| (presets::default_scenario(), None),
+                |s| (s, Some(last.clone())),
+            ),
+            (None, None) => (presets::default_scenario(), None),
+        };
+        let mut app = Self::new(scenario, path);
+        app.settings = settings;
+        app.view.error = error;
+        if let Some((scenario, path)) = working_copy {
+            if launch.file.is_none() {
+                let saved = path
+                    .as_deref()
+                    .and_then(|p| load::load_file(p).ok())
+                    .unwrap_or_else(|| app.doc.scenario.clone());
+                if scenario != saved {
+                    app.doc = Document::recovered(scenario, saved, path);
+                    app.toast(
+                        &cc.egui_ctx,
+                        "Restored the unsaved changes from your last session.",
+                    );
+                }
+            } else if scenario != app.doc.scenario {
+                app.view.recovered = Some(scenario);
+            }
+        }
+        if let Some(slide) = launch.present {
+            app.view.presenting = true;
+            app.view.slide = slide.saturating_sub(1).min(SLIDES.len() - 1);
+        }
+        app.screenshot = launch.screenshot.map(screenshot::Shot::new);
+        app.apply_theme(&cc.egui_ctx);
+        app
+    }
+
+    /// The open document.
+    #[must_use]
+    pub fn document(&self) -> &Document {
+        &self.doc
     }
 
     /// The open scenario.
     #[must_use]
     pub fn scenario(&self) -> &Scenario {
-        &self.scenario
+        &self.doc.scenario
     }
 
-    fn open(&mut self, scenario: Scenario) {
-        self.evaluation = Evaluation::of(&scenario);
-        self.scenario = scenario;
+    /// Whether presentation mode is on.
+    #[must_use]
+    pub fn is_presenting(&self) -> bool {
+        self.view.presenting
     }
 
-    fn preset_picker_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            ui.label("Scenario");
-            let mut chosen = None;
-            egui::ComboBox::from_id_salt("preset")
-                .selected_text(self.scenario.title())
-                .width(420.0)
-                .show_ui(ui, |ui| {
-                    for preset in presets::PRESETS {
-                        if let Ok(s) = preset.load()
-                            && ui
-                                .selectable_label(s.name == self.scenario.name, s.title())
-                                .clicked()
-                        {
-                            chosen = Some(s);
-                        }
-                    }
-                });
-            if let Some(s) = chosen {
-                self.open(s);
-            }
-        });
+    /// The chart tab shown.
+    #[must_use]
+    pub fn tab(&self) -> ChartTab {
+        self.view.tab
     }
 
-    fn headline_ui(&self, ui: &mut egui::Ui) {
-        let o = &self.evaluation.outcome;
-        let code = self.scenario.currency.code.as_str();
-        ui.horizontal_wrapped(|ui| {
-            for (label, value) in [
-                ("Provider cost", money(o.provider_cost, code)),
-                ("Cost per outage hour", money(o.cost_per_hour, code)),
-                ("Users affected", compact(o.users_affected)),
-                ("Ecosystem loss", money(o.ecosystem_loss, code)),
-                ("Combined impact", money(o.combined_impact, code)),
-                ("Annual expected loss", money(o.annual_expected_loss, code)),
-            ] {
-                ui.group(|ui| {
-                    ui.vertical(|ui| {
-                        ui.label(label);
-                        ui.label(RichText::new(value).size(24.0).strong());
-                    });
-                });
-            }
-        });
-        ui.label(format!(
-            "Uptime Institute band: {}. Suggested severity {} ({}): {}.",
-            self.evaluation.band.label(),
-            self.evaluation.severity.level,
-            self.evaluation.severity.name(),
-            self.evaluation.severity.reason
-        ));
+    /// The error dialog's message, if one is open.
+    #[must_use]
+    pub fn error(&self) -> Option<&str> {
+        self.view.error.as_deref()
     }
 
-    fn breakdown_ui(&self, ui: &mut egui::Ui) {
-        let code = self.scenario.currency.code.as_str();
-        Grid::new("breakdown")
-            .striped(true)
-            .num_columns(4)
-            .show(ui, |ui| {
-                for header in ["", "Component", "Borne by", "Cost"] {
-                    ui.label(RichText::new(header).strong());
+    /// Draws the whole app: one call per panel, then the commands they returned.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let mut commands = shortcuts(&ctx, self.view.presenting);
+        commands.extend(dropped_files(&ctx));
+        if self.view.presenting {
+            self.view.slide = present_keys(&ctx, self.view.slide);
+            present::ui(
+                ui,
+                &mut self.doc.scenario,
+                &mut self.results,
+                self.view.slide,
+            );
+        } else {
+            commands.extend(menu::ui(ui, &self.doc, &self.settings));
+            status::ui(ui, &self.doc, &self.results);
+            inputs::panel_ui(ui, &mut self.doc.scenario);
+            self.results.refresh(&self.doc.scenario);
+            egui::CentralPanel::default().show(ui, |ui| self.main_ui(ui));
+        }
+        commands.extend(dialogs::ui(&ctx, &mut self.view, self.doc.scenario.title()));
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+        self.after_frame(&ctx);
+    }
+
+    fn main_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(recovered) = self.view.recovered.clone() {
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "Unsaved changes to “{}” from your last session were kept.",
+                    recovered.title()
+                ));
+                if ui.button("Restore them").clicked() {
+                    self.doc = Document::recovered(recovered, self.doc.scenario.clone(), None);
+                    self.view.recovered = None;
                 }
-                ui.end_row();
-                for (c, v) in self.evaluation.outcome.components.iter() {
-                    ui.label(c.id());
-                    ui.label(c.name());
-                    ui.label(if c.side() == Side::Provider {
-                        "provider"
-                    } else {
-                        "ecosystem"
-                    });
-                    ui.label(money(v, code)).on_hover_text(money_exact(v, code));
-                    ui.end_row();
+                if ui.button("Discard").clicked() {
+                    self.view.recovered = None;
                 }
             });
+            ui.separator();
+        }
+        ui.heading(egui::RichText::new(self.doc.scenario.title()).strong());
+        ui.add_space(4.0);
+        cards::ui(ui, &self.doc.scenario, &self.results);
+        ui.add_space(6.0);
+        charts::tabs_ui(ui, &mut self.view);
+        ui.separator();
+        charts::chart_ui(ui, &self.doc.scenario, &self.results, &mut self.view);
+    }
+
+    /// Runs a command: the one place where files are read and written and modes change.
+    pub fn apply(&mut self, ctx: &Context, command: Command) {
+        if command.replaces_document() && self.doc.is_dirty() {
+            self.view.pending = Some(command);
+            return;
+        }
+        match command {
+            Command::New => {
+                let mut scenario = presets::find("template")
+                    .and_then(|p| p.load().ok())
+                    .unwrap_or_else(Scenario::blank);
+                "New scenario".clone_into(&mut scenario.name);
+                scenario.sources.clear();
+                scenario.assumptions.clear();
+                self.replace(Document::new(scenario, None));
+            }
+            Command::OpenDialog => self.open_dialog(DialogPurpose::Open),
+            Command::Open(path) => match load::load_file(&path) {
+                Ok(scenario) => {
+                    self.settings.remember(&path);
+                    self.replace(Document::new(scenario, Some(path)));
+                }
+                Err(e) => self.view.error = Some(format!("{e:#}")),
+            },
+            Command::OpenPreset(id) => match presets::find(id).map(presets::Preset::load) {
+                Some(Ok(scenario)) => {
+                    self.settings.last_file = None;
+                    self.replace(Document::new(scenario, None));
+                }
+                Some(Err(e)) => self.view.error = Some(e.to_string()),
+                None => self.view.error = Some(format!("there is no preset called {id}")),
+            },
+            Command::Save => match self.doc.path().map(std::path::Path::to_path_buf) {
+                Some(path) => self.save_to(ctx, &path),
+                None => self.open_dialog(DialogPurpose::SaveAs),
+            },
+            Command::SaveAsDialog => self.open_dialog(DialogPurpose::SaveAs),
+            Command::SaveAs(path) => self.save_to(ctx, &path),
+            Command::Undo => self.doc.undo(),
+            Command::Redo => self.doc.redo(),
+            Command::TogglePresentation => {
+                self.view.presenting = !self.view.presenting;
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(self.view.presenting));
+            }
+            Command::SetDarkMode(dark) => {
+                self.settings.dark_mode = dark;
+                self.apply_theme(ctx);
+            }
+            Command::Quit => {
+                self.view.close_confirmed = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            Command::Discarding(inner) => {
+                self.doc = Document::new(
+                    self.doc.scenario.clone(),
+                    self.doc.path().map(std::path::Path::to_path_buf),
+                );
+                self.apply(ctx, *inner);
+            }
+            Command::SavingFirst(inner) => {
+                self.apply(ctx, Command::Save);
+                if !self.doc.is_dirty() {
+                    self.apply(ctx, *inner);
+                }
+            }
+        }
+    }
+
+    fn replace(&mut self, doc: Document) {
+        self.doc = doc;
+        self.results.refresh(&self.doc.scenario);
+    }
+
+    fn save_to(&mut self, ctx: &Context, path: &std::path::Path) {
+        match self.doc.save_to(path) {
+            Ok(()) => {
+                self.settings.remember(path);
+                self.toast(ctx, &format!("Saved {}", path.display()));
+            }
+            Err(e) => self.view.error = Some(format!("{e:#}")),
+        }
+    }
+
+    fn open_dialog(&mut self, purpose: DialogPurpose) {
+        let folder = self
+            .doc
+            .path()
+            .and_then(|p| p.parent())
+            .map(std::path::Path::to_path_buf);
+        let mut dialog = match purpose {
+            DialogPurpose::Open => egui_file::FileDialog::open_file().show_files_filter(Box::new(
+                |p: &std::path::Path| p.extension().is_some_and(|e| e == "ron"),
+            )),
+            DialogPurpose::SaveAs => egui_file::FileDialog::save_file()
+                .default_filename(format!("{}.ron", file_stem(self.doc.scenario.title()))),
+        };
+        if let Some(folder) = folder {
+            dialog = dialog.initial_path(folder);
+        }
+        dialog.open();
+        self.view.file_dialog = Some((dialog, purpose));
+    }
+
+    fn toast(&mut self, ctx: &Context, text: &str) {
+        let until = ctx.input(|i| i.time) + 4.0;
+        self.view.toast = Some(Toast {
+            text: text.to_owned(),
+            until,
+        });
+    }
+
+    fn apply_theme(&self, ctx: &Context) {
+        ctx.set_theme(if self.settings.dark_mode {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+    }
+
+    fn after_frame(&mut self, ctx: &Context) {
+        self.results.refresh(&self.doc.scenario);
+        self.doc.feed_undo(ctx.input(|i| i.time));
+        let title = self.doc.window_title();
+        if title != self.view.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.view.title = title;
+        }
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.doc.is_dirty()
+            && !self.view.close_confirmed
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.view.pending = Some(Command::Quit);
+        }
+        if let Some(shot) = &mut self.screenshot {
+            shot.after_frame(ctx);
+        }
     }
 }
 
 impl eframe::App for OutageApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::Panel::top("top").show(ui, |ui| self.preset_picker_ui(ui));
-        egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(error) = &self.error {
-                ui.colored_label(ui.visuals().error_fg_color, error);
+        OutageApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_some() {
+            return;
+        }
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        // The working copy survives a crash; a clean exit or a saved document clears it.
+        let keep = self.doc.is_dirty() && !self.view.close_confirmed;
+        let text = if keep {
+            crate::scenario::save::to_ron(&self.doc.scenario).unwrap_or_default()
+        } else {
+            String::new()
+        };
+        storage.set_string(WORKING_COPY_KEY, text);
+        let path = self
+            .doc
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        storage.set_string(WORKING_COPY_PATH_KEY, path);
+    }
+
+    fn auto_save_interval(&self) -> Duration {
+        Duration::from_secs(5)
+    }
+}
+
+/// Keyboard shortcuts that work everywhere.
+fn shortcuts(ctx: &Context, presenting: bool) -> Vec<Command> {
+    let cmd = Modifiers::COMMAND;
+    let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+    let table = [
+        (KeyboardShortcut::new(cmd_shift, Key::Z), Command::Redo),
+        (KeyboardShortcut::new(cmd, Key::Y), Command::Redo),
+        (KeyboardShortcut::new(cmd, Key::Z), Command::Undo),
+        (
+            KeyboardShortcut::new(cmd_shift, Key::S),
+            Command::SaveAsDialog,
+        ),
+        (KeyboardShortcut::new(cmd, Key::S), Command::Save),
+        (KeyboardShortcut::new(cmd, Key::O), Command::OpenDialog),
+        (KeyboardShortcut::new(cmd, Key::N), Command::New),
+        (
+            KeyboardShortcut::new(Modifiers::NONE, Key::F5),
+            Command::TogglePresentation,
+        ),
+    ];
+    let mut commands: Vec<Command> = ctx.input_mut(|i| {
+        table
+            .into_iter()
+            .filter(|(shortcut, _)| i.consume_shortcut(shortcut))
+            .map(|(_, c)| c)
+            .collect()
+    });
+    if presenting && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        commands.push(Command::TogglePresentation);
+    }
+    commands
+}
+
+/// ←/→ between slides.
+fn present_keys(ctx: &Context, slide: usize) -> usize {
+    ctx.input_mut(|i| {
+        if i.consume_key(Modifiers::NONE, Key::ArrowRight) {
+            (slide + 1).min(SLIDES.len() - 1)
+        } else if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
+            slide.saturating_sub(1)
+        } else {
+            slide
+        }
+    })
+}
+
+/// Scenario files dropped on the window.
+fn dropped_files(ctx: &Context) -> Vec<Command> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Command::Open)
+            .collect()
+    })
+}
+
+/// A file name from a scenario title: letters, digits and dashes.
+fn file_stem(title: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
             }
-            ui.heading(self.scenario.title());
-            ui.label(&self.scenario.description);
-            ui.add_space(8.0);
-            self.headline_ui(ui);
-            ui.add_space(8.0);
-            self.breakdown_ui(ui);
-        });
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "scenario".to_owned()
+    } else {
+        stem
     }
 }

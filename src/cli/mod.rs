@@ -26,6 +26,12 @@ use crate::scenario::{Scenario, ScenarioError, load, presets};
 pub struct Args {
     /// A scenario file to open in the app (default: the Kakao 2022 preset).
     pub file: Option<PathBuf>,
+    /// Render the app's first frames, save the window as a PNG here, and quit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// Start in presentation mode on slide N (1-based).
+    #[arg(long, value_name = "N")]
+    pub present: Option<usize>,
     /// What to do without a window.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -7,13 +7,17 @@ mod component;
 mod curve;
 mod evaluate;
 mod evaluation;
+mod explain;
 pub mod hours;
 mod point;
+mod timeline;
 pub mod uptime;
 
 pub use component::{COMPONENT_COUNT, Component, Components, Side};
 pub use curve::{CurvePoint, cost_curve, curve_end_hours};
 pub use evaluate::{HOURS_PER_YEAR, Outcome, business_losses, churn_share, evaluate};
 pub use evaluation::{BenchmarkInCurrency, BusinessLoss, Evaluation};
+pub use explain::{Explanation, Term, explain};
 pub use point::Point;
+pub use timeline::{TimelinePoint, effective_hours_by, timeline, timeline_end_hours};
 pub use uptime::{BENCHMARKS, Benchmark, Severity, UptimeBand};

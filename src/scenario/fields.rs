@@ -36,6 +36,10 @@ pub enum Unit {
     PerYear,
     /// Currency units per US dollar.
     PerUsd,
+    /// Minutes.
+    Minutes,
+    /// Monthly uptime, a fraction shown as a percentage with four decimals.
+    Uptime,
 }
 
 macro_rules! field_table {
@@ -201,5 +205,111 @@ impl BusinessField {
     #[must_use]
     pub fn index(self) -> usize {
         self as usize
+    }
+}
+
+impl Field {
+    /// What the input means and how it enters the cost, for tooltips and reports.
+    #[must_use]
+    pub fn help(self) -> &'static str {
+        match self {
+            Field::PerUsd => {
+                "Units of the scenario's currency per US dollar; converts the Uptime bands and benchmarks."
+            }
+            Field::ActiveUsers => {
+                "N: people who use the service. Scales user time (C3), compensation (C7) and churn (C8)."
+            }
+            Field::ShareAffected => {
+                "φ: the outage's footprint, the share of users and revenue it reaches (a region, a platform). Scales almost every component."
+            }
+            Field::UsageHoursPerDay => {
+                "Hours an average user spends on the service per day; u = this / 24. Sets user-hours disrupted (C3)."
+            }
+            Field::ValuePerUserHour => {
+                "V: what an hour of a user's time is worth (0 leaves user time out). C3 = user-hours × V."
+            }
+            Field::StartHour => {
+                "Local clock hour at the start (15.5 = 15:30). With a non-flat traffic profile it decides which hours are hit."
+            }
+            Field::DurationHours => {
+                "D: hours from the start until service is restored. Drives every time-based cost, SLA credits, churn and fines."
+            }
+            Field::FailureShare => {
+                "a: share of requests failing during the outage (100% = hard down, 30% = brownout)."
+            }
+            Field::RecoveryTailHours => {
+                "τ: after restoration the failing share decays as a·e^(−t/τ) (backlogs, cold caches); 0 = instant recovery."
+            }
+            Field::AnnualRevenue => {
+                "The provider's revenue per year; R_h = this / 8760. Lost revenue C1 = R_h·ρ·φ·H·(1−δ)."
+            }
+            Field::ShareDependent => "ρ: share of revenue that needs the failed service.",
+            Field::RevenueShareRecovered => {
+                "δ: share of the lost revenue made up later (customers come back and buy)."
+            }
+            Field::Employees => {
+                "E: the provider's employees who cannot work during the outage. C4 = E·W·p·H."
+            }
+            Field::WorkforceCostPerHour => "W: loaded cost of an employee-hour.",
+            Field::ProductivityLoss => "p: share of their productivity lost.",
+            Field::Responders => "n: people working the incident. C5 = n·W_r·(D + T_post) + F.",
+            Field::ResponderCostPerHour => "W_r: cost of a responder-hour (overtime included).",
+            Field::PostIncidentHours => {
+                "T_post: follow-up hours after restoration (post-mortem, clean-up)."
+            }
+            Field::ResponseFixedCost => "F: fixed costs (vendors, hardware, temporary capacity).",
+            Field::MonthlyFees => {
+                "Monthly fees of the customers covered by the SLA. C6 = fees × credit(monthly uptime)."
+            }
+            Field::ErrorThreshold => {
+                "θ: a minute counts as down when at least this share of requests fail (5% in Atlassian's definition)."
+            }
+            Field::PerUser => {
+                "c_u: paid to each affected user who claims (money, vouchers, free service)."
+            }
+            Field::UserUptake => "q_u: share of affected users who claim.",
+            Field::PerBusiness => "c_b: paid to each affected business that claims.",
+            Field::BusinessUptake => "q_b: share of affected businesses that claim.",
+            Field::ChurnMaxShare => {
+                "c_max: share of affected users a very long outage drives away for good."
+            }
+            Field::ChurnMidpointHours => {
+                "D₅₀: outage hours at which half of that churn is reached."
+            }
+            Field::ChurnSteepness => "k: how sharply churn rises around the midpoint, per hour.",
+            Field::LifetimeValue => {
+                "CLV: what one lost customer would have been worth. C8 = N_aff·a·c(D)·CLV."
+            }
+            Field::FinesFixed => "A fine regardless of duration (regulator, contract penalty).",
+            Field::FinesPerHour => "A fine per outage hour. C9 = fixed + per_hour·D.",
+            Field::MarketCap => {
+                "Market capitalisation before the outage. The market-value hit M is shown apart, never added to totals."
+            }
+            Field::DropShare => "Share of the market value lost after the outage.",
+            Field::FrequencyPerYear => {
+                "How often such an outage happens. Annual expected loss = frequency × provider cost."
+            }
+        }
+    }
+}
+
+impl BusinessField {
+    /// What the input means, for tooltips and reports.
+    #[must_use]
+    pub fn help(self) -> &'static str {
+        match self {
+            BusinessField::Count => "M: how many businesses of this kind depend on the service.",
+            BusinessField::SalesPerHour => {
+                "G: sales per business per hour, averaged over the whole day."
+            }
+            BusinessField::Dependence => "d: share of their sales that goes through the service.",
+            BusinessField::Substitution => {
+                "s: share of those sales that moves to cash or a rival instead of being lost."
+            }
+            BusinessField::ShareRecovered => "δ_k: share of the lost sales made up later.",
+            BusinessField::LossShare => {
+                "m: 100% counts lost sales; a margin (30%) counts lost profit."
+            }
+        }
     }
 }

@@ -1,0 +1,170 @@
+//! The headline cards (DESIGN §4): the figures an executive reads first, in compact money with the
+//! exact value on hover.
+
+use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke, Ui, Vec2};
+
+use super::charts::rgb;
+use super::results::Results;
+use crate::format::{compact, hours, money, money_exact, percent};
+use crate::palette::band_rgb;
+use crate::scenario::{Field, Scenario};
+
+/// One card: a title, a big value, a line of context, and what hovering shows.
+struct Card {
+    title: &'static str,
+    value: String,
+    context: String,
+    hover: String,
+    accent: Option<Color32>,
+}
+
+/// The cards, wrapped into as many rows as the width needs.
+pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
+    let cards = cards(scenario, results);
+    let gap = 8.0;
+    let min_width = 168.0;
+    let available = ui.available_width();
+    // As many columns as fit, then balanced: 9 cards in 5 + 4 rather than 6 + 3.
+    let fit = (((available + gap) / (min_width + gap)).floor() as usize).clamp(3, cards.len());
+    let rows = cards.len().div_ceil(fit);
+    let columns = cards.len().div_ceil(rows);
+    let width = (available - gap * (columns - 1) as f32) / columns as f32;
+    ui.spacing_mut().item_spacing = Vec2::splat(gap);
+    for row in cards.chunks(columns) {
+        ui.horizontal(|ui| {
+            for card in row {
+                card_ui(ui, card, width);
+            }
+        });
+    }
+}
+
+fn card_ui(ui: &mut Ui, card: &Card, width: f32) {
+    let fill = card.accent.unwrap_or(ui.visuals().faint_bg_color);
+    let text = if card.accent.is_some() {
+        Color32::WHITE
+    } else {
+        ui.visuals().strong_text_color()
+    };
+    let weak = if card.accent.is_some() {
+        Color32::from_white_alpha(220)
+    } else {
+        ui.visuals().weak_text_color()
+    };
+    let response = Frame::new()
+        .fill(fill)
+        .stroke(Stroke::new(
+            1.0,
+            ui.visuals().widgets.noninteractive.bg_stroke.color,
+        ))
+        .corner_radius(CornerRadius::same(8))
+        .inner_margin(Margin::symmetric(12, 8))
+        .show(ui, |ui| {
+            // The frame adds 12 points of margin and 1 of stroke on each side.
+            ui.set_width(width - 26.0);
+            ui.set_height(60.0);
+            ui.vertical(|ui| {
+                ui.spacing_mut().item_spacing.y = 2.0;
+                ui.label(RichText::new(card.title).size(12.5).color(weak));
+                ui.label(RichText::new(&card.value).size(24.0).strong().color(text));
+                ui.add(
+                    egui::Label::new(RichText::new(&card.context).size(11.5).color(weak))
+                        .truncate(),
+                );
+            });
+        })
+        .response;
+    response.on_hover_text(&card.hover);
+}
+
+fn cards(scenario: &Scenario, results: &Results) -> Vec<Card> {
+    let e = &results.evaluation;
+    let (o, p) = (&e.outcome, &e.point);
+    let code = scenario.currency.code.as_str();
+    let usd = if code.eq_ignore_ascii_case("USD") {
+        String::new()
+    } else {
+        format!("≈ {}", money(o.provider_cost_usd, "USD"))
+    };
+    let card = |title, value: f64, context: String| Card {
+        title,
+        value: money(value, code),
+        context,
+        hover: money_exact(value, code),
+        accent: None,
+    };
+    vec![
+        card(
+            "Provider cost",
+            o.provider_cost,
+            if usd.is_empty() {
+                "paid by the provider".to_owned()
+            } else {
+                usd
+            },
+        ),
+        card(
+            "Cost per outage hour",
+            o.cost_per_hour,
+            format!("over {}", hours(p.get(Field::DurationHours))),
+        ),
+        Card {
+            title: "Users affected",
+            value: compact(o.users_affected),
+            context: format!(
+                "{} of {} users",
+                percent(p.get(Field::ShareAffected)),
+                compact(p.get(Field::ActiveUsers))
+            ),
+            hover: format!(
+                "{} users affected",
+                crate::format::grouped(o.users_affected, 0)
+            ),
+            accent: None,
+        },
+        Card {
+            title: "User-hours disrupted",
+            value: compact(o.user_hours),
+            context: "affected × usage × H".to_owned(),
+            hover: format!("{} user-hours", crate::format::grouped(o.user_hours, 0)),
+            accent: None,
+        },
+        Card {
+            title: "Uptime Institute band",
+            value: e.band.label().to_owned(),
+            context: format!("severity {} · {}", e.severity.level, e.severity.name()),
+            hover: format!(
+                "Provider cost {} in US dollars. {}.\nSuggested severity {} ({}): {}.",
+                money(o.provider_cost_usd, "USD"),
+                e.band.context(),
+                e.severity.level,
+                e.severity.name(),
+                e.severity.reason
+            ),
+            accent: Some(rgb(band_rgb(e.band))),
+        },
+        card(
+            "Ecosystem loss",
+            o.ecosystem_loss,
+            "businesses and users".to_owned(),
+        ),
+        card(
+            "Combined impact",
+            o.combined_impact,
+            "transfers counted once".to_owned(),
+        ),
+        card(
+            "Annual expected loss",
+            o.annual_expected_loss,
+            format!(
+                "{} a year × provider cost",
+                crate::format::trimmed(p.get(Field::FrequencyPerYear), 2)
+            ),
+        ),
+        card(
+            "Market-value hit",
+            o.market_value_hit,
+            "not in totals".to_owned(),
+        ),
+    ]
+}

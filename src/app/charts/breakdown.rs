@@ -1,0 +1,98 @@
+//! The breakdown: each component's cost as a horizontal bar, the provider's side above the
+//! ecosystem's, business groups under the business-side loss.
+
+use egui::Ui;
+use egui_plot::{Bar, BarChart, GridInput, GridMark, Legend};
+
+use super::{color, money_ticks, plot};
+use crate::app::results::Results;
+use crate::format::{money, money_exact, percent};
+use crate::model::{Component, Side};
+use crate::scenario::Scenario;
+
+/// Rows from the top: provider components, then ecosystem components.
+fn rows() -> Vec<Component> {
+    let mut rows: Vec<Component> = Component::ALL
+        .into_iter()
+        .filter(|c| c.side() == Side::Provider)
+        .collect();
+    rows.extend(
+        Component::ALL
+            .into_iter()
+            .filter(|c| c.side() == Side::Ecosystem),
+    );
+    rows
+}
+
+/// Draws the chart in the space given.
+pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
+    let code = scenario.currency.code.clone();
+    let o = &results.evaluation.outcome;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("Provider cost {}", money(o.provider_cost, &code)));
+        ui.separator();
+        ui.label(format!("Ecosystem loss {}", money(o.ecosystem_loss, &code)));
+        ui.separator();
+        ui.label(format!(
+            "Combined impact {} (credits and compensation counted once)",
+            money(o.combined_impact, &code)
+        ));
+    });
+    let rows = rows();
+    let count = rows.len();
+    // Row i from the top sits at y = count − i, with a gap between the two sides.
+    let y_of = |i: usize, c: Component| {
+        (count - i) as f64 + if c.side() == Side::Provider { 0.5 } else { 0.0 }
+    };
+    let names: Vec<(f64, String)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (y_of(i, c), c.name().to_owned()))
+        .collect();
+    let tick_names = names.clone();
+    let total = o.provider_cost + o.ecosystem_loss;
+    plot("breakdown")
+        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+        .x_axis_label(format!("Cost ({code})"))
+        .x_axis_formatter(money_ticks(code.clone()))
+        .y_axis_min_width(150.0)
+        .y_grid_spacer(move |_input: GridInput| {
+            names
+                .iter()
+                .map(|(y, _)| GridMark {
+                    value: *y,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_axis_formatter(move |mark, _| {
+            tick_names
+                .iter()
+                .find(|(y, _)| (y - mark.value).abs() < 1e-6)
+                .map_or_else(String::new, |(_, n)| n.clone())
+        })
+        .include_x(0.0)
+        .show_grid([true, false])
+        .show(ui, |plot_ui| {
+            for (i, &c) in rows.iter().enumerate() {
+                let v = o.components.get(c);
+                let tip_code = code.clone();
+                let bar = Bar::new(y_of(i, c), v)
+                    .width(0.7)
+                    .fill(color(c))
+                    .name(c.name());
+                let chart = BarChart::new(format!("{} {}", c.id(), c.name()), vec![bar])
+                    .horizontal()
+                    .color(color(c))
+                    .element_formatter(Box::new(move |bar, _| {
+                        format!(
+                            "{}\n{}\n{} of all costs",
+                            bar.name,
+                            money_exact(bar.value, &tip_code),
+                            percent(if total > 0.0 { bar.value / total } else { 0.0 })
+                        )
+                    }));
+                plot_ui.bar_chart(chart);
+            }
+        });
+}

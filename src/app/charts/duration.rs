@@ -1,0 +1,108 @@
+//! Cost vs duration: the provider cost stacked by component for outages from 0 to max(24 h, 2·D),
+//! with the Uptime Institute $100k and $1M lines in the scenario's currency and the current
+//! duration marked.
+
+use std::fmt::Write as _;
+
+use egui::{Color32, Stroke, Ui};
+use egui_plot::{FilledArea, HLine, Legend, Line, LineStyle, VLine};
+
+use super::{color, money_ticks, plot};
+use crate::app::results::Results;
+use crate::format::{hours, money, money_exact};
+use crate::model::{Component, Side, uptime::BAND_THRESHOLDS_USD};
+use crate::scenario::{Field, Scenario};
+
+/// Components stacked in the chart: the provider's.
+fn stacked() -> impl Iterator<Item = Component> {
+    Component::ALL
+        .into_iter()
+        .filter(|c| c.side() == Side::Provider)
+}
+
+/// Draws the chart in the space given.
+pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
+    let code = scenario.currency.code.clone();
+    let curve = &results.curve;
+    let d = results.evaluation.point.get(Field::DurationHours);
+    let per_usd = results.evaluation.point.get(Field::PerUsd);
+    let xs: Vec<f64> = curve.iter().map(|p| p.duration_hours).collect();
+    let hover_code = code.clone();
+    let hover_curve = curve.clone();
+    plot("cost vs duration")
+        .legend(
+            Legend::default()
+                .position(egui_plot::Corner::LeftTop)
+                .follow_insertion_order(true),
+        )
+        .x_axis_label("Outage duration (hours)")
+        .y_axis_label(format!("Provider cost ({code})"))
+        .y_axis_formatter(money_ticks(code.clone()))
+        .y_axis_min_width(64.0)
+        .include_y(0.0)
+        .label_formatter(move |hover| {
+            let x = super::hover_point(hover).x;
+            let nearest = hover_curve.iter().min_by(|a, b| {
+                (a.duration_hours - x)
+                    .abs()
+                    .total_cmp(&(b.duration_hours - x).abs())
+            })?;
+            let mut text = format!(
+                "{} outage: {}\n",
+                hours(nearest.duration_hours),
+                money_exact(nearest.provider_cost, &hover_code)
+            );
+            for c in stacked() {
+                let v = nearest.components.get(c);
+                if v > 0.0 {
+                    let _ = writeln!(text, "{}: {}", c.name(), money(v, &hover_code));
+                }
+            }
+            Some(text.trim_end().to_owned())
+        })
+        .show(ui, |plot_ui| {
+            let mut lower = vec![0.0; curve.len()];
+            for c in stacked() {
+                let upper: Vec<f64> = lower
+                    .iter()
+                    .zip(curve)
+                    .map(|(l, p)| l + p.components.get(c))
+                    .collect();
+                if upper.iter().zip(&lower).any(|(u, l)| u > l) {
+                    plot_ui.add(
+                        FilledArea::new(c.name(), &xs, &lower, &upper)
+                            .fill_color(color(c).gamma_multiply(0.8))
+                            .stroke(Stroke::new(1.0, color(c))),
+                    );
+                }
+                lower = upper;
+            }
+            let total: Vec<[f64; 2]> = curve
+                .iter()
+                .map(|p| [p.duration_hours, p.provider_cost])
+                .collect();
+            plot_ui.line(
+                Line::new("Provider cost", total)
+                    .color(Color32::from_gray(60))
+                    .width(1.5),
+            );
+            for (usd, label) in BAND_THRESHOLDS_USD
+                .iter()
+                .zip(["Uptime $100k", "Uptime $1M"])
+            {
+                plot_ui.hline(
+                    HLine::new(
+                        format!("{label} ({})", money(usd * per_usd, &code)),
+                        usd * per_usd,
+                    )
+                    .color(Color32::from_gray(130))
+                    .style(LineStyle::dashed_loose()),
+                );
+            }
+            plot_ui.vline(
+                VLine::new(format!("This outage: {}", hours(d)), d)
+                    .color(Color32::from_rgb(0x2F, 0x6E, 0xEB))
+                    .width(2.0),
+            );
+        });
+}

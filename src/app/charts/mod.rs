@@ -1,0 +1,115 @@
+//! The chart tabs (DESIGN §4): each chart reads the cached results and draws with egui_plot;
+//! hovering shows exact values; a component has the same colour everywhere.
+
+mod benchmarks;
+mod breakdown;
+mod duration;
+mod timeline;
+
+use std::ops::RangeInclusive;
+
+use egui::{Color32, Ui};
+use egui_plot::{GridMark, HoverPosition, Plot, PlotPoint};
+
+use super::results::Results;
+use super::settings::{ChartTab, View};
+use crate::format::money;
+use crate::model::Component;
+use crate::palette;
+use crate::scenario::Scenario;
+
+pub use benchmarks::ui as benchmarks_ui;
+pub use breakdown::ui as breakdown_ui;
+pub use duration::ui as duration_ui;
+pub use timeline::ui as timeline_ui;
+
+/// The row of tabs.
+pub fn tabs_ui(ui: &mut Ui, view: &mut View) {
+    ui.horizontal(|ui| {
+        for tab in ChartTab::ALL {
+            ui.selectable_value(&mut view.tab, tab, tab.label());
+        }
+    });
+}
+
+/// The chart of the selected tab, filling the space left.
+pub fn chart_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, view: &mut View) {
+    match view.tab {
+        ChartTab::CostVsDuration => duration_ui(ui, scenario, results),
+        ChartTab::Breakdown => breakdown_ui(ui, scenario, results),
+        ChartTab::Timeline => timeline_ui(ui, scenario, results),
+        ChartTab::Benchmarks => benchmarks_ui(ui, scenario, results),
+        ChartTab::Explain => super::explain::ui(ui, scenario, results, &mut view.explained),
+        ChartTab::Uncertainty | ChartTab::Sensitivity | ChartTab::Compare => {
+            coming_ui(ui, view.tab);
+        }
+    }
+}
+
+fn coming_ui(ui: &mut Ui, tab: ChartTab) {
+    let text = match tab {
+        ChartTab::Uncertainty => {
+            "Monte Carlo results (histogram, exceedance curve, P5–P95 on the cards) are coming. \
+             The ranges you set with ± are already kept in the scenario file."
+        }
+        ChartTab::Sensitivity => {
+            "The tornado chart (each input swung to its low and high) is coming. \
+             Until then, drag an input and watch the cards."
+        }
+        _ => {
+            "Pinning scenarios side by side is coming. Until then, open each preset from the File menu."
+        }
+    };
+    ui.add_space(24.0);
+    ui.vertical_centered(|ui| {
+        ui.heading(tab.label());
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new(text).weak());
+    });
+}
+
+/// A component's colour.
+#[must_use]
+pub fn color(c: Component) -> Color32 {
+    let [r, g, b] = palette::component_rgb(c);
+    Color32::from_rgb(r, g, b)
+}
+
+/// A colour from the palette.
+#[must_use]
+pub fn rgb([r, g, b]: [u8; 3]) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
+
+/// Tick labels in compact money: `₩20B`.
+pub fn money_ticks(code: String) -> impl Fn(GridMark, &RangeInclusive<f64>) -> String {
+    move |mark, _| {
+        if mark.value < 0.0 {
+            String::new()
+        } else {
+            money(mark.value, &code)
+        }
+    }
+}
+
+/// Where the pointer is in plot coordinates.
+#[must_use]
+pub fn hover_point(hover: &HoverPosition<'_>) -> PlotPoint {
+    match *hover {
+        HoverPosition::NearDataPoint { position, .. } | HoverPosition::Elsewhere { position } => {
+            position
+        }
+    }
+}
+
+/// A plot with the settings every chart shares: no zooming or panning by accident, hover on.
+#[must_use]
+pub fn plot(id: &str) -> Plot<'static> {
+    Plot::new(id)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_grid([false, true])
+}

@@ -1,0 +1,50 @@
+//! Side effects of the app, as values: every menu item, shortcut and button that opens, saves,
+//! loads a preset or changes mode returns a [`Command`], applied in one place at the end of the
+//! frame (`OutageApp::apply`).
+
+use std::path::PathBuf;
+
+/// Something the app should do.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub enum Command {
+    /// A new scenario from the template.
+    New,
+    /// Show the open dialog.
+    OpenDialog,
+    /// Open a scenario file.
+    Open(PathBuf),
+    /// Open a shipped preset by id.
+    OpenPreset(&'static str),
+    /// Save to the document's file (or ask where).
+    Save,
+    /// Ask where to save.
+    SaveAsDialog,
+    /// Save to this file.
+    SaveAs(PathBuf),
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Enter or leave presentation mode.
+    TogglePresentation,
+    /// Switch between dark and light themes.
+    SetDarkMode(bool),
+    /// Close the app.
+    Quit,
+    /// Run the inner command even though it drops unsaved changes (the user said so).
+    Discarding(Box<Command>),
+    /// Save, then run the inner command.
+    SavingFirst(Box<Command>),
+}
+
+impl Command {
+    /// Whether running the command replaces the open document (so unsaved changes need a word).
+    #[must_use]
+    pub fn replaces_document(&self) -> bool {
+        matches!(
+            self,
+            Command::New | Command::Open(_) | Command::OpenPreset(_) | Command::Quit
+        )
+    }
+}

@@ -1,0 +1,111 @@
+//! Dialogs over the window: the file dialog, load and save errors, the unsaved-changes prompt,
+//! the offer to restore a previous session's work, and toasts.
+
+use egui::{Context, Id, Modal, RichText};
+
+use super::command::Command;
+use super::settings::{DialogPurpose, View};
+
+/// Shows whatever dialog is open and returns the commands chosen in them.
+pub fn ui(ctx: &Context, view: &mut View, title: &str) -> Vec<Command> {
+    let mut commands = Vec::new();
+    file_dialog_ui(ctx, view, &mut commands);
+    if let Some(error) = view.error.clone() {
+        let modal = Modal::new(Id::unique("error")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading("That did not work");
+            ui.add_space(4.0);
+            ui.label(RichText::new(error).monospace());
+            ui.add_space(4.0);
+            ui.label("Nothing you had open was changed.");
+            ui.add_space(8.0);
+            ui.button("OK").clicked()
+        });
+        if modal.inner || modal.should_close() {
+            view.error = None;
+        }
+    }
+    if let Some(pending) = view.pending.clone() {
+        let modal = Modal::new(Id::unique("unsaved")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            ui.heading("Save your changes?");
+            ui.label(format!("“{title}” has changes that are not saved."));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    Choice::Save
+                } else if ui.button("Don't save").clicked() {
+                    Choice::Discard
+                } else if ui.button("Cancel").clicked() {
+                    Choice::Cancel
+                } else {
+                    Choice::Undecided
+                }
+            })
+            .inner
+        });
+        let choice = if modal.should_close() {
+            Choice::Cancel
+        } else {
+            modal.inner
+        };
+        match choice {
+            Choice::Save => commands.push(Command::SavingFirst(Box::new(pending))),
+            Choice::Discard => commands.push(Command::Discarding(Box::new(pending))),
+            Choice::Cancel | Choice::Undecided => {}
+        }
+        if choice != Choice::Undecided {
+            view.pending = None;
+        }
+    }
+    toast_ui(ctx, view);
+    commands
+}
+
+/// The answer to the unsaved-changes prompt.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Save,
+    Discard,
+    Cancel,
+    Undecided,
+}
+
+fn file_dialog_ui(ctx: &Context, view: &mut View, commands: &mut Vec<Command>) {
+    let Some((dialog, purpose)) = &mut view.file_dialog else {
+        return;
+    };
+    dialog.show(ctx);
+    if dialog.selected() {
+        if let Some(path) = dialog.path() {
+            let mut path = path.to_path_buf();
+            if *purpose == DialogPurpose::SaveAs && path.extension().is_none() {
+                path.set_extension("ron");
+            }
+            commands.push(match purpose {
+                DialogPurpose::Open => Command::Open(path),
+                DialogPurpose::SaveAs => Command::SaveAs(path),
+            });
+        }
+        view.file_dialog = None;
+    } else if !dialog.visible() {
+        view.file_dialog = None;
+    }
+}
+
+fn toast_ui(ctx: &Context, view: &mut View) {
+    let now = ctx.input(|i| i.time);
+    let Some(toast) = &view.toast else { return };
+    if now > toast.until {
+        view.toast = None;
+        return;
+    }
+    egui::Area::new(Id::unique("toast"))
+        .anchor(egui::Align2::CENTER_BOTTOM, [0.0, -40.0])
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.label(&toast.text);
+            });
+        });
+    ctx.request_repaint_after(std::time::Duration::from_millis(250));
+}

@@ -1,0 +1,221 @@
+//! The list-like inputs: business groups (add and remove rows), SLA tier sets and the traffic
+//! profile with its 24 custom weights.
+
+use egui::{CollapsingHeader, Grid, Ui};
+
+use crate::app::widgets::{Scale, Spec, estimate_ui, input_ui};
+use crate::scenario::{
+    Business, BusinessField, CustomProfile, Input, SlaTiers, Tier, TierSet, TrafficProfile, Unit,
+};
+
+/// The business groups, each with its six inputs; rows can be added and removed.
+pub fn businesses_ui(ui: &mut Ui, businesses: &mut Vec<Business>, code: &str) {
+    if businesses.is_empty() {
+        ui.label(egui::RichText::new("No dependent businesses: business-side loss is 0.").weak());
+    }
+    let mut remove = None;
+    for (k, business) in businesses.iter_mut().enumerate() {
+        let title = if business.name.trim().is_empty() {
+            format!("Business group {}", k + 1)
+        } else {
+            business.name.clone()
+        };
+        CollapsingHeader::new(title)
+            .id_salt(("business", k))
+            .default_open(k == 0)
+            .show(ui, |ui| {
+                Grid::new(("business grid", k))
+                    .num_columns(2)
+                    .spacing([8.0, 6.0])
+                    .min_col_width(150.0)
+                    .show(ui, |ui| {
+                        let label = ui.label("Name");
+                        ui.text_edit_singleline(&mut business.name)
+                            .labelled_by(label.id);
+                        ui.end_row();
+                        for field in BusinessField::ALL {
+                            let mut estimate = *field.estimate(business);
+                            let spec = Spec {
+                                label: field.label(),
+                                tooltip: field.help(),
+                                unit: field.unit(),
+                                scale: match field.unit() {
+                                    Unit::Share => Scale::Linear {
+                                        min: 0.0,
+                                        max: 100.0,
+                                    },
+                                    Unit::MoneyPerHour => Scale::Log {
+                                        max: 1e7,
+                                        smallest: 1.0,
+                                    },
+                                    _ => Scale::Log {
+                                        max: 1e9,
+                                        smallest: 1.0,
+                                    },
+                                },
+                                currency: code,
+                            };
+                            if estimate_ui(ui, &mut estimate, &field.domain(), &spec) {
+                                let _ = field.set(business, estimate);
+                            }
+                        }
+                    });
+                if ui
+                    .button("Remove this group")
+                    .on_hover_text("Delete this business group (undo with Ctrl+Z)")
+                    .clicked()
+                {
+                    remove = Some(k);
+                }
+            });
+    }
+    if let Some(k) = remove {
+        businesses.remove(k);
+    }
+    if ui
+        .button("➕ Add business group")
+        .on_hover_text("Businesses that depend on the service (C2)")
+        .clicked()
+    {
+        businesses.push(Business {
+            name: format!("Business group {}", businesses.len() + 1),
+            ..Business::default()
+        });
+    }
+}
+
+/// The SLA tier set: a shipped set or the analyst's own list.
+pub fn tiers_ui(ui: &mut Ui, tiers: &mut SlaTiers) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Credit tiers").on_hover_text("Monthly uptime below `below` earns `credit` of the monthly fee; the largest applicable credit counts.");
+        let selected = match tiers {
+            SlaTiers::Named(set) => set.label(),
+            SlaTiers::Custom(_) => "Custom tiers",
+        };
+        egui::ComboBox::from_id_salt("tier set")
+            .selected_text(selected)
+            .show_ui(ui, |ui| {
+                for set in TierSet::ALL {
+                    if ui.selectable_label(*tiers == SlaTiers::Named(set), set.label()).clicked() {
+                        *tiers = SlaTiers::Named(set);
+                    }
+                }
+                if ui.selectable_label(matches!(tiers, SlaTiers::Custom(_)), "Custom tiers").clicked()
+                    && !matches!(tiers, SlaTiers::Custom(_))
+                {
+                    let from: Vec<Tier> = tiers
+                        .nominal()
+                        .into_iter()
+                        .map(|(below, credit)| Tier { below: Input::fixed(below), credit: Input::fixed(credit) })
+                        .collect();
+                    *tiers = SlaTiers::Custom(from);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    if let SlaTiers::Custom(list) = tiers {
+        let mut remove = None;
+        Grid::new("custom tiers")
+            .num_columns(2)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                for (i, tier) in list.iter_mut().enumerate() {
+                    let below = Spec {
+                        label: "Uptime below",
+                        tooltip: "Monthly uptime, e.g. 99.9%",
+                        unit: Unit::Uptime,
+                        scale: Scale::Drag { speed: 0.0001 },
+                        currency: "",
+                    };
+                    input_ui(ui, &mut tier.below, &below);
+                    let credit = Spec {
+                        label: "earns credit",
+                        tooltip: "Share of the monthly fee credited",
+                        unit: Unit::Share,
+                        scale: Scale::Linear {
+                            min: 0.0,
+                            max: 100.0,
+                        },
+                        currency: "",
+                    };
+                    input_ui(ui, &mut tier.credit, &credit);
+                    if ui.small_button("Remove tier").clicked() {
+                        remove = Some(i);
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some(i) = remove {
+            list.remove(i);
+        }
+        if ui.button("➕ Add tier").clicked() {
+            list.push(Tier {
+                below: Input::fixed(0.999),
+                credit: Input::fixed(0.1),
+            });
+        }
+    }
+}
+
+/// The traffic profile: a named shape or 24 custom weights.
+pub fn profile_ui(ui: &mut Ui, profile: &mut TrafficProfile) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Traffic profile").on_hover_text(
+            "How traffic spreads over the day (normalised to mean 1): an outage in the busy hours costs more than one at night.",
+        );
+        egui::ComboBox::from_id_salt("traffic profile")
+            .selected_text(profile.label())
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for named in [TrafficProfile::Flat, TrafficProfile::BusinessDay, TrafficProfile::ConsumerEvening] {
+                    if ui.selectable_label(*profile == named, named.label()).clicked() {
+                        *profile = named;
+                    }
+                }
+                if ui.selectable_label(matches!(profile, TrafficProfile::Custom(_)), "Custom (24 weights)").clicked()
+                    && !matches!(profile, TrafficProfile::Custom(_))
+                {
+                    let weights = profile.raw_weights().unwrap_or([1.0; 24]);
+                    if let Some(custom) = CustomProfile::new(weights.iter().map(|&w| Input::fixed(w)).collect()) {
+                        *profile = TrafficProfile::Custom(custom);
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    if let TrafficProfile::Custom(custom) = profile {
+        let before = custom.clone();
+        Grid::new("weights")
+            .num_columns(8)
+            .spacing([4.0, 4.0])
+            .show(ui, |ui| {
+                for (h, weight) in custom.weights_mut().iter_mut().enumerate() {
+                    ui.vertical(|ui| {
+                        let label = ui.small(format!("{h:02}:00"));
+                        let mut w = weight.nominal();
+                        if ui
+                            .add(
+                                egui::DragValue::new(&mut w)
+                                    .speed(0.02)
+                                    .range(0.0..=100.0)
+                                    .max_decimals(2),
+                            )
+                            .labelled_by(label.id)
+                            .changed()
+                        {
+                            *weight = Input::fixed(w);
+                        }
+                    });
+                    if h % 8 == 7 {
+                        ui.end_row();
+                    }
+                }
+            });
+        // All-zero weights are not a profile: keep the last valid one.
+        if CustomProfile::new(custom.weights().to_vec()).is_none() {
+            *custom = before;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! The menu bar: File, Edit, View. Items return commands; nothing here touches files.
+
+use egui::{Button, Ui};
+
+use super::command::Command;
+use super::document::Document;
+use super::settings::Settings;
+use crate::scenario::presets;
+
+/// Draws the menu bar and returns what was chosen.
+pub fn ui(ui: &mut Ui, doc: &Document, settings: &Settings) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::Panel::top("menu").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| file_menu_ui(ui, settings, &mut commands));
+            ui.menu_button("Edit", |ui| {
+                if ui
+                    .add_enabled(doc.can_undo(), Button::new("Undo").shortcut_text("Ctrl+Z"))
+                    .clicked()
+                {
+                    commands.push(Command::Undo);
+                }
+                if ui
+                    .add_enabled(
+                        doc.can_redo(),
+                        Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::Redo);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                if ui
+                    .add(Button::new("Presentation mode").shortcut_text("F5"))
+                    .clicked()
+                {
+                    commands.push(Command::TogglePresentation);
+                }
+                let (label, dark) = if settings.dark_mode {
+                    ("Light theme", false)
+                } else {
+                    ("Dark theme", true)
+                };
+                if ui.button(label).clicked() {
+                    commands.push(Command::SetDarkMode(dark));
+                }
+            });
+        });
+    });
+    commands
+}
+
+fn file_menu_ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
+    if ui.add(Button::new("New").shortcut_text("Ctrl+N")).clicked() {
+        commands.push(Command::New);
+    }
+    if ui
+        .add(Button::new("Open…").shortcut_text("Ctrl+O"))
+        .clicked()
+    {
+        commands.push(Command::OpenDialog);
+    }
+    ui.menu_button("Presets", |ui| {
+        for preset in presets::PRESETS {
+            let name = preset
+                .load()
+                .map_or_else(|_| preset.id.to_owned(), |s| s.title().to_owned());
+            let text = match preset.incident_date {
+                Some(date) => format!("{name}  ({date})"),
+                None => name,
+            };
+            if ui.button(text).clicked() {
+                commands.push(Command::OpenPreset(preset.id));
+            }
+        }
+    });
+    ui.menu_button("Open recent", |ui| {
+        if settings.recent_files.is_empty() {
+            ui.label("No recent files");
+        }
+        for path in &settings.recent_files {
+            if ui.button(path.display().to_string()).clicked() {
+                commands.push(Command::Open(path.clone()));
+            }
+        }
+    });
+    ui.separator();
+    if ui
+        .add(Button::new("Save").shortcut_text("Ctrl+S"))
+        .clicked()
+    {
+        commands.push(Command::Save);
+    }
+    if ui
+        .add(Button::new("Save as…").shortcut_text("Ctrl+Shift+S"))
+        .clicked()
+    {
+        commands.push(Command::SaveAsDialog);
+    }
+    ui.separator();
+    if ui.button("Quit").clicked() {
+        commands.push(Command::Quit);
+    }
+}

@@ -1,0 +1,134 @@
+//! Presentation mode (DESIGN §4): full screen, large type, one chart per slide under a headline
+//! sentence, ←/→ between slides, and a compact bar that keeps the duration and the share affected
+//! live for "what if" questions in the room.
+
+use egui::{Align, Layout, RichText, TextStyle, Ui};
+
+use super::charts;
+use super::inputs::fields_ui;
+use super::results::Results;
+use super::settings::ChartTab;
+use crate::format::{compact, hours, money, percent};
+use crate::model::{Component, Side};
+use crate::scenario::{Field, Scenario};
+
+/// The slides, in order.
+pub const SLIDES: [ChartTab; 4] = [
+    ChartTab::CostVsDuration,
+    ChartTab::Breakdown,
+    ChartTab::Timeline,
+    ChartTab::Benchmarks,
+];
+
+/// How much larger text is while presenting.
+const TEXT_SCALE: f32 = 1.6;
+
+/// Draws the slide `slide` full-window. Widgets in the bar edit the scenario directly.
+pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, slide: usize) {
+    let slide = slide.min(SLIDES.len() - 1);
+    for font in ui.style_mut().text_styles.values_mut() {
+        font.size *= TEXT_SCALE;
+    }
+    egui::Panel::bottom("presentation bar").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.style_mut().spacing.slider_width = 260.0;
+            fields_ui(
+                ui,
+                scenario,
+                "presenting",
+                &[Field::DurationHours, Field::ShareAffected],
+            );
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "{} / {}   ← → to move · Esc to leave",
+                        slide + 1,
+                        SLIDES.len()
+                    ))
+                    .text_style(TextStyle::Small)
+                    .weak(),
+                );
+            });
+        });
+        ui.add_space(4.0);
+    });
+    results.refresh(scenario);
+    let results = &*results;
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.add_space(8.0);
+        ui.label(
+            RichText::new(headline(SLIDES[slide], scenario, results))
+                .size(30.0 * TEXT_SCALE / 1.6)
+                .strong(),
+        );
+        ui.label(RichText::new(scenario.title()).weak());
+        ui.add_space(8.0);
+        match SLIDES[slide] {
+            ChartTab::Breakdown => charts::breakdown_ui(ui, scenario, results),
+            ChartTab::Timeline => charts::timeline_ui(ui, scenario, results),
+            ChartTab::Benchmarks => charts::benchmarks_ui(ui, scenario, results),
+            _ => charts::duration_ui(ui, scenario, results),
+        }
+    });
+}
+
+/// The slide's one-sentence message.
+#[must_use]
+pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results) -> String {
+    let code = scenario.currency.code.as_str();
+    let e = &results.evaluation;
+    let (o, p) = (&e.outcome, &e.point);
+    let d = p.get(Field::DurationHours);
+    match tab {
+        ChartTab::Breakdown => format!(
+            "The provider pays {}; dependent businesses and users lose {} more.",
+            money(o.provider_cost, code),
+            money(o.ecosystem_loss, code)
+        ),
+        ChartTab::Timeline => format!(
+            "{} users cut off for {}; costs keep growing until full recovery.",
+            compact(o.users_affected),
+            hours(d)
+        ),
+        ChartTab::Benchmarks => {
+            let top = e.benchmarks.iter().map(|b| b.per_hour).fold(0.0, f64::max);
+            let times = if top > 0.0 {
+                o.cost_per_hour / top
+            } else {
+                0.0
+            };
+            format!(
+                "{} per outage hour: {:.1}× the highest published benchmark.",
+                money(o.cost_per_hour, code),
+                times
+            )
+        }
+        _ => {
+            let largest = Component::ALL
+                .into_iter()
+                .filter(|c| c.side() == Side::Provider)
+                .max_by(|a, b| o.components.get(*a).total_cmp(&o.components.get(*b)));
+            let share = |c: Component| {
+                if o.provider_cost > 0.0 {
+                    o.components.get(c) / o.provider_cost
+                } else {
+                    0.0
+                }
+            };
+            match largest {
+                Some(c) if o.provider_cost > 0.0 => format!(
+                    "A {} outage costs {}; {} of it is {}.",
+                    hours(d).replace(' ', "-").replace("-h", "-hour"),
+                    money(o.provider_cost, code),
+                    percent(share(c)),
+                    c.name().to_lowercase()
+                ),
+                _ => format!(
+                    "A {} outage costs the provider nothing in this scenario.",
+                    hours(d)
+                ),
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! Results of the open scenario, computed when the scenario changes and read by every panel.
+
+use std::time::{Duration, Instant};
+
+use crate::model::{CurvePoint, Evaluation, TimelinePoint, cost_curve, timeline};
+use crate::scenario::Scenario;
+
+/// Points on the cost-vs-duration curve.
+pub const CURVE_POINTS: usize = 241;
+/// Points on the timeline.
+pub const TIMELINE_POINTS: usize = 241;
+
+/// Everything the charts and cards show, for one version of the scenario.
+pub struct Results {
+    scenario: Scenario,
+    /// The deterministic evaluation.
+    pub evaluation: Evaluation,
+    /// The cost-vs-duration curve.
+    pub curve: Vec<CurvePoint>,
+    /// The outage as it unfolds.
+    pub timeline: Vec<TimelinePoint>,
+    /// How long the last recomputation took.
+    pub compute_time: Duration,
+}
+
+impl Results {
+    /// Computes the results of a scenario.
+    #[must_use]
+    pub fn of(scenario: &Scenario) -> Self {
+        let started = Instant::now();
+        let evaluation = Evaluation::of(scenario);
+        let curve = cost_curve(&evaluation.point, CURVE_POINTS);
+        let timeline = timeline(&evaluation.point, &evaluation.outcome, TIMELINE_POINTS);
+        Self {
+            scenario: scenario.clone(),
+            evaluation,
+            curve,
+            timeline,
+            compute_time: started.elapsed(),
+        }
+    }
+
+    /// Recomputes if the scenario changed since; returns whether it did.
+    pub fn refresh(&mut self, scenario: &Scenario) -> bool {
+        if *scenario == self.scenario {
+            return false;
+        }
+        *self = Self::of(scenario);
+        true
+    }
+}

@@ -1,0 +1,403 @@
+//! The editor for one numeric input: a labelled slider or drag value with its unit and tooltip,
+//! and a toggle that turns the number into a range (PERT or 90% interval) and back.
+//!
+//! Shares are edited as percentages; amounts spanning orders of magnitude get logarithmic sliders
+//! that still accept any typed value ("1.2M", "27.5B", "1e9"). Every edit is moved back into the
+//! input's domain and, for ranges, into order (min ≤ mode ≤ max), so the scenario stays valid.
+
+use egui::{DragValue, Response, Slider, SliderClamping, Ui};
+
+use crate::format::{clock, compact, currency_symbol, grouped, trimmed};
+use crate::scenario::{Domain, Estimate, Input, Kind, Pert, Range90, Unit};
+
+/// How an input is edited.
+#[derive(Clone, Copy, Debug)]
+pub enum Scale {
+    /// A logarithmic slider from 0 to `max` (any larger value may be typed).
+    Log {
+        /// The slider's right end.
+        max: f64,
+        /// The smallest step above 0 the slider resolves.
+        smallest: f64,
+    },
+    /// A linear slider from `min` to `max`.
+    Linear {
+        /// Left end.
+        min: f64,
+        /// Right end.
+        max: f64,
+    },
+    /// A drag value changing by `speed` per pixel.
+    Drag {
+        /// Change per pixel dragged.
+        speed: f64,
+    },
+}
+
+/// What to show around an input.
+pub struct Spec<'a> {
+    /// The label (also the input's accessible name).
+    pub label: &'a str,
+    /// What it means and how it enters the cost.
+    pub tooltip: &'a str,
+    /// Its unit.
+    pub unit: Unit,
+    /// How it is edited.
+    pub scale: Scale,
+    /// The scenario's currency code.
+    pub currency: &'a str,
+}
+
+/// One row of a two-column grid for a typed input. Returns whether it changed.
+pub fn input_ui<K: Kind>(ui: &mut Ui, input: &mut Input<K>, spec: &Spec<'_>) -> bool {
+    let mut estimate = *input.estimate();
+    estimate_ui(ui, &mut estimate, &input.domain(), spec) && input.set(estimate).is_ok()
+}
+
+/// One row of a two-column grid: label, then the editor with its unit and range toggle. The
+/// estimate stays in `domain`; returns whether it changed.
+pub fn estimate_ui(ui: &mut Ui, estimate: &mut Estimate, domain: &Domain, spec: &Spec<'_>) -> bool {
+    let label = ui.label(spec.label).on_hover_text(spec.tooltip);
+    let before = *estimate;
+    ui.vertical(|ui| {
+        let is_range = !matches!(estimate, Estimate::Fixed(_));
+        let mut toggled = is_range;
+        ui.horizontal(|ui| {
+            if let Estimate::Fixed(v) = estimate {
+                value_ui(ui, v, spec, domain)
+                    .labelled_by(label.id)
+                    .on_hover_text(spec.tooltip);
+            } else {
+                kind_switch_ui(ui, estimate, domain, spec.label);
+            }
+            ui.toggle_value(&mut toggled, "±")
+                .on_hover_text(if is_range {
+                    "Back to a single number (the range's most likely value)"
+                } else {
+                    "Make this a range (PERT or 90% interval) for the uncertainty analysis"
+                });
+        });
+        // Ranges get a line of their own, so the panel stays narrow.
+        match estimate {
+            Estimate::Pert(p) => ui.horizontal(|ui| pert_ui(ui, p, spec, domain, label.id)),
+            Estimate::Range90(r) => ui.horizontal(|ui| range_ui(ui, r, spec, domain, label.id)),
+            Estimate::Fixed(_) => return,
+        };
+        if toggled != is_range {
+            *estimate = if toggled {
+                widen(estimate.nominal(), domain)
+            } else {
+                Estimate::Fixed(estimate.nominal())
+            };
+        }
+    });
+    ui.end_row();
+    if *estimate == before {
+        return false;
+    }
+    *estimate = tidy(*estimate, domain);
+    *estimate != before
+}
+
+/// A ±25% PERT around `v`, kept in the domain.
+fn widen(v: f64, domain: &Domain) -> Estimate {
+    let spread = if v == 0.0 { 1.0 } else { 0.25 * v.abs() };
+    tidy(
+        Estimate::Pert(Pert {
+            min: v - spread,
+            mode: v,
+            max: v + spread,
+        }),
+        domain,
+    )
+}
+
+/// Moves an edited estimate into its domain and into order.
+#[must_use]
+pub fn tidy(estimate: Estimate, domain: &Domain) -> Estimate {
+    match estimate {
+        Estimate::Fixed(v) => Estimate::Fixed(domain.clamp(v)),
+        Estimate::Pert(p) => {
+            let min = domain.clamp(p.min);
+            let max = domain.clamp(p.max).max(min);
+            Estimate::Pert(Pert {
+                min,
+                mode: p.mode.clamp(min, max),
+                max,
+            })
+        }
+        Estimate::Range90(r) => {
+            let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
+            let (low, high) = (finite(r.low), finite(r.high));
+            let median = Estimate::Range90(Range90 {
+                low,
+                high: high.max(low),
+            })
+            .nominal();
+            if domain.contains(median) {
+                Estimate::Range90(Range90 {
+                    low,
+                    high: high.max(low),
+                })
+            } else {
+                Estimate::Fixed(domain.clamp(median))
+            }
+        }
+    }
+}
+
+fn kind_switch_ui(ui: &mut Ui, estimate: &mut Estimate, domain: &Domain, label: &str) {
+    let is_pert = matches!(estimate, Estimate::Pert(_));
+    let mut choice = is_pert;
+    egui::ComboBox::from_id_salt(("range kind", label))
+        .selected_text(if is_pert { "PERT" } else { "90% range" })
+        .width(84.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut choice, true, "PERT (min, most likely, max)");
+            ui.selectable_value(&mut choice, false, "90% range (5th–95th percentile)");
+        })
+        .response
+        .on_hover_text("How the range is read by Monte Carlo");
+    if choice != is_pert {
+        *estimate = match *estimate {
+            Estimate::Pert(p) => Estimate::Range90(Range90 {
+                low: p.min,
+                high: p.max,
+            }),
+            Estimate::Range90(r) => Estimate::Pert(Pert {
+                min: r.low,
+                mode: estimate.nominal(),
+                max: r.high,
+            }),
+            Estimate::Fixed(v) => widen(v, domain),
+        };
+    }
+}
+
+fn pert_ui(ui: &mut Ui, p: &mut Pert, spec: &Spec<'_>, domain: &Domain, label: egui::Id) {
+    for (name, v) in [
+        ("min", &mut p.min),
+        ("mode", &mut p.mode),
+        ("max", &mut p.max),
+    ] {
+        ui.label(egui::RichText::new(name).weak());
+        drag_ui(ui, v, spec, domain).labelled_by(label);
+    }
+}
+
+fn range_ui(ui: &mut Ui, r: &mut Range90, spec: &Spec<'_>, domain: &Domain, label: egui::Id) {
+    for (name, v) in [("5%", &mut r.low), ("95%", &mut r.high)] {
+        ui.label(egui::RichText::new(name).weak());
+        drag_ui(
+            ui,
+            v,
+            spec,
+            &Domain {
+                min: f64::NEG_INFINITY,
+                min_excluded: false,
+                ..*domain
+            },
+        )
+        .labelled_by(label);
+    }
+}
+
+/// Shares are shown as percentages.
+fn display_factor(unit: Unit) -> f64 {
+    if unit == Unit::Share { 100.0 } else { 1.0 }
+}
+
+fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Response {
+    let factor = display_factor(spec.unit);
+    let mut shown = *v * factor;
+    let (prefix, suffix) = affixes(spec.unit, spec.currency);
+    let response = match spec.scale {
+        Scale::Log { max, smallest } => ui.add(
+            Slider::new(&mut shown, 0.0..=max)
+                .logarithmic(true)
+                .smallest_positive(smallest)
+                .clamping(SliderClamping::Edits)
+                .prefix(prefix)
+                .suffix(suffix)
+                .custom_formatter(|x, _| readable(x))
+                .custom_parser(parse_amount),
+        ),
+        Scale::Linear { min, max } if spec.unit == Unit::ClockHour => ui.add(
+            Slider::new(&mut shown, min..=max)
+                .clamping(SliderClamping::Edits)
+                .step_by(0.25)
+                .custom_formatter(|x, _| clock(x))
+                .custom_parser(parse_clock),
+        ),
+        Scale::Linear { min, max } => ui.add(
+            Slider::new(&mut shown, min..=max)
+                .clamping(SliderClamping::Edits)
+                .prefix(prefix)
+                .suffix(suffix)
+                .custom_formatter(|x, _| trimmed(x, 2))
+                .custom_parser(parse_amount),
+        ),
+        Scale::Drag { .. } => {
+            return drag_ui(ui, v, spec, domain);
+        }
+    };
+    if response.changed() {
+        *v = domain.clamp(shown / factor);
+    }
+    response
+}
+
+fn drag_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Response {
+    let factor = display_factor(spec.unit);
+    let mut shown = *v * factor;
+    let (prefix, suffix) = affixes(spec.unit, spec.currency);
+    let speed = match spec.scale {
+        Scale::Drag { speed } => speed * factor,
+        _ => (shown.abs() * 0.005).max(0.01),
+    };
+    let response = ui.add(
+        DragValue::new(&mut shown)
+            .speed(speed)
+            .prefix(prefix)
+            .suffix(suffix)
+            .custom_formatter(|x, _| readable(x))
+            .custom_parser(parse_amount),
+    );
+    if response.changed() {
+        *v = domain.clamp(shown / factor);
+    }
+    response
+}
+
+fn affixes(unit: Unit, currency: &str) -> (String, String) {
+    let symbol = currency_symbol(currency).map_or_else(|| format!("{currency} "), str::to_owned);
+    match unit {
+        Unit::Money => (symbol, String::new()),
+        Unit::MoneyPerHour => (symbol, "/h".to_owned()),
+        Unit::MoneyPerYear => (symbol, "/yr".to_owned()),
+        Unit::MoneyPerMonth => (symbol, "/month".to_owned()),
+        Unit::Share | Unit::Uptime => (String::new(), "%".to_owned()),
+        Unit::Hours => (String::new(), " h".to_owned()),
+        Unit::HoursPerDay => (String::new(), " h/day".to_owned()),
+        Unit::PerHour => (String::new(), " /h".to_owned()),
+        Unit::PerYear => (String::new(), " /yr".to_owned()),
+        Unit::Minutes => (String::new(), " min".to_owned()),
+        Unit::Count | Unit::ClockHour | Unit::PerUsd => (String::new(), String::new()),
+    }
+}
+
+/// A number as short as it can be without changing it: `27.5B` when that is exact, else
+/// grouped digits, so clicking into a field and out again never alters the value.
+#[must_use]
+pub fn readable(x: f64) -> String {
+    let short = compact(x);
+    if parse_amount(&short) == Some(x) {
+        return short;
+    }
+    let decimals = if x.abs() >= 1000.0 { 0 } else { 4 };
+    let full = grouped(x, decimals);
+    // Rust's shortest representation always reads back to the same number.
+    if parse_amount(&full) == Some(x) {
+        full
+    } else {
+        x.to_string()
+    }
+}
+
+/// Parses `15:30` or `15.5` as a clock hour.
+#[must_use]
+pub fn parse_clock(text: &str) -> Option<f64> {
+    match text.trim().split_once(':') {
+        Some((h, m)) => Some(h.trim().parse::<f64>().ok()? + m.trim().parse::<f64>().ok()? / 60.0),
+        None => parse_amount(text),
+    }
+}
+
+/// Parses `27.5B`, `1.2M`, `950k`, `1,000,000`, `1e9`, `15%` (the % is ignored).
+#[must_use]
+pub fn parse_amount(text: &str) -> Option<f64> {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '%'))
+        .collect();
+    let t = t.replace('−', "-");
+    let (number, scale) = match t.chars().last()? {
+        'k' | 'K' => (&t[..t.len() - 1], 1e3),
+        'M' => (&t[..t.len() - 1], 1e6),
+        'B' | 'G' => (&t[..t.len() - 1], 1e9),
+        'T' => (&t[..t.len() - 1], 1e12),
+        _ => (t.as_str(), 1.0),
+    };
+    let v: f64 = number.parse().ok()?;
+    let scaled = v * scale;
+    // Undo the rounding of decimal scaling (27.5 · 1e9 = 27 500 000 000 exactly).
+    let rounded = (scaled * 1e6).round() / 1e6;
+    (scaled.is_finite()).then_some(if (rounded - scaled).abs() < 1e-9 * scaled.abs() {
+        rounded
+    } else {
+        scaled
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Share;
+
+    #[test]
+    fn amounts_parse_in_every_form_people_type() {
+        assert_eq!(parse_amount("27.5B"), Some(27.5e9));
+        assert_eq!(parse_amount("1.2M"), Some(1_200_000.0));
+        assert_eq!(parse_amount("950k"), Some(950_000.0));
+        assert_eq!(parse_amount("1,000,000"), Some(1e6));
+        assert_eq!(parse_amount("1e9"), Some(1e9));
+        assert_eq!(parse_amount("−3"), Some(-3.0));
+        assert_eq!(parse_amount("abc"), None);
+        assert_eq!(parse_amount(""), None);
+    }
+
+    #[test]
+    fn clock_hours_parse() {
+        assert_eq!(parse_clock("15:30"), Some(15.5));
+        assert_eq!(parse_clock("7.25"), Some(7.25));
+    }
+
+    #[test]
+    fn readable_never_changes_a_value() {
+        for x in [
+            27.5e9,
+            7_106_800_000_000.0,
+            0.33,
+            12.345_678,
+            1.0 / 3.0,
+            0.0,
+            47_500_000.0,
+        ] {
+            assert_eq!(parse_amount(&readable(x)), Some(x), "{x} → {}", readable(x));
+        }
+        assert_eq!(readable(27.5e9), "27.5B");
+    }
+
+    #[test]
+    fn tidy_orders_and_clamps_ranges() {
+        let d = Share::DOMAIN;
+        assert_eq!(
+            tidy(
+                Estimate::Pert(Pert {
+                    min: -0.2,
+                    mode: 1.5,
+                    max: 0.9
+                }),
+                &d
+            ),
+            Estimate::Pert(Pert {
+                min: 0.0,
+                mode: 0.9,
+                max: 0.9
+            })
+        );
+        assert_eq!(tidy(Estimate::Fixed(2.0), &d), Estimate::Fixed(1.0));
+        assert!(matches!(widen(0.5, &d), Estimate::Pert(p) if p.min == 0.375 && p.max == 0.625));
+    }
+}
