@@ -144,6 +144,21 @@ pub fn hours(h: f64) -> String {
     }
 }
 
+/// Hours as an adjective: `45-minute`, `10.5-hour`, `5.3-day` (as in "a 10.5-hour outage").
+#[must_use]
+pub fn hours_adjective(h: f64) -> String {
+    if !h.is_finite() {
+        return NOT_A_NUMBER.to_owned();
+    }
+    if h < 1.0 {
+        format!("{:.0}-minute", h * 60.0)
+    } else if h < 48.0 {
+        format!("{}-hour", trimmed(h, 1))
+    } else {
+        format!("{}-day", trimmed(h / 24.0, 1))
+    }
+}
+
 /// A number in its unit: money in the scenario's currency, shares as percentages, hours as hours.
 #[must_use]
 pub fn value(v: f64, unit: Unit, code: &str) -> String {
@@ -233,6 +248,9 @@ mod tests {
         assert_eq!(hours(10.0), "10 h");
         assert_eq!(hours(127.5), "5.3 days");
         assert_eq!(clock(15.5), "15:30");
+        assert_eq!(hours_adjective(10.5), "10.5-hour");
+        assert_eq!(hours_adjective(0.5), "30-minute");
+        assert_eq!(hours_adjective(127.5), "5.3-day");
         assert_eq!(clock(17.73), "17:44");
         assert_eq!(clock(23.999), "00:00");
         assert_eq!(trimmed(2.50, 2), "2.5");

@@ -10,6 +10,7 @@ pub mod format;
 pub mod model;
 pub mod palette;
 pub mod scenario;
+pub mod sim;
 
 #[cfg(feature = "gui")]
 pub mod app;

@@ -11,6 +11,7 @@ mod command;
 mod dialogs;
 mod document;
 mod explain;
+mod fonts;
 mod inputs;
 mod menu;
 mod present;
@@ -27,6 +28,7 @@ use egui::{Context, Key, KeyboardShortcut, Modifiers, ViewportCommand};
 
 pub use command::Command;
 pub use document::Document;
+pub use fonts::install as install_fonts;
 pub use present::SLIDES;
 pub use settings::{ChartTab, Settings};
 
@@ -157,6 +159,7 @@ impl OutageApp {
             app.view.slide = slide.saturating_sub(1).min(SLIDES.len() - 1);
         }
         app.screenshot = launch.screenshot.map(screenshot::Shot::new);
+        fonts::install(&cc.egui_ctx);
         app.apply_theme(&cc.egui_ctx);
         app
     }
@@ -185,6 +188,16 @@ impl OutageApp {
         self.view.tab
     }
 
+    /// Shows another chart tab.
+    pub fn set_tab(&mut self, tab: ChartTab) {
+        self.view.tab = tab;
+    }
+
+    /// The open scenario, for editing from outside the panels (benchmarks, automation).
+    pub fn scenario_mut(&mut self) -> &mut Scenario {
+        &mut self.doc.scenario
+    }
+
     /// The error dialog's message, if one is open.
     #[must_use]
     pub fn error(&self) -> Option<&str> {
@@ -194,6 +207,10 @@ impl OutageApp {
     /// Draws the whole app: one call per panel, then the commands they returned.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if self.screenshot.is_some() {
+            // A screenshot shows the app at rest, without hover tooltips where the pointer happens to be.
+            ctx.input_mut(|i| i.pointer = egui::PointerState::default());
+        }
         let mut commands = shortcuts(&ctx, self.view.presenting);
         commands.extend(dropped_files(&ctx));
         if self.view.presenting {

@@ -8,7 +8,7 @@ use super::charts;
 use super::inputs::fields_ui;
 use super::results::Results;
 use super::settings::ChartTab;
-use crate::format::{compact, hours, money, percent};
+use crate::format::{compact, hours, hours_adjective, money, percent};
 use crate::model::{Component, Side};
 use crate::scenario::{Field, Scenario};
 
@@ -119,7 +119,7 @@ pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results) -> String
             match largest {
                 Some(c) if o.provider_cost > 0.0 => format!(
                     "A {} outage costs {}; {} of it is {}.",
-                    hours(d).replace(' ', "-").replace("-h", "-hour"),
+                    hours_adjective(d),
                     money(o.provider_cost, code),
                     percent(share(c)),
                     c.name().to_lowercase()

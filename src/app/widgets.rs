@@ -70,25 +70,35 @@ pub fn estimate_ui(ui: &mut Ui, estimate: &mut Estimate, domain: &Domain, spec: 
             } else {
                 kind_switch_ui(ui, estimate, domain, spec.label);
             }
-            ui.toggle_value(&mut toggled, "±")
+            let toggle = ui
+                .toggle_value(&mut toggled, "±")
                 .on_hover_text(if is_range {
                     "Back to a single number (the range's most likely value)"
                 } else {
                     "Make this a range (PERT or 90% interval) for the uncertainty analysis"
                 });
+            // Every toggle shows "±"; its accessible name says which input it belongs to.
+            let name = format!("{} as a range", spec.label);
+            toggle.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, toggled, &name)
+            });
         });
-        // Ranges get a line of their own, so the panel stays narrow.
-        match estimate {
-            Estimate::Pert(p) => ui.horizontal(|ui| pert_ui(ui, p, spec, domain, label.id)),
-            Estimate::Range90(r) => ui.horizontal(|ui| range_ui(ui, r, spec, domain, label.id)),
-            Estimate::Fixed(_) => return,
-        };
         if toggled != is_range {
             *estimate = if toggled {
                 widen(estimate.nominal(), domain)
             } else {
                 Estimate::Fixed(estimate.nominal())
             };
+        }
+        // Ranges get a line of their own, so the panel stays narrow.
+        match estimate {
+            Estimate::Pert(p) => {
+                ui.horizontal(|ui| pert_ui(ui, p, spec, domain, label.id));
+            }
+            Estimate::Range90(r) => {
+                ui.horizontal(|ui| range_ui(ui, r, spec, domain, label.id));
+            }
+            Estimate::Fixed(_) => {}
         }
     });
     ui.end_row();

@@ -4,12 +4,37 @@ use serde_json::{Value, json};
 
 use crate::model::{Evaluation, Outcome};
 use crate::scenario::Scenario;
+use crate::sim::{Output, Samples, Summary};
 
-/// `{"scenario": …, "results": …}`.
+/// `{"scenario": …, "results": …, "monte_carlo": …}` (the last only when Monte Carlo ran).
 #[must_use]
-pub fn eval_document(scenario: &Scenario) -> Value {
+pub fn eval_document(scenario: &Scenario, samples: Option<&Samples>) -> Value {
     let e = Evaluation::of(scenario);
-    json!({ "scenario": scenario, "results": results(&e) })
+    let mut doc = json!({ "scenario": scenario, "results": results(&e) });
+    if let Some(samples) = samples {
+        doc["monte_carlo"] = monte_carlo(samples);
+    }
+    doc
+}
+
+fn monte_carlo(samples: &Samples) -> Value {
+    let summaries: serde_json::Map<String, Value> = Output::ALL
+        .iter()
+        .map(|&o| {
+            let s = Summary::of(samples.column(o));
+            (
+                o.key().to_owned(),
+                json!({"mean": s.mean, "p5": s.p5, "p50": s.p50, "p95": s.p95}),
+            )
+        })
+        .collect();
+    json!({
+        "samples": samples.count,
+        "seed": samples.seed,
+        "uncertain_inputs": samples.uncertain.iter().map(|l| l.path()).collect::<Vec<_>>(),
+        "seconds": samples.elapsed.as_secs_f64(),
+        "summaries": summaries,
+    })
 }
 
 fn results(e: &Evaluation) -> Value {

@@ -10,10 +10,12 @@ mod table;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
 
 use clap::{Parser, Subcommand};
 
 use crate::scenario::{Scenario, ScenarioError, load, presets};
+use crate::sim::{self, Job, Samples, default_threads};
 
 /// Outage cost and impact estimator.
 #[derive(Debug, Parser)]
@@ -47,6 +49,13 @@ pub enum Command {
         /// Print JSON: the validated scenario under "scenario" and every result figure.
         #[arg(long)]
         json: bool,
+        /// Monte Carlo draws (default: the scenario's `uncertainty.samples` when it has ranges;
+        /// 0 turns Monte Carlo off).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::scenario::Uncertainty::MAX_SAMPLES)))]
+        samples: Option<u32>,
+        /// Monte Carlo seed (default: the scenario's `uncertainty.seed`).
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
     },
     /// Check scenario files; print `file:line:col: message` for each problem.
     Validate {
@@ -65,7 +74,12 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Eval { file, json } => {
+        Command::Eval {
+            file,
+            json,
+            samples,
+            seed,
+        } => {
             let scenario = match open(file) {
                 Ok(s) => s,
                 Err(e) => {
@@ -73,11 +87,18 @@ pub fn run(
                     return Ok(ExitCode::from(1));
                 }
             };
+            let simulation = simulate(&scenario, *samples, *seed);
             if *json {
-                serde_json::to_writer_pretty(&mut *out, &json::eval_document(&scenario))?;
+                serde_json::to_writer_pretty(
+                    &mut *out,
+                    &json::eval_document(&scenario, simulation.as_ref()),
+                )?;
                 writeln!(out)?;
             } else {
                 table::eval(&scenario, out)?;
+                if let Some(samples) = &simulation {
+                    table::monte_carlo(&scenario, samples, out)?;
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -103,6 +124,24 @@ pub fn run(
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Runs Monte Carlo when asked (`--samples`) or when the scenario has ranges.
+fn simulate(scenario: &Scenario, samples: Option<u32>, seed: Option<u64>) -> Option<Samples> {
+    let job = Job::new(scenario);
+    let count = samples.unwrap_or(if job.uncertain().is_empty() {
+        0
+    } else {
+        scenario.uncertainty.samples
+    });
+    let seed = seed.unwrap_or(scenario.uncertainty.seed);
+    sim::run(
+        &job,
+        count as usize,
+        seed,
+        default_threads(),
+        &AtomicBool::new(false),
+    )
 }
 
 /// Opens a scenario file, or a shipped preset by id when no such file exists.

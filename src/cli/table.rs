@@ -2,9 +2,10 @@
 
 use std::io::{self, Write};
 
-use crate::format::{clock, compact, hours, money, money_exact, percent};
+use crate::format::{clock, compact, grouped, hours, money, money_exact, percent};
 use crate::model::{Component, Evaluation, Side};
 use crate::scenario::{Field, Scenario, presets};
+use crate::sim::{Output, Samples, Summary};
 
 /// The breakdown of `eval`.
 pub fn eval(scenario: &Scenario, out: &mut dyn Write) -> io::Result<()> {
@@ -106,6 +107,42 @@ pub fn eval(scenario: &Scenario, out: &mut dyn Write) -> io::Result<()> {
         benchmarks.join(", "),
         m(o.cost_per_hour)
     )
+}
+
+/// The Monte Carlo percentiles of `eval`.
+pub fn monte_carlo(scenario: &Scenario, samples: &Samples, out: &mut dyn Write) -> io::Result<()> {
+    let code = scenario.currency.code.as_str();
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Monte Carlo: {} samples, seed {}, {} uncertain inputs, {:.1} ms",
+        grouped(samples.count as f64, 0),
+        samples.seed,
+        samples.uncertain.len(),
+        samples.elapsed.as_secs_f64() * 1e3
+    )?;
+    writeln!(
+        out,
+        "  {:<26} {:>10} {:>10} {:>10} {:>10}",
+        "", "mean", "P5", "P50", "P95"
+    )?;
+    for output in Output::ALL {
+        if output == Output::EffectiveHours {
+            continue;
+        }
+        let s = Summary::of(samples.column(output));
+        let m = |v: f64| money(v, code);
+        writeln!(
+            out,
+            "  {:<26} {:>10} {:>10} {:>10} {:>10}",
+            output.name(),
+            m(s.mean),
+            m(s.p5),
+            m(s.p50),
+            m(s.p95)
+        )?;
+    }
+    Ok(())
 }
 
 /// The list of `presets`.

@@ -2,7 +2,7 @@
 //! scenario's currency.
 
 use egui::Ui;
-use egui_plot::{Bar, BarChart, GridInput, GridMark, Legend};
+use egui_plot::{Bar, BarChart, GridInput, GridMark, PlotPoint, Text};
 
 use super::{money_ticks, plot, rgb};
 use crate::app::results::Results;
@@ -45,8 +45,8 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         .map(|(i, r)| ((count - i) as f64, r.0.clone()))
         .collect();
     let tick_names = names.clone();
+    let max = rows.iter().map(|r| r.1).fold(0.0, f64::max);
     plot("benchmarks")
-        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .x_axis_label(format!("Cost per outage hour ({code})"))
         .x_axis_formatter(money_ticks(code.clone()))
         .y_axis_min_width(150.0)
@@ -66,9 +66,21 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
                 .map_or_else(String::new, |(_, n)| n.clone())
         })
         .include_x(0.0)
+        .include_x(max * 1.15)
         .show_grid([true, false])
         .show(ui, |plot_ui| {
             for (i, (name, value, source, ours)) in rows.into_iter().enumerate() {
+                let label = egui::RichText::new(format!("{}/h", money(value, &code)))
+                    .strong()
+                    .text_style(egui::TextStyle::Body);
+                plot_ui.text(
+                    Text::new(
+                        format!("{name} value"),
+                        PlotPoint::new(value + max * 0.01, (count - i) as f64),
+                        label,
+                    )
+                    .anchor(egui::Align2::LEFT_CENTER),
+                );
                 let fill = rgb(if ours { ACCENT_RGB } else { REFERENCE_RGB });
                 let tip_code = code.clone();
                 let bar = Bar::new((count - i) as f64, value)

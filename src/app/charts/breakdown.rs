@@ -2,7 +2,7 @@
 //! ecosystem's, business groups under the business-side loss.
 
 use egui::Ui;
-use egui_plot::{Bar, BarChart, GridInput, GridMark, Legend};
+use egui_plot::{Bar, BarChart, GridInput, GridMark, PlotPoint, Text};
 
 use super::{color, money_ticks, plot};
 use crate::app::results::Results;
@@ -51,8 +51,11 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         .collect();
     let tick_names = names.clone();
     let total = o.provider_cost + o.ecosystem_loss;
+    let max = rows
+        .iter()
+        .map(|&c| o.components.get(c))
+        .fold(0.0, f64::max);
     plot("breakdown")
-        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .x_axis_label(format!("Cost ({code})"))
         .x_axis_formatter(money_ticks(code.clone()))
         .y_axis_min_width(150.0)
@@ -72,10 +75,23 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
                 .map_or_else(String::new, |(_, n)| n.clone())
         })
         .include_x(0.0)
+        // Room at the right for the value labels.
+        .include_x(max * 1.15)
         .show_grid([true, false])
         .show(ui, |plot_ui| {
             for (i, &c) in rows.iter().enumerate() {
                 let v = o.components.get(c);
+                let label = egui::RichText::new(money(v, &code))
+                    .strong()
+                    .text_style(egui::TextStyle::Body);
+                plot_ui.text(
+                    Text::new(
+                        format!("{} value", c.id()),
+                        PlotPoint::new(v + max * 0.01, y_of(i, c)),
+                        label,
+                    )
+                    .anchor(egui::Align2::LEFT_CENTER),
+                );
                 let tip_code = code.clone();
                 let bar = Bar::new(y_of(i, c), v)
                     .width(0.7)

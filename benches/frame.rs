@@ -1,0 +1,64 @@
+//! One full UI frame of the app (layout and tessellation) on the Kakao preset at 1600×1000, for
+//! each chart tab, and while the duration is being dragged (results recomputed every frame).
+#![allow(missing_docs, clippy::unwrap_used)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Context, RawInput, Rect, pos2};
+use outage_cost::app::{ChartTab, OutageApp, install_fonts};
+use outage_cost::scenario::{Estimate, presets};
+
+fn input() -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_max(pos2(0.0, 0.0), pos2(1600.0, 1000.0))),
+        ..RawInput::default()
+    }
+}
+
+fn frame(ctx: &Context, app: &mut OutageApp) -> usize {
+    let output = ctx.run_ui(input(), |ui| app.ui(ui));
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+fn setup(tab: ChartTab) -> (Context, OutageApp) {
+    let ctx = Context::default();
+    install_fonts(&ctx);
+    let mut app = OutageApp::new(presets::default_scenario(), None);
+    app.set_tab(tab);
+    for _ in 0..5 {
+        frame(&ctx, &mut app);
+    }
+    (ctx, app)
+}
+
+fn frames(c: &mut Criterion) {
+    for tab in [
+        ChartTab::CostVsDuration,
+        ChartTab::Breakdown,
+        ChartTab::Timeline,
+        ChartTab::Benchmarks,
+        ChartTab::Explain,
+    ] {
+        let (ctx, mut app) = setup(tab);
+        c.bench_function(&format!("frame/{}", tab.label()), |b| {
+            b.iter(|| black_box(frame(&ctx, &mut app)));
+        });
+    }
+    let (ctx, mut app) = setup(ChartTab::CostVsDuration);
+    let mut hours = 10.0;
+    c.bench_function("frame/dragging duration", |b| {
+        b.iter(|| {
+            hours = if hours > 40.0 { 1.0 } else { hours + 0.1 };
+            app.scenario_mut()
+                .outage
+                .duration_hours
+                .set(Estimate::Fixed(hours))
+                .unwrap();
+            black_box(frame(&ctx, &mut app))
+        });
+    });
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);

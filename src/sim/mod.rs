@@ -1,0 +1,33 @@
+//! Uncertainty and sensitivity (DESIGN §2.4): Monte Carlo over the scenario's ranges, and the
+//! tornado of one-at-a-time swings. No UI, no I/O.
+//!
+//! - Every `Pert` and `Range90` input is drawn from its inverse CDF ([`quantile`]) with a seeded,
+//!   portable generator ([`rng`]); plain numbers stay fixed. The same seed and count give the
+//!   same draws on every run, platform and thread count; results are bit-identical for a given
+//!   build and platform (exp and ln come from the platform's maths library, which may differ in
+//!   the last bit elsewhere).
+//! - Draws are fitted into each input's domain: shares clamped to [0, 1], amounts to ≥ 0, the
+//!   start hour wrapped around the clock.
+//! - Zero samples: no run (the app and CLI show the deterministic figures only). A degenerate
+//!   range (`min == max`, `low == high`) is a fixed number. Huge values stay finite: the model is
+//!   total on its domains, and summaries of empty or constant columns are well defined.
+
+mod engine;
+mod leaf;
+pub mod quantile;
+pub mod rng;
+mod sampler;
+mod sensitivity;
+mod summary;
+
+pub use engine::{CHUNK, Job, Samples, run};
+pub use leaf::{Leaf, leaves};
+pub use sampler::{Draw, Sampler};
+pub use sensitivity::{SortBy, Swing, low_high, tornado};
+pub use summary::{OUTPUT_COUNT, Output, Summary, exceedance, histogram, percentiles, share_above};
+
+/// How many threads the engine uses by default: every core.
+#[must_use]
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+}

@@ -1,0 +1,163 @@
+//! Inverse cumulative distribution functions: each draw is `Q(u)` for a uniform `u`, so drawing is a
+//! table look-up (PERT) or a rational approximation (normal), both a few nanoseconds.
+//!
+//! The PERT table is built once per estimate: the beta density is integrated on a fine grid and
+//! inverted at `TABLE_SIZE + 1` evenly spaced probabilities; draws interpolate linearly between
+//! them. Percentiles from it agree with the exact beta distribution to far better than 0.5%.
+
+/// Intervals of the PERT quantile table.
+pub const TABLE_SIZE: usize = 4096;
+/// Intervals of the grid the beta density is integrated on.
+const GRID: usize = 1 << 14;
+
+/// The 95th percentile of the standard normal distribution.
+pub const Z95: f64 = 1.644_853_626_951_472_2;
+
+/// The PERT shape parameters (γ = 4): α = 1 + 4(mode − min)/(max − min), β = 1 + 4(max − mode)/(max − min).
+#[must_use]
+pub fn pert_shape(min: f64, mode: f64, max: f64) -> (f64, f64) {
+    let span = max - min;
+    (
+        1.0 + 4.0 * (mode - min) / span,
+        1.0 + 4.0 * (max - mode) / span,
+    )
+}
+
+/// The quantile function of Beta(α, β) with α, β ≥ 1 on [0, 1], tabulated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BetaTable {
+    q: Vec<f64>,
+}
+
+impl BetaTable {
+    /// Tabulates Beta(α, β).
+    #[must_use]
+    pub fn new(alpha: f64, beta: f64) -> Self {
+        // Cumulative density on the grid by the trapezoid rule, then normalised.
+        let pdf = |x: f64| x.powf(alpha - 1.0) * (1.0 - x).powf(beta - 1.0);
+        let h = 1.0 / GRID as f64;
+        let mut cdf = Vec::with_capacity(GRID + 1);
+        cdf.push(0.0);
+        let mut previous = pdf(0.0);
+        let mut total = 0.0;
+        for i in 1..=GRID {
+            let current = pdf(i as f64 * h);
+            total += 0.5 * (previous + current) * h;
+            cdf.push(total);
+            previous = current;
+        }
+        let mut q = Vec::with_capacity(TABLE_SIZE + 1);
+        let mut cell = 0;
+        for k in 0..=TABLE_SIZE {
+            let target = k as f64 / TABLE_SIZE as f64 * total;
+            while cell < GRID - 1 && cdf[cell + 1] < target {
+                cell += 1;
+            }
+            let (lo, hi) = (cdf[cell], cdf[cell + 1]);
+            let within = if hi > lo {
+                ((target - lo) / (hi - lo)).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            q.push((cell as f64 + within) * h);
+        }
+        q[0] = 0.0;
+        q[TABLE_SIZE] = 1.0;
+        Self { q }
+    }
+
+    /// `Q(u)` for `u` in (0, 1).
+    #[must_use]
+    #[inline]
+    pub fn quantile(&self, u: f64) -> f64 {
+        let x = u * TABLE_SIZE as f64;
+        let i = (x as usize).min(TABLE_SIZE - 1);
+        let f = x - i as f64;
+        self.q[i] + f * (self.q[i + 1] - self.q[i])
+    }
+}
+
+/// The standard normal quantile `Φ⁻¹(u)` (Acklam's rational approximation, relative error below
+/// 1.2e-9), for `u` in (0, 1).
+#[must_use]
+#[inline]
+pub fn normal_quantile(u: f64) -> f64 {
+    const A: [f64; 6] = [
+        -3.969_683_028_665_376e1,
+        2.209_460_984_245_205e2,
+        -2.759_285_104_469_687e2,
+        1.383_577_518_672_69e2,
+        -3.066_479_806_614_716e1,
+        2.506_628_277_459_239,
+    ];
+    const B: [f64; 5] = [
+        -5.447_609_879_822_406e1,
+        1.615_858_368_580_409e2,
+        -1.556_989_798_598_866e2,
+        6.680_131_188_771_972e1,
+        -1.328_068_155_288_572e1,
+    ];
+    const C: [f64; 6] = [
+        -7.784_894_002_430_293e-3,
+        -3.223_964_580_411_365e-1,
+        -2.400_758_277_161_838,
+        -2.549_732_539_343_734,
+        4.374_664_141_464_968,
+        2.938_163_982_698_783,
+    ];
+    const D: [f64; 4] = [
+        7.784_695_709_041_462e-3,
+        3.224_671_290_700_398e-1,
+        2.445_134_137_142_996,
+        3.754_408_661_907_416,
+    ];
+    const LOW: f64 = 0.024_25;
+    if u < LOW {
+        let q = (-2.0 * u.ln()).sqrt();
+        (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
+            / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
+    } else if u <= 1.0 - LOW {
+        let q = u - 0.5;
+        let r = q * q;
+        (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
+            / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
+    } else {
+        -normal_quantile(1.0 - u)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normal_quantiles_match_tables() {
+        assert!(normal_quantile(0.5).abs() < 1e-12);
+        assert!((normal_quantile(0.95) - Z95).abs() < 1e-8);
+        assert!((normal_quantile(0.05) + Z95).abs() < 1e-8);
+        assert!((normal_quantile(0.975) - 1.959_963_984_540_054).abs() < 1e-8);
+        assert!((normal_quantile(1e-6) + 4.753_424_308_822_899).abs() < 1e-7);
+    }
+
+    #[test]
+    fn uniform_beta_is_the_identity() {
+        let t = BetaTable::new(1.0, 1.0);
+        for u in [0.01, 0.25, 0.5, 0.9] {
+            assert!((t.quantile(u) - u).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn beta_2_2_median_and_quartile() {
+        // Beta(2, 2): CDF = 3x² − 2x³; the median is 0.5 and the CDF at 0.25 is 0.15625.
+        let t = BetaTable::new(2.0, 2.0);
+        assert!((t.quantile(0.5) - 0.5).abs() < 1e-6);
+        assert!((t.quantile(0.156_25) - 0.25).abs() < 1e-5);
+    }
+
+    #[test]
+    fn pert_shape_is_gamma_four() {
+        assert_eq!(pert_shape(0.0, 1.0, 4.0), (2.0, 4.0));
+        assert_eq!(pert_shape(0.0, 2.0, 4.0), (3.0, 3.0));
+    }
+}

@@ -1,0 +1,359 @@
+//! The app driven as a person drives it, headless, with egui_kittest: menus, sliders, keys,
+//! dropped files. Each test starts from a fresh app.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on should stop loudly.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use outage_cost::app::{ChartTab, OutageApp};
+use outage_cost::scenario::{Estimate, Scenario, presets};
+
+fn preset(id: &str) -> Scenario {
+    presets::find(id).unwrap().load().unwrap()
+}
+
+fn harness(app: OutageApp) -> Harness<'static, OutageApp> {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_context_setup(outage_cost::app::install_fonts)
+        .build_ui_state(|ui, app: &mut OutageApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn default_app() -> Harness<'static, OutageApp> {
+    harness(OutageApp::new(presets::default_scenario(), None))
+}
+
+/// Lets the undo history settle so the next edit is a step of its own.
+fn settle(harness: &mut Harness<'_, OutageApp>) {
+    harness.run_steps(60);
+}
+
+/// A file dropped on the window, as the windowing layer would hand it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'_, OutageApp>, path: &std::path::Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.to_path_buf())));
+    harness.run();
+}
+
+#[test]
+fn opens_on_the_default_scenario_with_its_headline_figures() {
+    let harness = default_app();
+    harness.get_by_label("Kakao data-center fire, October 2022");
+    harness.get_by_label("₩59.8B"); // provider cost card
+    harness.get_by_label("over $1M"); // Uptime band badge
+}
+
+#[test]
+fn a_shipped_preset_opens_from_the_file_menu() {
+    let mut harness = default_app();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Presets").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Didi ride-hailing outage")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().scenario().name,
+        "Didi ride-hailing outage, November 2023"
+    );
+    harness.get_by_label("Didi ride-hailing outage, November 2023");
+}
+
+#[test]
+fn changing_the_duration_changes_the_provider_cost_and_undo_restores_it() {
+    let mut harness = harness(OutageApp::new(preset("alibaba-cloud-2023"), None));
+    let before = harness.state().scenario().clone();
+    let cost_before = outage_cost::model::Evaluation::of(&before)
+        .outcome
+        .provider_cost;
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(Role::Slider, "Duration")
+        .set_value_accesskit(12.0);
+    harness.run();
+    assert_eq!(
+        harness.state().scenario().outage.duration_hours.nominal(),
+        12.0
+    );
+    let cost_after = outage_cost::model::Evaluation::of(harness.state().scenario())
+        .outcome
+        .provider_cost;
+    assert!(
+        cost_after > cost_before,
+        "{cost_after} should exceed {cost_before}"
+    );
+    let shown = outage_cost::format::money(cost_after, "CNY");
+    harness.get_by_label(&shown); // the card follows within the frame
+    assert!(harness.state().document().is_dirty());
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(*harness.state().scenario(), before);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().scenario().outage.duration_hours.nominal(),
+        12.0
+    );
+}
+
+#[test]
+fn business_rows_can_be_added_and_removed() {
+    let mut harness = default_app();
+    assert_eq!(harness.state().scenario().businesses.len(), 2);
+    harness.get_by_label("➕ Add business group").click();
+    harness.run();
+    assert_eq!(harness.state().scenario().businesses.len(), 3);
+    harness.get_by_label("Business group 3").click(); // open the new group
+    harness.run();
+    let removes = harness.get_all_by_label("Remove this group").count();
+    assert_eq!(removes, 2, "the first and the new group are open");
+    let remove = harness
+        .get_all_by_label("Remove this group")
+        .last()
+        .unwrap();
+    remove.scroll_to_me();
+    harness.run();
+    harness
+        .get_all_by_label("Remove this group")
+        .last()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(harness.state().scenario().businesses.len(), 2);
+    assert_eq!(
+        harness.state().scenario().businesses[1].name,
+        "Small merchants (gifting, channels, KakaoPay)"
+    );
+}
+
+#[test]
+fn the_range_toggle_turns_a_number_into_a_pert_and_back() {
+    let mut harness = default_app();
+    assert!(matches!(
+        harness.state().scenario().users.active_users.estimate(),
+        Estimate::Fixed(_)
+    ));
+    harness.get_by_label("Active users as a range").click();
+    harness.run();
+    let Estimate::Pert(p) = *harness.state().scenario().users.active_users.estimate() else {
+        panic!("expected a PERT");
+    };
+    assert_eq!(
+        (p.min, p.mode, p.max),
+        (47_500_000.0 * 0.75, 47_500_000.0, 47_500_000.0 * 1.25)
+    );
+    harness.get_by_label("Active users as a range").click();
+    harness.run();
+    assert_eq!(
+        *harness.state().scenario().users.active_users.estimate(),
+        Estimate::Fixed(47_500_000.0)
+    );
+}
+
+#[test]
+fn a_bad_file_shows_its_error_and_the_scenario_stays() {
+    let mut harness = default_app();
+    let before = harness.state().scenario().clone();
+    drop_file(&mut harness, &common::data("bad/share_above_one.ron"));
+    let error = harness.state().error().unwrap().to_owned();
+    assert!(
+        error.contains("share_above_one.ron:4:49: users.share_affected"),
+        "{error}"
+    );
+    harness.get_by_label_contains("1.5 is not allowed for a share");
+    assert_eq!(*harness.state().scenario(), before);
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(harness.state().error().is_none());
+}
+
+#[test]
+fn save_then_reopen_gives_the_same_scenario() {
+    let dir = std::env::temp_dir().join(format!("outage-cost-ui-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("saved.ron");
+    let mut harness = harness(OutageApp::new(
+        preset("google-oracle-uk-2022"),
+        Some(path.clone()),
+    ));
+    harness
+        .get_by_role_and_label(Role::Slider, "Duration")
+        .set_value_accesskit(20.0);
+    harness.run();
+    assert!(harness.state().document().is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().document().is_dirty());
+    let edited = harness.state().scenario().clone();
+    let mut reopened = default_app();
+    drop_file(&mut reopened, &path);
+    assert_eq!(*reopened.state().scenario(), edited);
+    assert_eq!(reopened.state().document().path(), Some(path.as_path()));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn f5_presents_arrows_move_between_slides_and_escape_leaves() {
+    let mut harness = default_app();
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.state().is_presenting());
+    harness.get_by_label_contains("outage costs ₩59.8B");
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    harness.get_by_label_contains("The provider pays ₩59.8B");
+    // The duration stays live in presentation mode.
+    harness
+        .get_all_by_role_and_label(Role::SpinButton, "Duration")
+        .next()
+        .unwrap();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().is_presenting());
+    harness.get_by_label("File");
+}
+
+#[test]
+fn unsaved_changes_are_not_dropped_without_asking() {
+    let mut harness = harness(OutageApp::new(preset("alibaba-cloud-2023"), None));
+    harness
+        .get_by_role_and_label(Role::Slider, "Duration")
+        .set_value_accesskit(6.0);
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Presets").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Didi ride-hailing outage")
+        .click();
+    harness.run();
+    harness.get_by_label("Save your changes?");
+    assert_eq!(
+        harness.state().scenario().outage.duration_hours.nominal(),
+        6.0
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Save your changes?").is_none());
+    assert_eq!(
+        harness.state().scenario().name,
+        "Alibaba Cloud outage, November 2023"
+    );
+    // Asking again and answering "Don't save" opens the preset.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert_eq!(harness.state().scenario().name, "New scenario");
+}
+
+#[test]
+fn tabs_switch_charts_and_explain_shows_formula_inputs_and_sources() {
+    let mut harness = default_app();
+    harness.get_by_label("Explain").click();
+    harness.run();
+    assert_eq!(harness.state().tab(), ChartTab::Explain);
+    harness.get_by_label("R_h · ρ · φ · H · (1 − δ),  R_h = annual revenue / 8760");
+    harness.get_by_label_contains("Assumptions");
+    harness.get_by_label_contains("C7  Compensation").click();
+    harness.run();
+    harness.get_by_label("N_aff · c_u · q_u + (Σ_k M_k) · φ · c_b · q_b");
+    for tab in [
+        "Breakdown",
+        "Timeline",
+        "Benchmarks",
+        "Uncertainty",
+        "Cost vs duration",
+    ] {
+        harness.get_by_label(tab).click();
+        harness.run();
+    }
+    assert_eq!(harness.state().tab(), ChartTab::CostVsDuration);
+}
+
+#[test]
+fn the_theme_switches_from_the_view_menu() {
+    let mut harness = default_app();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Dark theme").click();
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+}
+
+#[test]
+fn a_custom_traffic_profile_shows_its_24_weights() {
+    let mut harness = default_app();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Traffic profile")
+        .click();
+    harness.run();
+    harness.get_by_label("Custom (24 weights)").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::SpinButton, "18:00");
+    assert!(matches!(
+        harness.state().scenario().outage.traffic_profile,
+        outage_cost::scenario::TrafficProfile::Custom(_)
+    ));
+}
+
+#[test]
+fn every_shipped_preset_renders_with_labelled_inputs() {
+    // The harness checks after every run that each input widget has an accessible name.
+    for p in presets::PRESETS {
+        let harness = harness(OutageApp::new(p.load().unwrap(), None));
+        harness.get_by_label(p.load().unwrap().title());
+    }
+}
+
+#[test]
+fn bundled_fonts_draw_every_character_of_every_shipped_preset() {
+    // Run one frame so the bundled fonts are loaded, then ask the font system glyph by glyph.
+    let harness = default_app();
+    let font = egui::FontId::proportional(14.0);
+    for p in presets::PRESETS {
+        let s = p.load().unwrap();
+        let mut text = format!("{} {} {}", s.name, s.description, s.assumptions.join(" "));
+        for source in &s.sources {
+            text.push_str(&source.label);
+        }
+        let missing: String = harness
+            .ctx
+            .fonts_mut(|f| text.chars().filter(|&c| !f.has_glyph(&font, c)).collect());
+        assert!(
+            missing.is_empty(),
+            "{}: no bundled glyph for {missing:?}; run scripts/subset-cjk-font.py",
+            p.id
+        );
+    }
+    // The currency signs and marks the app prints.
+    let marks = "₩¥£€₹$−×≈≤≥±●·φρδθτΣ₅₀";
+    assert!(harness.ctx.fonts_mut(|f| f.has_glyphs(&font, marks)));
+    // The check can fail: a character outside the subset is reported missing.
+    assert!(!harness.ctx.fonts_mut(|f| f.has_glyph(&font, '漢')));
+}
