@@ -16,10 +16,19 @@ fn preset(id: &str) -> Scenario {
     presets::find(id).unwrap().load().unwrap()
 }
 
+/// A preset with Monte Carlo off, so the cards show the single-number figures.
+fn deterministic(id: &str) -> Scenario {
+    let mut s = preset(id);
+    s.uncertainty.samples = 0;
+    s
+}
+
 fn harness(app: OutageApp) -> Harness<'static, OutageApp> {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1000.0])
         .with_context_setup(outage_cost::app::install_fonts)
+        // A finished Monte Carlo run asks for a repaint from its own thread.
+        .with_max_steps(64)
         .build_ui_state(|ui, app: &mut OutageApp| app.ui(ui), app);
     harness.run();
     harness
@@ -58,7 +67,7 @@ fn drop_file(harness: &mut Harness<'_, OutageApp>, path: &std::path::Path) {
 
 #[test]
 fn opens_on_the_default_scenario_with_its_headline_figures() {
-    let harness = default_app();
+    let harness = harness(OutageApp::new(deterministic("kakao-2022"), None));
     harness.get_by_label("Kakao data-center fire, October 2022");
     harness.get_by_label("₩59.8B"); // provider cost card
     harness.get_by_label("over $1M"); // Uptime band badge
@@ -84,7 +93,7 @@ fn a_shipped_preset_opens_from_the_file_menu() {
 
 #[test]
 fn changing_the_duration_changes_the_provider_cost_and_undo_restores_it() {
-    let mut harness = harness(OutageApp::new(preset("alibaba-cloud-2023"), None));
+    let mut harness = harness(OutageApp::new(deterministic("alibaba-cloud-2023"), None));
     let before = harness.state().scenario().clone();
     let cost_before = outage_cost::model::Evaluation::of(&before)
         .outcome
@@ -218,7 +227,7 @@ fn save_then_reopen_gives_the_same_scenario() {
 
 #[test]
 fn f5_presents_arrows_move_between_slides_and_escape_leaves() {
-    let mut harness = default_app();
+    let mut harness = harness(OutageApp::new(deterministic("kakao-2022"), None));
     harness.key_press(Key::F5);
     harness.run();
     assert!(harness.state().is_presenting());
@@ -356,4 +365,49 @@ fn bundled_fonts_draw_every_character_of_every_shipped_preset() {
     assert!(harness.ctx.fonts_mut(|f| f.has_glyphs(&font, marks)));
     // The check can fail: a character outside the subset is reported missing.
     assert!(!harness.ctx.fonts_mut(|f| f.has_glyph(&font, '漢')));
+}
+
+/// Steps the app until `label` shows up, giving the Monte Carlo worker real time to finish.
+fn wait_for(harness: &mut Harness<'_, OutageApp>, label: &str) -> bool {
+    for _ in 0..300 {
+        harness.step();
+        if harness.query_all_by_label_contains(label).next().is_some() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    false
+}
+
+#[test]
+fn toggling_a_range_shows_an_interval_on_the_cards() {
+    let mut harness = harness(OutageApp::new(
+        common::scenario("flat_full_outage.ron"),
+        None,
+    ));
+    assert!(
+        harness
+            .query_all_by_label_contains("P5–P95")
+            .next()
+            .is_none(),
+        "no ranges, no interval"
+    );
+    harness.get_by_label_contains("No ranges: single-number model");
+    harness.get_by_label("Duration as a range").click();
+    harness.run();
+    assert!(
+        wait_for(&mut harness, "P5–P95"),
+        "the provider cost card shows its interval"
+    );
+    harness.get_by_label_contains("Monte Carlo: 10,000 samples");
+    // The Uncertainty and Sensitivity tabs show the run and the swings.
+    harness.get_by_label("Uncertainty").click();
+    harness.run();
+    harness.get_by_label_contains("samples, seed 1)");
+    harness.get_by_label("Sensitivity").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Combined impact")
+        .click();
+    harness.run();
 }

@@ -4,10 +4,12 @@
 use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke, Ui, Vec2};
 
 use super::charts::rgb;
+use super::montecarlo::Analysis;
 use super::results::Results;
 use crate::format::{compact, hours, money, money_exact, percent};
 use crate::palette::band_rgb;
 use crate::scenario::{Field, Scenario};
+use crate::sim::Output;
 
 /// One card: a title, a big value, a line of context, and what hovering shows.
 struct Card {
@@ -18,9 +20,13 @@ struct Card {
     accent: Option<Color32>,
 }
 
-/// The cards, wrapped into as many rows as the width needs.
-pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
-    let cards = cards(scenario, results);
+/// The cards, wrapped into as many rows as the width needs. With Monte Carlo results, the money
+/// totals show their median and 90% interval.
+pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>) {
+    let mut cards = cards(scenario, results);
+    if let Some(analysis) = analysis {
+        with_intervals(&mut cards, scenario, analysis);
+    }
     let gap = 8.0;
     let min_width = 168.0;
     let available = ui.available_width();
@@ -75,6 +81,38 @@ fn card_ui(ui: &mut Ui, card: &Card, width: f32) {
         })
         .response;
     response.on_hover_text(&card.hover);
+}
+
+/// Replaces the totals by their median and adds the P5–P95 interval.
+fn with_intervals(cards: &mut [Card], scenario: &Scenario, analysis: &Analysis) {
+    let code = scenario.currency.code.as_str();
+    let fresh = analysis.scenario == *scenario;
+    for card in cards {
+        let output = match card.title {
+            "Provider cost" => Output::ProviderCost,
+            "Ecosystem loss" => Output::EcosystemLoss,
+            "Combined impact" => Output::CombinedImpact,
+            "Annual expected loss" => Output::AnnualExpectedLoss,
+            _ => continue,
+        };
+        let s = analysis.summary(output);
+        let updating = if fresh { "" } else { " · updating…" };
+        card.value = money(s.p50, code);
+        card.context = format!(
+            "P5–P95 {}–{}{updating}",
+            money(s.p5, code),
+            money(s.p95, code)
+        );
+        card.hover = format!(
+            "Median of {} Monte Carlo samples: {}\n90% of outcomes between {} and {}; mean {}.\nWith every input as entered: {}",
+            crate::format::grouped(analysis.samples.count as f64, 0),
+            money_exact(s.p50, code),
+            money(s.p5, code),
+            money(s.p95, code),
+            money(s.mean, code),
+            card.hover
+        );
+    }
 }
 
 fn cards(scenario: &Scenario, results: &Results) -> Vec<Card> {

@@ -14,6 +14,7 @@ mod explain;
 mod fonts;
 mod inputs;
 mod menu;
+mod montecarlo;
 mod present;
 mod results;
 mod screenshot;
@@ -83,6 +84,7 @@ pub struct OutageApp {
     results: results::Results,
     settings: Settings,
     view: View,
+    worker: Option<montecarlo::Worker>,
     screenshot: Option<screenshot::Shot>,
 }
 
@@ -96,6 +98,7 @@ impl OutageApp {
             results,
             settings: Settings::default(),
             view: View::default(),
+            worker: None,
             screenshot: None,
         }
     }
@@ -213,6 +216,10 @@ impl OutageApp {
         }
         let mut commands = shortcuts(&ctx, self.view.presenting);
         commands.extend(dropped_files(&ctx));
+        let repaint = ctx.clone();
+        self.worker
+            .get_or_insert_with(|| montecarlo::Worker::start(move || repaint.request_repaint()))
+            .update(&self.doc.scenario);
         if self.view.presenting {
             self.view.slide = present_keys(&ctx, self.view.slide);
             present::ui(
@@ -223,9 +230,12 @@ impl OutageApp {
             );
         } else {
             commands.extend(menu::ui(ui, &self.doc, &self.settings));
-            status::ui(ui, &self.doc, &self.results);
+            status::ui(ui, &self.doc, &self.results, self.worker.as_ref());
             inputs::panel_ui(ui, &mut self.doc.scenario);
             self.results.refresh(&self.doc.scenario);
+            if let Some(worker) = &mut self.worker {
+                worker.update(&self.doc.scenario);
+            }
             egui::CentralPanel::default().show(ui, |ui| self.main_ui(ui));
         }
         commands.extend(dialogs::ui(&ctx, &mut self.view, self.doc.scenario.title()));
@@ -254,11 +264,21 @@ impl OutageApp {
         }
         ui.heading(egui::RichText::new(self.doc.scenario.title()).strong());
         ui.add_space(4.0);
-        cards::ui(ui, &self.doc.scenario, &self.results);
+        let analysis = self
+            .worker
+            .as_ref()
+            .and_then(|w| w.analysis(&self.doc.scenario));
+        cards::ui(ui, &self.doc.scenario, &self.results, analysis);
         ui.add_space(6.0);
         charts::tabs_ui(ui, &mut self.view);
         ui.separator();
-        charts::chart_ui(ui, &self.doc.scenario, &self.results, &mut self.view);
+        charts::chart_ui(
+            ui,
+            &self.doc.scenario,
+            &self.results,
+            analysis,
+            &mut self.view,
+        );
     }
 
     /// Runs a command: the one place where files are read and written and modes change.
@@ -382,6 +402,9 @@ impl OutageApp {
 
     fn after_frame(&mut self, ctx: &Context) {
         self.results.refresh(&self.doc.scenario);
+        if let Some(worker) = &mut self.worker {
+            worker.update(&self.doc.scenario);
+        }
         self.doc.feed_undo(ctx.input(|i| i.time));
         let title = self.doc.window_title();
         if title != self.view.title {

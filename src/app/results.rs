@@ -4,6 +4,7 @@ use std::time::{Duration, Instant};
 
 use crate::model::{CurvePoint, Evaluation, TimelinePoint, cost_curve, timeline};
 use crate::scenario::Scenario;
+use crate::sim::{SortBy, Swing, tornado};
 
 /// Points on the cost-vs-duration curve.
 pub const CURVE_POINTS: usize = 241;
@@ -19,6 +20,10 @@ pub struct Results {
     pub curve: Vec<CurvePoint>,
     /// The outage as it unfolds.
     pub timeline: Vec<TimelinePoint>,
+    /// Tornado bars sorted by the swing of the provider cost.
+    pub tornado_provider: Vec<Swing>,
+    /// Tornado bars sorted by the swing of the combined impact.
+    pub tornado_combined: Vec<Swing>,
     /// How long the last recomputation took.
     pub compute_time: Duration,
 }
@@ -36,6 +41,8 @@ impl Results {
             evaluation,
             curve,
             timeline,
+            tornado_provider: tornado(scenario, SortBy::ProviderCost),
+            tornado_combined: tornado(scenario, SortBy::CombinedImpact),
             compute_time: started.elapsed(),
         }
     }

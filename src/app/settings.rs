@@ -125,6 +125,12 @@ pub struct View {
     pub close_confirmed: bool,
     /// The window title last sent, to send it only when it changes.
     pub title: String,
+    /// The figure the Uncertainty tab shows.
+    pub uncertainty_output: crate::sim::Output,
+    /// The tolerance line on the exceedance curve.
+    pub tolerance: Option<f64>,
+    /// What the tornado is sorted by.
+    pub sort_by: crate::sim::SortBy,
 }
 
 impl Default for View {
@@ -141,6 +147,9 @@ impl Default for View {
             toast: None,
             close_confirmed: false,
             title: String::new(),
+            uncertainty_output: crate::sim::Output::ProviderCost,
+            tolerance: None,
+            sort_by: crate::sim::SortBy::ProviderCost,
         }
     }
 }

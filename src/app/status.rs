@@ -3,10 +3,12 @@
 use egui::{RichText, Ui};
 
 use super::document::Document;
+use super::montecarlo::{Status, Worker};
 use super::results::Results;
+use crate::format::grouped;
 
 /// Draws the status line at the bottom of the window.
-pub fn ui(ui: &mut Ui, doc: &Document, results: &Results) {
+pub fn ui(ui: &mut Ui, doc: &Document, results: &Results, worker: Option<&Worker>) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             let file = doc
@@ -21,9 +23,20 @@ pub fn ui(ui: &mut Ui, doc: &Document, results: &Results) {
                 );
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let monte_carlo = match worker.map(|w| (w.status(&doc.scenario), w.latest.as_ref()))
+                {
+                    Some((Status::Done, Some(a))) => format!(
+                        "Monte Carlo: {} samples (seed {}) in {:.1} ms",
+                        grouped(a.samples.count as f64, 0),
+                        a.samples.seed,
+                        a.samples.elapsed.as_secs_f64() * 1e3
+                    ),
+                    Some((Status::Running, _)) => "Monte Carlo running…".to_owned(),
+                    _ => "No ranges: single-number model".to_owned(),
+                };
                 ui.label(
                     RichText::new(format!(
-                        "Deterministic model · recomputed in {:.2} ms",
+                        "{monte_carlo} · model recomputed in {:.2} ms",
                         results.compute_time.as_secs_f64() * 1e3
                     ))
                     .small()

@@ -217,9 +217,19 @@ fn display_factor(unit: Unit) -> f64 {
     if unit == Unit::Share { 100.0 } else { 1.0 }
 }
 
+/// `v` as shown: percentages lose the binary noise of scaling (0.55 · 100 = 55.00000000000001).
+fn shown(v: f64, factor: f64) -> f64 {
+    let x = v * factor;
+    if factor == 1.0 {
+        x
+    } else {
+        format!("{x:.10}").parse().unwrap_or(x)
+    }
+}
+
 fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Response {
     let factor = display_factor(spec.unit);
-    let mut shown = *v * factor;
+    let mut shown = shown(*v, factor);
     let (prefix, suffix) = affixes(spec.unit, spec.currency);
     let response = match spec.scale {
         Scale::Log { max, smallest } => ui.add(
@@ -259,7 +269,7 @@ fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Respo
 
 fn drag_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Response {
     let factor = display_factor(spec.unit);
-    let mut shown = *v * factor;
+    let mut shown = shown(*v, factor);
     let (prefix, suffix) = affixes(spec.unit, spec.currency);
     let speed = match spec.scale {
         Scale::Drag { speed } => speed * factor,
@@ -365,6 +375,14 @@ mod tests {
         assert_eq!(parse_amount("−3"), Some(-3.0));
         assert_eq!(parse_amount("abc"), None);
         assert_eq!(parse_amount(""), None);
+    }
+
+    #[test]
+    fn percentages_show_without_binary_noise() {
+        assert_eq!(shown(0.55, 100.0), 55.0);
+        assert_eq!(shown(0.33, 100.0), 33.0);
+        assert_eq!(shown(0.075, 100.0), 7.5);
+        assert_eq!(shown(1.0 / 3.0, 1.0), 1.0 / 3.0);
     }
 
     #[test]

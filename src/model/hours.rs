@@ -32,19 +32,43 @@ pub fn effective_hours(a: f64, d: f64, tau: f64, start: f64, weights: Option<&[f
         return a * plateau;
     }
     // The tail a·e^{-(t-D)/τ} in clock time from x0 = start + D: the rest of x0's clock hour, then
-    // whole hours j ≥ ceil(x0), each worth w_j·τ·(1 - e^{-1/τ})·e^{-(j - x0)/τ}. One day's 24 terms
-    // (Horner in r = e^{-1/τ}) repeat with factor e^{-24/τ}.
+    // whole hours j ≥ ceil(x0), each worth w_j·τ·(1 - r)·e^{-(j - x0)/τ} with r = e^{-1/τ}. One
+    // day's 24 terms repeat with factor r^24.
     let x0 = start + d;
     let gap = x0.ceil() - x0;
-    let first = w[hour_index(x0.floor())] * tau * -(-gap / tau).exp_m1();
-    let r = (-1.0 / tau).exp();
-    let c = hour_index(x0.ceil());
-    let mut day = 0.0;
-    for i in (0..24).rev() {
-        day = day * r + w[(c + i) % 24];
-    }
-    let rest = tau * -(-1.0 / tau).exp_m1() * (-gap / tau).exp() * day / -(-24.0 / tau).exp_m1();
+    let r_minus_1 = (-1.0 / tau).exp_m1();
+    let gap_minus_1 = (-gap / tau).exp_m1();
+    let r = 1.0 + r_minus_1;
+    let first = w[hour_index(x0.floor())] * tau * -gap_minus_1;
+    let day = day_sum(w, hour_index(x0.ceil()), r);
+    // 1 - r^24: by squaring when well conditioned (τ ≤ 1000 h keeps it above 0.02), else directly.
+    let one_minus_r24 = if tau <= 1000.0 {
+        let r2 = r * r;
+        let r8 = (r2 * r2) * (r2 * r2);
+        1.0 - r8 * r8 * r8
+    } else {
+        -(-24.0 / tau).exp_m1()
+    };
+    let rest = tau * -r_minus_1 * (1.0 + gap_minus_1) * day / one_minus_r24;
     a * (plateau + first + rest)
+}
+
+/// `Σ_{i<24} w[(c + i) mod 24]·r^i`, in four independent chains (Horner in r⁴), which runs about
+/// three times faster than one 24-step chain.
+fn day_sum(w: &[f64; 24], c: usize, r: f64) -> f64 {
+    let at = |i: usize| {
+        let j = c + i;
+        w[if j >= 24 { j - 24 } else { j }]
+    };
+    let r2 = r * r;
+    let r4 = r2 * r2;
+    let mut acc = [0.0; 4];
+    for group in (0..6).rev() {
+        for (k, a) in acc.iter_mut().enumerate() {
+            *a = *a * r4 + at(4 * group + k);
+        }
+    }
+    acc[0] + r * acc[1] + r2 * (acc[2] + r * acc[3])
 }
 
 /// The clock hour (0–23) of a whole number of hours since midnight of day 0.
@@ -133,6 +157,17 @@ mod tests {
         w[23] = 3.0;
         w[0] = 3.0;
         assert!((effective_hours(0.5, 2.0, 0.0, 23.0, Some(&w)) - 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_day_sum_is_the_plain_polynomial() {
+        let w: [f64; 24] = std::array::from_fn(|h| 0.5 + (h as f64 * 0.7).sin().abs());
+        for (c, r) in [(0_usize, 0.3_f64), (7, 0.9), (23, 0.999), (12, 1e-6)] {
+            let plain: f64 = (0..24_u8)
+                .map(|i| w[(c + usize::from(i)) % 24] * r.powi(i32::from(i)))
+                .sum();
+            assert!((day_sum(&w, c, r) - plain).abs() < 1e-12 * plain, "{c} {r}");
+        }
     }
 
     #[test]

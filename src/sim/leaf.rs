@@ -4,7 +4,8 @@
 
 use crate::model::Point;
 use crate::scenario::{
-    Amount, BusinessField, Domain, Estimate, Field, Kind, Scenario, Share, SlaTiers, TrafficProfile,
+    Amount, BusinessField, Domain, Estimate, Field, Kind, Scenario, Share, SlaTiers,
+    TrafficProfile, Unit,
 };
 
 /// Where an input lives.
@@ -51,6 +52,18 @@ impl Leaf {
             Leaf::Weight(h) => format!("Traffic weight {h:02}:00"),
             Leaf::TierBelow(i) => format!("SLA tier {} uptime", i + 1),
             Leaf::TierCredit(i) => format!("SLA tier {} credit", i + 1),
+        }
+    }
+
+    /// What the input measures.
+    #[must_use]
+    pub fn unit(self) -> Unit {
+        match self {
+            Leaf::Field(f) => f.unit(),
+            Leaf::Business(_, f) => f.unit(),
+            Leaf::Weight(_) => Unit::Count,
+            Leaf::TierBelow(_) => Unit::Uptime,
+            Leaf::TierCredit(_) => Unit::Share,
         }
     }
 

@@ -1,9 +1,8 @@
 //! Inverse cumulative distribution functions: each draw is `Q(u)` for a uniform `u`, so drawing is a
 //! table look-up (PERT) or a rational approximation (normal), both a few nanoseconds.
 //!
-//! The PERT table is built once per estimate: the beta density is integrated on a fine grid and
-//! inverted at `TABLE_SIZE + 1` evenly spaced probabilities; draws interpolate linearly between
-//! them. Percentiles from it agree with the exact beta distribution to far better than 0.5%.
+//! The beta quantile is tabulated once per estimate: the density is integrated on a fine grid and
+//! inverted at `TABLE_SIZE + 1` evenly spaced probabilities, interpolated linearly between them.
 
 /// Intervals of the PERT quantile table.
 pub const TABLE_SIZE: usize = 4096;

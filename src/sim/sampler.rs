@@ -1,13 +1,21 @@
-//! Draws for one uncertain input: the inverse CDF of its PERT or 90% range applied to a uniform
-//! number, then fitted into the input's domain.
+//! Draws for one uncertain input: its quantile function, tabulated once per run, applied to a
+//! uniform number, then fitted into the input's domain.
+//!
+//! Every distribution becomes a table of [`TABLE_SIZE`] + 1 quantiles of the final value (for a
+//! lognormal range the `exp` is in the table), so a draw is one multiply, one look-up and one
+//! interpolation. The two outermost cells, the most curved and for normal ranges unbounded, are
+//! computed exactly, so tails are not cut off.
 
 use std::sync::Arc;
 
 use super::leaf::Leaf;
 use super::quantile::{BetaTable, Z95, normal_quantile, pert_shape};
-use crate::scenario::Estimate;
+use crate::scenario::{Estimate, Field};
 
-/// How one input is drawn.
+/// Intervals of a draw table.
+pub const TABLE_SIZE: usize = 1024;
+
+/// How one input is drawn, exactly.
 #[derive(Clone, Debug)]
 pub enum Draw {
     /// `min + span·Q_beta(u)`.
@@ -35,13 +43,29 @@ pub enum Draw {
     },
 }
 
+impl Draw {
+    /// The quantile `Q(u)` before fitting into the domain.
+    #[must_use]
+    pub fn quantile(&self, u: f64) -> f64 {
+        match self {
+            Draw::Pert { min, span, table } => min + span * table.quantile(u),
+            Draw::Normal { mu, sigma } => mu + sigma * normal_quantile(u),
+            Draw::LogNormal { mu, sigma } => (mu + sigma * normal_quantile(u)).exp(),
+        }
+    }
+}
+
 /// An uncertain input and how to draw it.
 #[derive(Clone, Debug)]
 pub struct Sampler {
     /// Where the input lives.
     pub leaf: Leaf,
-    /// How it is drawn.
+    /// The exact distribution.
     pub draw: Draw,
+    table: Arc<[f64]>,
+    low: f64,
+    high: f64,
+    wraps: bool,
 }
 
 impl Sampler {
@@ -70,18 +94,85 @@ impl Sampler {
             },
             _ => return None,
         };
-        Some(Self { leaf, draw })
+        // Quantiles at the cell edges; the ends (u = 0, 1) are never read: those cells are exact.
+        let table: Arc<[f64]> = (0..=TABLE_SIZE)
+            .map(|k| draw.quantile((k as f64 / TABLE_SIZE as f64).clamp(1e-300, 1.0 - 1e-16)))
+            .collect();
+        let domain = leaf.domain();
+        Some(Self {
+            leaf,
+            draw,
+            table,
+            low: domain.clamp(f64::NEG_INFINITY),
+            high: domain.clamp(f64::INFINITY),
+            wraps: leaf == Leaf::Field(Field::StartHour),
+        })
     }
 
     /// The value for a uniform `u` in (0, 1), fitted into the input's domain.
     #[must_use]
     #[inline]
     pub fn value(&self, u: f64) -> f64 {
-        let raw = match &self.draw {
-            Draw::Pert { min, span, table } => min + span * table.quantile(u),
-            Draw::Normal { mu, sigma } => mu + sigma * normal_quantile(u),
-            Draw::LogNormal { mu, sigma } => (mu + sigma * normal_quantile(u)).exp(),
+        let x = u * TABLE_SIZE as f64;
+        let i = x as usize;
+        // The outermost cells are the most curved (and unbounded for normal ranges): exact there.
+        let raw = if i > 0 && i < TABLE_SIZE - 1 {
+            let (a, b) = (self.table[i], self.table[i + 1]);
+            a + (x - i as f64) * (b - a)
+        } else {
+            self.draw.quantile(u)
         };
-        self.leaf.fit(raw)
+        if self.wraps {
+            self.leaf.fit(raw)
+        } else {
+            raw.clamp(self.low, self.high)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Pert, Range90};
+
+    #[test]
+    fn table_draws_match_exact_quantiles() {
+        let leaf = Leaf::Field(Field::RecoveryTailHours);
+        for estimate in [
+            Estimate::Pert(Pert {
+                min: 1.0,
+                mode: 2.0,
+                max: 9.0,
+            }),
+            Estimate::Range90(Range90 {
+                low: 2.0,
+                high: 8.0,
+            }),
+            Estimate::Range90(Range90 {
+                low: 0.0,
+                high: 10.0,
+            }),
+        ] {
+            let s = Sampler::new(leaf, &estimate).unwrap_or_else(|| panic!("{estimate}"));
+            for u in [
+                1e-7,
+                0.0004,
+                0.01,
+                0.05,
+                0.3,
+                0.5,
+                0.77,
+                0.95,
+                0.999,
+                1.0 - 1e-9,
+            ] {
+                let exact = s.leaf.fit(s.draw.quantile(u));
+                let tabled = s.value(u);
+                assert!(
+                    (tabled - exact).abs() <= 1e-3 * exact.abs().max(1e-3),
+                    "{estimate} at {u}: {tabled} vs {exact}"
+                );
+            }
+        }
     }
 }

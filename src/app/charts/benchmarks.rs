@@ -2,9 +2,9 @@
 //! scenario's currency.
 
 use egui::Ui;
-use egui_plot::{Bar, BarChart, GridInput, GridMark, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, PlotPoint, Text};
 
-use super::{money_ticks, plot, rgb};
+use super::{money_ticks, plot, rgb, with_categories};
 use crate::app::results::Results;
 use crate::format::{money, money_exact};
 use crate::palette::{ACCENT_RGB, REFERENCE_RGB};
@@ -44,27 +44,11 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         .enumerate()
         .map(|(i, r)| ((count - i) as f64, r.0.clone()))
         .collect();
-    let tick_names = names.clone();
     let max = rows.iter().map(|r| r.1).fold(0.0, f64::max);
-    plot("benchmarks")
+    with_categories(plot("benchmarks"), names)
         .x_axis_label(format!("Cost per outage hour ({code})"))
         .x_axis_formatter(money_ticks(code.clone()))
         .y_axis_min_width(150.0)
-        .y_grid_spacer(move |_input: GridInput| {
-            names
-                .iter()
-                .map(|(y, _)| GridMark {
-                    value: *y,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .y_axis_formatter(move |mark, _| {
-            tick_names
-                .iter()
-                .find(|(y, _)| (y - mark.value).abs() < 1e-6)
-                .map_or_else(String::new, |(_, n)| n.clone())
-        })
         .include_x(0.0)
         .include_x(max * 1.15)
         .show_grid([true, false])

@@ -2,9 +2,9 @@
 //! ecosystem's, business groups under the business-side loss.
 
 use egui::Ui;
-use egui_plot::{Bar, BarChart, GridInput, GridMark, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, PlotPoint, Text};
 
-use super::{color, money_ticks, plot};
+use super::{color, money_ticks, plot, with_categories};
 use crate::app::results::Results;
 use crate::format::{money, money_exact, percent};
 use crate::model::{Component, Side};
@@ -49,31 +49,15 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         .enumerate()
         .map(|(i, &c)| (y_of(i, c), c.name().to_owned()))
         .collect();
-    let tick_names = names.clone();
     let total = o.provider_cost + o.ecosystem_loss;
     let max = rows
         .iter()
         .map(|&c| o.components.get(c))
         .fold(0.0, f64::max);
-    plot("breakdown")
+    with_categories(plot("breakdown"), names)
         .x_axis_label(format!("Cost ({code})"))
         .x_axis_formatter(money_ticks(code.clone()))
         .y_axis_min_width(150.0)
-        .y_grid_spacer(move |_input: GridInput| {
-            names
-                .iter()
-                .map(|(y, _)| GridMark {
-                    value: *y,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .y_axis_formatter(move |mark, _| {
-            tick_names
-                .iter()
-                .find(|(y, _)| (y - mark.value).abs() < 1e-6)
-                .map_or_else(String::new, |(_, n)| n.clone())
-        })
         .include_x(0.0)
         // Room at the right for the value labels.
         .include_x(max * 1.15)

@@ -4,13 +4,16 @@
 mod benchmarks;
 mod breakdown;
 mod duration;
+mod sensitivity;
 mod timeline;
+mod uncertainty;
 
 use std::ops::RangeInclusive;
 
 use egui::{Color32, Ui};
-use egui_plot::{GridMark, HoverPosition, Plot, PlotPoint};
+use egui_plot::{GridInput, GridMark, HoverPosition, Plot, PlotPoint};
 
+use super::montecarlo::Analysis;
 use super::results::Results;
 use super::settings::{ChartTab, View};
 use crate::format::money;
@@ -33,33 +36,27 @@ pub fn tabs_ui(ui: &mut Ui, view: &mut View) {
 }
 
 /// The chart of the selected tab, filling the space left.
-pub fn chart_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, view: &mut View) {
+pub fn chart_ui(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    results: &Results,
+    analysis: Option<&Analysis>,
+    view: &mut View,
+) {
     match view.tab {
         ChartTab::CostVsDuration => duration_ui(ui, scenario, results),
         ChartTab::Breakdown => breakdown_ui(ui, scenario, results),
         ChartTab::Timeline => timeline_ui(ui, scenario, results),
         ChartTab::Benchmarks => benchmarks_ui(ui, scenario, results),
         ChartTab::Explain => super::explain::ui(ui, scenario, results, &mut view.explained),
-        ChartTab::Uncertainty | ChartTab::Sensitivity | ChartTab::Compare => {
-            coming_ui(ui, view.tab);
-        }
+        ChartTab::Uncertainty => uncertainty::ui(ui, scenario, analysis, view),
+        ChartTab::Sensitivity => sensitivity::ui(ui, scenario, results, view),
+        ChartTab::Compare => coming_ui(ui, view.tab),
     }
 }
 
 fn coming_ui(ui: &mut Ui, tab: ChartTab) {
-    let text = match tab {
-        ChartTab::Uncertainty => {
-            "Monte Carlo results (histogram, exceedance curve, P5–P95 on the cards) are coming. \
-             The ranges you set with ± are already kept in the scenario file."
-        }
-        ChartTab::Sensitivity => {
-            "The tornado chart (each input swung to its low and high) is coming. \
-             Until then, drag an input and watch the cards."
-        }
-        _ => {
-            "Pinning scenarios side by side is coming. Until then, open each preset from the File menu."
-        }
-    };
+    let text = "Pinning scenarios side by side is coming. Until then, open each preset from the File menu.";
     ui.add_space(24.0);
     ui.vertical_centered(|ui| {
         ui.heading(tab.label());
@@ -90,6 +87,27 @@ pub fn money_ticks(code: String) -> impl Fn(GridMark, &RangeInclusive<f64>) -> S
             money(mark.value, &code)
         }
     }
+}
+
+/// A plot whose y axis names categories: one tick per `(y, name)`, labelled with the name.
+#[must_use]
+pub fn with_categories(plot: Plot<'static>, names: Vec<(f64, String)>) -> Plot<'static> {
+    let ticks: Vec<f64> = names.iter().map(|(y, _)| *y).collect();
+    plot.y_grid_spacer(move |_input: GridInput| {
+        ticks
+            .iter()
+            .map(|&value| GridMark {
+                value,
+                step_size: 1.0,
+            })
+            .collect()
+    })
+    .y_axis_formatter(move |mark, _| {
+        names
+            .iter()
+            .find(|(y, _)| (y - mark.value).abs() < 1e-6)
+            .map_or_else(String::new, |(_, n)| n.clone())
+    })
 }
 
 /// Where the pointer is in plot coordinates.

@@ -1,0 +1,123 @@
+//! The Sensitivity tab: a tornado chart. Each input is swung to its low and high (its range, or
+//! ±25%) with the others at their nominal values; the bars show how far the cost moves, largest
+//! first.
+
+use egui::{RichText, Ui};
+use egui_plot::{Bar, BarChart, Legend, VLine};
+
+use super::{money_ticks, plot, rgb, with_categories};
+use crate::app::results::Results;
+use crate::app::settings::View;
+use crate::format::{money, value};
+use crate::palette::REFERENCE_RGB;
+use crate::scenario::Scenario;
+use crate::sim::{SortBy, Swing};
+
+/// Bars shown at most.
+const MAX_BARS: usize = 15;
+const LOW_RGB: [u8; 3] = [0x4C, 0x78, 0xA8];
+const HIGH_RGB: [u8; 3] = [0xF5, 0x85, 0x18];
+
+/// The bars from the nominal cost to the cost with each input at its low and at its high.
+fn bars(shown: &[&Swing], by: SortBy, nominal: f64, code: &str) -> (Vec<Bar>, Vec<Bar>) {
+    let count = shown.len();
+    let mut lows = Vec::with_capacity(count);
+    let mut highs = Vec::with_capacity(count);
+    for (i, s) in shown.iter().enumerate() {
+        let (at_low, at_high) = match by {
+            SortBy::ProviderCost => s.provider_cost,
+            SortBy::CombinedImpact => s.combined_impact,
+        };
+        let y = (count - i) as f64;
+        let bar = |to: f64, rgb_: [u8; 3], end: &str| {
+            Bar::new(y, to - nominal)
+                .base_offset(nominal)
+                .width(0.6)
+                .fill(rgb(rgb_))
+                .name(format!("{} at its {end}: {}", s.label, money(to, code)))
+        };
+        lows.push(bar(at_low, LOW_RGB, "low"));
+        highs.push(bar(at_high, HIGH_RGB, "high"));
+    }
+    (lows, highs)
+}
+
+/// Draws the tab.
+pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, view: &mut View) {
+    let code = scenario.currency.code.clone();
+    ui.horizontal(|ui| {
+        ui.label("Swing of");
+        ui.selectable_value(&mut view.sort_by, SortBy::ProviderCost, "Provider cost");
+        ui.selectable_value(&mut view.sort_by, SortBy::CombinedImpact, "Combined impact");
+        ui.label(
+            RichText::new(
+                "each input at its low and high (its range, or ±25%), the others as they are",
+            )
+            .weak(),
+        );
+    });
+    let (swings, nominal) = match view.sort_by {
+        SortBy::ProviderCost => (
+            &results.tornado_provider,
+            results.evaluation.outcome.provider_cost,
+        ),
+        SortBy::CombinedImpact => (
+            &results.tornado_combined,
+            results.evaluation.outcome.combined_impact,
+        ),
+    };
+    let shown: Vec<_> = swings.iter().take(MAX_BARS).collect();
+    if shown.is_empty() {
+        ui.label("No input moves this figure.");
+        return;
+    }
+    let count = shown.len();
+    let names: Vec<(f64, String)> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let unit = s.leaf.unit();
+            let range = format!(
+                "{} – {}",
+                value(s.inputs.0, unit, &code),
+                value(s.inputs.1, unit, &code)
+            );
+            ((count - i) as f64, format!("{}  ({range})", s.label))
+        })
+        .collect();
+    let by = view.sort_by;
+    with_categories(plot("tornado"), names)
+        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+        .x_axis_label(format!(
+            "{} ({code})",
+            if by == SortBy::ProviderCost {
+                "Provider cost"
+            } else {
+                "Combined impact"
+            }
+        ))
+        .x_axis_formatter(money_ticks(code.clone()))
+        .y_axis_min_width(260.0)
+        .show_grid([true, false])
+        .show(ui, |plot_ui| {
+            let (lows, highs) = bars(&shown, by, nominal, &code);
+            let tip = Box::new(|bar: &Bar, _: &BarChart| bar.name.clone());
+            plot_ui.bar_chart(
+                BarChart::new("Input at its low", lows)
+                    .horizontal()
+                    .color(rgb(LOW_RGB))
+                    .element_formatter(tip),
+            );
+            let tip = Box::new(|bar: &Bar, _: &BarChart| bar.name.clone());
+            plot_ui.bar_chart(
+                BarChart::new("Input at its high", highs)
+                    .horizontal()
+                    .color(rgb(HIGH_RGB))
+                    .element_formatter(tip),
+            );
+            plot_ui.vline(
+                VLine::new(format!("As entered: {}", money(nominal, &code)), nominal)
+                    .color(rgb(REFERENCE_RGB)),
+            );
+        });
+}
