@@ -70,7 +70,29 @@ pub fn churn_share(
     steepness: f64,
     duration_hours: f64,
 ) -> f64 {
-    let l0 = logistic(-steepness * midpoint_hours);
+    churn_share_from(
+        max_share,
+        midpoint_hours,
+        steepness,
+        duration_hours,
+        churn_start(midpoint_hours, steepness),
+    )
+}
+
+/// `L(0)` of the churn curve, which depends only on its midpoint and steepness.
+#[must_use]
+pub fn churn_start(midpoint_hours: f64, steepness: f64) -> f64 {
+    logistic(-steepness * midpoint_hours)
+}
+
+/// [`churn_share`] with `L(0)` already known.
+fn churn_share_from(
+    max_share: f64,
+    midpoint_hours: f64,
+    steepness: f64,
+    duration_hours: f64,
+    l0: f64,
+) -> f64 {
     max_share * (logistic(steepness * (duration_hours - midpoint_hours)) - l0) / (1.0 - l0)
 }
 
@@ -102,7 +124,7 @@ pub fn evaluate(p: &Point) -> Outcome {
     let v = |f: Field| p.get(f);
     let (d, a, tau) = (v(DurationHours), v(FailureShare), v(RecoveryTailHours));
     let phi = v(ShareAffected);
-    let h = effective_hours(a, d, tau, v(StartHour).rem_euclid(24.0), p.weights.as_ref());
+    let h = effective_hours(a, d, tau, v(StartHour).rem_euclid(24.0), p.profile.as_ref());
     let minutes = sla_downtime_minutes(a, d, tau, v(ErrorThreshold));
     let uptime = 1.0 - minutes / MONTH_MINUTES;
     let credit = credit_share(&p.tiers, uptime);
@@ -110,11 +132,12 @@ pub fn evaluate(p: &Point) -> Outcome {
     let usage_share = v(UsageHoursPerDay) / 24.0;
     let user_hours = users_affected * usage_share * h;
     let revenue_per_hour = v(AnnualRevenue) / HOURS_PER_YEAR;
-    let churn = churn_share(
+    let churn = churn_share_from(
         v(ChurnMaxShare),
         v(ChurnMidpointHours),
         v(ChurnSteepness),
         d,
+        p.churn_start(),
     );
 
     let mut c = [0.0; super::component::COMPONENT_COUNT];

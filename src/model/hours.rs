@@ -9,17 +9,47 @@
 /// Minutes in the 30-day month SLAs are measured over.
 pub const MONTH_MINUTES: f64 = 43_200.0;
 
+/// A traffic profile ready for integration: 24 hourly weights and their running sums.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Profile {
+    /// Weight of each clock hour from 00:00.
+    pub weights: [f64; 24],
+    /// `cumulative[h]` = sum of the first `h` weights.
+    pub cumulative: [f64; 25],
+}
+
+impl Profile {
+    /// A profile from weights as they are (tests use plain numbers).
+    #[must_use]
+    pub fn from_weights(weights: [f64; 24]) -> Self {
+        let mut cumulative = [0.0; 25];
+        for h in 0..24 {
+            cumulative[h + 1] = cumulative[h] + weights[h];
+        }
+        Self {
+            weights,
+            cumulative,
+        }
+    }
+
+    /// A profile from raw weights, normalised to mean 1 (all zero becomes flat).
+    #[must_use]
+    pub fn normalised(raw: [f64; 24]) -> Self {
+        Self::from_weights(crate::scenario::profile::normalise(raw))
+    }
+}
+
 /// Effective outage hours `H` for failing share `a`, duration `d`, recovery tail `tau`, local
-/// start hour `start` in [0, 24) and weights of mean 1 (`None` = flat).
+/// start hour `start` in [0, 24) and a traffic profile of mean 1 (`None` = flat).
 #[must_use]
-pub fn effective_hours(a: f64, d: f64, tau: f64, start: f64, weights: Option<&[f64; 24]>) -> f64 {
-    let Some(w) = weights else {
+pub fn effective_hours(a: f64, d: f64, tau: f64, start: f64, profile: Option<&Profile>) -> f64 {
+    let Some(Profile {
+        weights: w,
+        cumulative,
+    }) = profile
+    else {
         return a * (d + tau);
     };
-    let mut cumulative = [0.0; 25];
-    for h in 0..24 {
-        cumulative[h + 1] = cumulative[h] + w[h];
-    }
     // ∫₀^x w(h mod 24) dh for x ≥ 0: whole days, whole hours, part of an hour.
     let cum = |x: f64| {
         let days = (x / 24.0).floor();
@@ -36,8 +66,12 @@ pub fn effective_hours(a: f64, d: f64, tau: f64, start: f64, weights: Option<&[f
     // day's 24 terms repeat with factor r^24.
     let x0 = start + d;
     let gap = x0.ceil() - x0;
-    let r_minus_1 = (-1.0 / tau).exp_m1();
-    let gap_minus_1 = (-gap / tau).exp_m1();
+    // exp is cheaper than exp_m1 and exact enough while 1/τ is not tiny (τ ≤ 1000 h).
+    let (r_minus_1, gap_minus_1) = if tau <= 1000.0 {
+        ((-1.0 / tau).exp() - 1.0, (-gap / tau).exp() - 1.0)
+    } else {
+        ((-1.0 / tau).exp_m1(), (-gap / tau).exp_m1())
+    };
     let r = 1.0 + r_minus_1;
     let first = w[hour_index(x0.floor())] * tau * -gap_minus_1;
     let day = day_sum(w, hour_index(x0.ceil()), r);
@@ -117,7 +151,7 @@ mod tests {
             (0.3, 30.0, 7.5, 23.9),
             (0.8, 0.25, 0.0, 0.0),
         ] {
-            let h = effective_hours(a, d, tau, start, Some(&ones));
+            let h = effective_hours(a, d, tau, start, Some(&Profile::from_weights(ones)));
             assert!((h - a * (d + tau)).abs() < 1e-12 * (d + tau), "{h}");
         }
     }
@@ -136,7 +170,7 @@ mod tests {
             (0.7, 30.0, 0.5, 22.25),
             (1.0, 1.0, 0.0, 23.5),
         ] {
-            let exact = effective_hours(a, d, tau, start, Some(&w));
+            let exact = effective_hours(a, d, tau, start, Some(&Profile::from_weights(w)));
             let check = numeric(a, d, tau, start, &w);
             assert!(
                 (exact - check).abs() < 1e-5 * exact,
@@ -151,12 +185,18 @@ mod tests {
         // 08:30 to 10:30 covers 0.5·1 + 1·2 + 0.5·1 = 3.
         let mut w = [1.0; 24];
         w[9] = 2.0;
-        assert!((effective_hours(1.0, 2.0, 0.0, 8.5, Some(&w)) - 3.0).abs() < 1e-12);
+        assert!(
+            (effective_hours(1.0, 2.0, 0.0, 8.5, Some(&Profile::from_weights(w))) - 3.0).abs()
+                < 1e-12
+        );
         // Across midnight: 23:00 to 01:00 with weight 3 at 23 and 0 → 3 + 3.
         let mut w = [1.0; 24];
         w[23] = 3.0;
         w[0] = 3.0;
-        assert!((effective_hours(0.5, 2.0, 0.0, 23.0, Some(&w)) - 3.0).abs() < 1e-12);
+        assert!(
+            (effective_hours(0.5, 2.0, 0.0, 23.0, Some(&Profile::from_weights(w))) - 3.0).abs()
+                < 1e-12
+        );
     }
 
     #[test]
@@ -172,7 +212,7 @@ mod tests {
 
     #[test]
     fn extreme_tails_stay_finite() {
-        let w = [1.0; 24];
+        let w = Profile::from_weights([1.0; 24]);
         for tau in [1e-300, 1e-9, 1e9, 1e300] {
             let h = effective_hours(1.0, 5.0, tau, 3.3, Some(&w));
             assert!(h.is_finite() && h >= 5.0 * (1.0 - 1e-9), "{tau}: {h}");

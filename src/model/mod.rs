@@ -18,6 +18,7 @@ pub use curve::{CurvePoint, cost_curve, curve_end_hours};
 pub use evaluate::{HOURS_PER_YEAR, Outcome, business_losses, churn_share, evaluate};
 pub use evaluation::{BenchmarkInCurrency, BusinessLoss, Evaluation};
 pub use explain::{Explanation, Term, explain};
+pub use hours::Profile;
 pub use point::Point;
 pub use timeline::{TimelinePoint, effective_hours_by, timeline, timeline_end_hours};
 pub use uptime::{BENCHMARKS, Benchmark, Severity, UptimeBand};

@@ -3,8 +3,9 @@
 //! The deterministic model uses each estimate's nominal value ([`Point::nominal`]); Monte Carlo
 //! and sensitivity overwrite some of them. Profile weights are kept normalised to mean 1.
 
+use super::evaluate::churn_start;
+use super::hours::Profile;
 use crate::scenario::fields::{BUSINESS_FIELD_COUNT, FIELD_COUNT};
-use crate::scenario::profile::normalise;
 use crate::scenario::{BusinessField, Field, Scenario};
 
 /// Every input of a scenario as a plain number.
@@ -13,26 +14,48 @@ pub struct Point {
     values: [f64; FIELD_COUNT],
     /// One row per business group, indexed by [`BusinessField`].
     pub businesses: Vec<[f64; BUSINESS_FIELD_COUNT]>,
-    /// Traffic weights of mean 1; `None` for a flat profile.
-    pub weights: Option<[f64; 24]>,
+    /// The traffic profile (weights of mean 1); `None` for a flat profile.
+    pub profile: Option<Profile>,
     /// SLA tiers as `(below, credit)`.
     pub tiers: Vec<(f64, f64)>,
+    /// `L(0)` of the churn curve, kept in step with its midpoint and steepness by [`Point::set`].
+    churn_start: f64,
 }
 
 impl Point {
     /// The nominal point of a scenario.
     #[must_use]
     pub fn nominal(s: &Scenario) -> Self {
-        Self {
+        let mut point = Self {
             values: Field::ALL.map(|f| f.estimate(s).nominal()),
             businesses: s
                 .businesses
                 .iter()
                 .map(|b| BusinessField::ALL.map(|f| f.estimate(b).nominal()))
                 .collect(),
-            weights: s.outage.traffic_profile.raw_weights().map(normalise),
+            profile: s
+                .outage
+                .traffic_profile
+                .raw_weights()
+                .map(Profile::normalised),
             tiers: s.sla.tiers.nominal(),
-        }
+            churn_start: 0.0,
+        };
+        point.update_churn_start();
+        point
+    }
+
+    fn update_churn_start(&mut self) {
+        self.churn_start = churn_start(
+            self.get(Field::ChurnMidpointHours),
+            self.get(Field::ChurnSteepness),
+        );
+    }
+
+    /// `L(0)` of the churn curve (an `exp` saved per evaluation).
+    #[must_use]
+    pub fn churn_start(&self) -> f64 {
+        self.churn_start
     }
 
     /// One input's value.
@@ -44,6 +67,9 @@ impl Point {
     /// Sets one input's value (the caller keeps it in the field's domain).
     pub fn set(&mut self, field: Field, value: f64) {
         self.values[field.index()] = value;
+        if matches!(field, Field::ChurnMidpointHours | Field::ChurnSteepness) {
+            self.update_churn_start();
+        }
     }
 
     /// One business input.

@@ -42,7 +42,7 @@ pub fn effective_hours_by(point: &Point, t: f64) -> f64 {
         point.get(Field::RecoveryTailHours),
     );
     let start = point.get(Field::StartHour).rem_euclid(24.0);
-    let w = point.weights.as_ref();
+    let w = point.profile.as_ref();
     if t <= d {
         return effective_hours(a, t, 0.0, start, w);
     }

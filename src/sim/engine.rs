@@ -4,7 +4,8 @@
 //! Samples come in chunks of [`CHUNK`]; chunk `c` draws from its own generator seeded with
 //! `(seed, c)`, so the numbers do not depend on how many threads share the work. Threads take
 //! contiguous runs of whole chunks and write into disjoint parts of the columns: no allocation per
-//! sample, no locking. A cancel flag is checked between chunks.
+//! sample, no locking. A cancel flag is checked between chunks. [`run_into`] reuses the columns of
+//! an earlier run, which saves the memory's first-touch cost when runs repeat (as in the app).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -13,9 +14,8 @@ use super::leaf::{Leaf, leaves};
 use super::rng::Xoshiro256;
 use super::sampler::Sampler;
 use super::summary::{OUTPUT_COUNT, Output};
-use crate::model::{Point, evaluate};
+use crate::model::{Outcome, Point, Profile, evaluate};
 use crate::scenario::Scenario;
-use crate::scenario::profile::normalise;
 
 /// Samples drawn from one generator stream.
 pub const CHUNK: usize = 4096;
@@ -30,7 +30,7 @@ pub struct Job {
 }
 
 impl Job {
-    /// Prepares a scenario (builds the PERT tables once).
+    /// Prepares a scenario (builds the draw tables once).
     #[must_use]
     pub fn new(scenario: &Scenario) -> Self {
         let samplers: Vec<Sampler> = leaves(scenario)
@@ -57,7 +57,7 @@ impl Job {
 }
 
 /// The samples of one run.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Samples {
     /// How many draws.
     pub count: usize,
@@ -89,8 +89,22 @@ pub fn run(
     threads: usize,
     cancel: &AtomicBool,
 ) -> Option<Samples> {
+    let mut samples = Samples::default();
+    run_into(job, count, seed, threads, cancel, &mut samples).then_some(samples)
+}
+
+/// Like [`run`], writing into `out` and reusing its memory. Returns whether the run finished; on
+/// `false` the contents of `out` are unspecified.
+pub fn run_into(
+    job: &Job,
+    count: usize,
+    seed: u64,
+    threads: usize,
+    cancel: &AtomicBool,
+    out: &mut Samples,
+) -> bool {
     if count == 0 {
-        return None;
+        return false;
     }
     let started = Instant::now();
     let chunks = count.div_ceil(CHUNK);
@@ -104,11 +118,12 @@ pub fn run(
             )
         })
         .collect();
-    let mut columns: Vec<Vec<f64>> = vec![vec![0.0; count]; OUTPUT_COUNT];
+    out.columns.resize_with(OUTPUT_COUNT, Vec::new);
     let mut parts: Vec<Vec<&mut [f64]>> = (0..threads)
         .map(|_| Vec::with_capacity(OUTPUT_COUNT))
         .collect();
-    for column in &mut columns {
+    for column in &mut out.columns {
+        column.resize(count, 0.0);
         let mut rest: &mut [f64] = column;
         for (t, &(start, end)) in ranges.iter().enumerate() {
             let (head, tail) = rest.split_at_mut(end - start);
@@ -126,13 +141,11 @@ pub fn run(
             .collect();
         handles.into_iter().all(|h| h.join().unwrap_or(false))
     });
-    finished.then(|| Samples {
-        count,
-        seed,
-        uncertain: job.uncertain(),
-        columns,
-        elapsed: started.elapsed(),
-    })
+    out.count = count;
+    out.seed = seed;
+    out.uncertain = job.uncertain();
+    out.elapsed = started.elapsed();
+    finished
 }
 
 /// Draws and evaluates samples `first ..` into `outputs` (one slice per output, all alike long).
@@ -156,18 +169,76 @@ fn work(
         let mut rng = Xoshiro256::new(seed, chunk as u64);
         for j in i..end {
             for sampler in &job.samplers {
-                let v = sampler.value(rng.next_open01());
+                let v = sampler.value_from_bits(rng.next_u64());
                 sampler.leaf.write(&mut point, &mut raw_weights, v);
             }
             if job.weights_uncertain {
-                point.weights = Some(normalise(raw_weights));
+                point.profile = Some(Profile::normalised(raw_weights));
             }
-            let o = evaluate(&point);
-            for (output, column) in Output::ALL.iter().zip(outputs.iter_mut()) {
-                column[j] = output.of(&o);
-            }
+            store(&evaluate(&point), &mut outputs, j);
         }
         i = end;
     }
     true
+}
+
+/// Writes one outcome into row `j` of the output columns, in [`Output::ALL`] order.
+#[inline]
+fn store(o: &Outcome, outputs: &mut [&mut [f64]], j: usize) {
+    let [
+        provider,
+        ecosystem,
+        combined,
+        annual,
+        market,
+        hours,
+        components @ ..,
+    ] = outputs
+    else {
+        return;
+    };
+    provider[j] = o.provider_cost;
+    ecosystem[j] = o.ecosystem_loss;
+    combined[j] = o.combined_impact;
+    annual[j] = o.annual_expected_loss;
+    market[j] = o.market_value_hit;
+    hours[j] = o.effective_hours;
+    for (column, value) in components.iter_mut().zip(o.components.0) {
+        column[j] = value;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Component;
+
+    #[test]
+    fn store_follows_the_output_order() {
+        let mut o = Outcome {
+            provider_cost: 1.0,
+            ecosystem_loss: 2.0,
+            combined_impact: 3.0,
+            ..Outcome::default()
+        };
+        o.annual_expected_loss = 4.0;
+        o.market_value_hit = 5.0;
+        o.effective_hours = 6.0;
+        o.components.0 = std::array::from_fn(|k| 7.0 + k as f64);
+        let mut columns = vec![vec![0.0; 1]; OUTPUT_COUNT];
+        let mut slices: Vec<&mut [f64]> = columns.iter_mut().map(Vec::as_mut_slice).collect();
+        store(&o, &mut slices, 0);
+        for output in Output::ALL {
+            assert_eq!(
+                columns[output.index()][0],
+                output.of(&o),
+                "{}",
+                output.key()
+            );
+        }
+        assert_eq!(
+            columns[Output::Component(Component::Fines).index()][0],
+            15.0
+        );
+    }
 }

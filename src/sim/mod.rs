@@ -20,11 +20,13 @@ mod sampler;
 mod sensitivity;
 mod summary;
 
-pub use engine::{CHUNK, Job, Samples, run};
+pub use engine::{CHUNK, Job, Samples, run, run_into};
 pub use leaf::{Leaf, leaves};
 pub use sampler::{Draw, Sampler};
 pub use sensitivity::{SortBy, Swing, low_high, tornado};
-pub use summary::{OUTPUT_COUNT, Output, Summary, exceedance, histogram, percentiles, share_above};
+pub use summary::{
+    OUTPUT_COUNT, Output, Summary, exceedance, histogram, percentiles, share_above, summaries,
+};
 
 /// How many threads the engine uses by default: every core.
 #[must_use]

@@ -7,7 +7,7 @@
 /// Intervals of the PERT quantile table.
 pub const TABLE_SIZE: usize = 4096;
 /// Intervals of the grid the beta density is integrated on.
-const GRID: usize = 1 << 14;
+const GRID: usize = 1 << 12;
 
 /// The 95th percentile of the standard normal distribution.
 pub const Z95: f64 = 1.644_853_626_951_472_2;

@@ -59,10 +59,18 @@ impl Xoshiro256 {
         result
     }
 
-    /// A uniform number strictly between 0 and 1 (53 random bits, centred in its cell).
+    /// A uniform number strictly between 0 and 1.
     pub fn next_open01(&mut self) -> f64 {
-        ((self.next_u64() >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
+        open01(self.next_u64())
     }
+}
+
+/// The uniform number in (0, 1) that 64 random bits make: 52 of them, centred in their cell.
+/// (With 53 bits, `2^53 − 1 + 0.5` would round up to `2^53` and give exactly 1.)
+#[must_use]
+#[inline]
+pub fn open01(bits: u64) -> f64 {
+    ((bits >> 12) as f64 + 0.5) * (1.0 / (1u64 << 52) as f64)
 }
 
 #[cfg(test)]
@@ -90,6 +98,12 @@ mod tests {
             .collect();
         assert_eq!(a, b);
         assert_ne!(a, c);
+    }
+
+    #[test]
+    fn the_extreme_bits_stay_inside_the_open_interval() {
+        assert!(open01(u64::MAX) < 1.0);
+        assert!(open01(0) > 0.0);
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! interpolation. The two outermost cells, the most curved and for normal ranges unbounded, are
 //! computed exactly, so tails are not cut off.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use super::leaf::Leaf;
 use super::quantile::{BetaTable, Z95, normal_quantile, pert_shape};
@@ -55,6 +56,61 @@ impl Draw {
     }
 }
 
+/// How to draw an estimate exactly; `None` for a fixed number or a zero-width range.
+fn draw_for(estimate: &Estimate) -> Option<Draw> {
+    Some(match *estimate {
+        Estimate::Pert(p) if p.min < p.max => {
+            let (alpha, beta) = pert_shape(p.min, p.mode, p.max);
+            Draw::Pert {
+                min: p.min,
+                span: p.max - p.min,
+                table: Arc::new(BetaTable::new(alpha, beta)),
+            }
+        }
+        Estimate::Range90(r) if r.low < r.high && r.low > 0.0 => {
+            let (lo, hi) = (r.low.ln(), r.high.ln());
+            Draw::LogNormal {
+                mu: 0.5 * (lo + hi),
+                sigma: (hi - lo) / (2.0 * Z95),
+            }
+        }
+        Estimate::Range90(r) if r.low < r.high => Draw::Normal {
+            mu: 0.5 * (r.low + r.high),
+            sigma: (r.high - r.low) / (2.0 * Z95),
+        },
+        _ => return None,
+    })
+}
+
+/// The exact draw and the draw table of an estimate, cached: the app re-runs after every edit,
+/// which usually changes one input, so the other inputs' tables are reused. Bounded; cleared when
+/// full.
+fn prepared(estimate: &Estimate) -> Option<(Draw, Arc<[f64]>)> {
+    type Cache = Mutex<HashMap<String, (Draw, Arc<[f64]>)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    const MAX_ENTRIES: usize = 512;
+    let key = format!("{estimate:?}");
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(hit) = cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(&key)
+    {
+        return Some(hit.clone());
+    }
+    let draw = draw_for(estimate)?;
+    // Quantiles at the cell edges; the ends (u = 0, 1) are never read: those cells are exact.
+    let table: Arc<[f64]> = (0..=TABLE_SIZE)
+        .map(|k| draw.quantile((k as f64 / TABLE_SIZE as f64).clamp(1e-300, 1.0 - 1e-16)))
+        .collect();
+    let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
+    if cache.len() >= MAX_ENTRIES {
+        cache.clear();
+    }
+    cache.insert(key, (draw.clone(), Arc::clone(&table)));
+    Some((draw, table))
+}
+
 /// An uncertain input and how to draw it.
 #[derive(Clone, Debug)]
 pub struct Sampler {
@@ -72,32 +128,7 @@ impl Sampler {
     /// A sampler for an uncertain estimate; `None` for a fixed number or a zero-width range.
     #[must_use]
     pub fn new(leaf: Leaf, estimate: &Estimate) -> Option<Self> {
-        let draw = match *estimate {
-            Estimate::Pert(p) if p.min < p.max => {
-                let (alpha, beta) = pert_shape(p.min, p.mode, p.max);
-                Draw::Pert {
-                    min: p.min,
-                    span: p.max - p.min,
-                    table: Arc::new(BetaTable::new(alpha, beta)),
-                }
-            }
-            Estimate::Range90(r) if r.low < r.high && r.low > 0.0 => {
-                let (lo, hi) = (r.low.ln(), r.high.ln());
-                Draw::LogNormal {
-                    mu: 0.5 * (lo + hi),
-                    sigma: (hi - lo) / (2.0 * Z95),
-                }
-            }
-            Estimate::Range90(r) if r.low < r.high => Draw::Normal {
-                mu: 0.5 * (r.low + r.high),
-                sigma: (r.high - r.low) / (2.0 * Z95),
-            },
-            _ => return None,
-        };
-        // Quantiles at the cell edges; the ends (u = 0, 1) are never read: those cells are exact.
-        let table: Arc<[f64]> = (0..=TABLE_SIZE)
-            .map(|k| draw.quantile((k as f64 / TABLE_SIZE as f64).clamp(1e-300, 1.0 - 1e-16)))
-            .collect();
+        let (draw, table) = prepared(estimate)?;
         let domain = leaf.domain();
         Some(Self {
             leaf,
@@ -122,6 +153,30 @@ impl Sampler {
         } else {
             self.draw.quantile(u)
         };
+        self.fit(raw)
+    }
+
+    /// The value for 64 random bits: the top 10 pick the table cell, the next 32 the point in it
+    /// (the same as [`Sampler::value`] of the uniform those bits make, without float-to-integer
+    /// conversion).
+    #[must_use]
+    #[inline]
+    pub fn value_from_bits(&self, bits: u64) -> f64 {
+        const CELL_BITS: u32 = TABLE_SIZE.trailing_zeros();
+        let i = (bits >> (64 - CELL_BITS)) as usize;
+        let raw = if i > 0 && i < TABLE_SIZE - 1 {
+            let within =
+                ((bits >> (32 - CELL_BITS)) & 0xFFFF_FFFF) as f64 * (1.0 / 4_294_967_296.0);
+            let (a, b) = (self.table[i], self.table[i + 1]);
+            a + within * (b - a)
+        } else {
+            self.draw.quantile(super::rng::open01(bits))
+        };
+        self.fit(raw)
+    }
+
+    #[inline]
+    fn fit(&self, raw: f64) -> f64 {
         if self.wraps {
             self.leaf.fit(raw)
         } else {
@@ -134,6 +189,31 @@ impl Sampler {
 mod tests {
     use super::*;
     use crate::scenario::{Pert, Range90};
+
+    #[test]
+    fn draws_from_bits_match_draws_from_uniforms() {
+        let s = Sampler::new(
+            Leaf::Field(Field::RecoveryTailHours),
+            &Estimate::Range90(Range90 {
+                low: 2.0,
+                high: 8.0,
+            }),
+        )
+        .unwrap_or_else(|| panic!("a range"));
+        for bits in [
+            0x0123_4567_89AB_CDEF_u64,
+            0xFFFF_FFFF_FFFF_FFFF,
+            0,
+            0x8000_0000_0000_0000,
+            0x0040_0000_0000_0000,
+        ] {
+            let u = crate::sim::rng::open01(bits);
+            assert!(
+                (s.value_from_bits(bits) - s.value(u)).abs() < 1e-9,
+                "{bits:x}"
+            );
+        }
+    }
 
     #[test]
     fn table_draws_match_exact_quantiles() {

@@ -3,8 +3,7 @@
 //! the tornado chart, sorted by the swing of the provider cost.
 
 use super::leaf::{Leaf, leaves};
-use crate::model::{Outcome, Point, evaluate};
-use crate::scenario::profile::normalise;
+use crate::model::{Outcome, Point, Profile, evaluate};
 use crate::scenario::{Estimate, Scenario};
 
 /// One bar of the tornado.
@@ -69,7 +68,7 @@ pub fn tornado(scenario: &Scenario, sort_by: SortBy) -> Vec<Swing> {
         let mut weights = raw;
         leaf.write(&mut point, &mut weights, leaf.fit(v));
         if matches!(leaf, Leaf::Weight(_)) {
-            point.weights = Some(normalise(weights));
+            point.profile = Some(Profile::normalised(weights));
         }
         evaluate(&point)
     };

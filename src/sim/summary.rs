@@ -130,6 +130,21 @@ impl Summary {
     }
 }
 
+/// Summaries of several columns at once, one thread per column.
+#[must_use]
+pub fn summaries(columns: &[&[f64]]) -> Vec<Summary> {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = columns
+            .iter()
+            .map(|c| scope.spawn(move || Summary::of(c)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
 /// Percentiles (increasing) by numpy's linear rule, reordering `values` in place. Selecting the
 /// median first and the outer ones in the halves keeps it O(n).
 #[must_use]
