@@ -10,10 +10,7 @@ use outage_cost::app::{ChartTab, OutageApp, install_fonts};
 use outage_cost::scenario::{Estimate, presets};
 
 fn input() -> RawInput {
-    RawInput {
-        screen_rect: Some(Rect::from_min_max(pos2(0.0, 0.0), pos2(1600.0, 1000.0))),
-        ..RawInput::default()
-    }
+    RawInput { screen_rect: Some(Rect::from_min_max(pos2(0.0, 0.0), pos2(1600.0, 1000.0))), ..RawInput::default() }
 }
 
 fn frame(ctx: &Context, app: &mut OutageApp) -> usize {
@@ -33,13 +30,9 @@ fn setup(tab: ChartTab) -> (Context, OutageApp) {
 }
 
 fn frames(c: &mut Criterion) {
-    for tab in [
-        ChartTab::CostVsDuration,
-        ChartTab::Breakdown,
-        ChartTab::Timeline,
-        ChartTab::Benchmarks,
-        ChartTab::Explain,
-    ] {
+    for tab in
+        [ChartTab::CostVsDuration, ChartTab::Breakdown, ChartTab::Timeline, ChartTab::Benchmarks, ChartTab::Explain]
+    {
         let (ctx, mut app) = setup(tab);
         c.bench_function(&format!("frame/{}", tab.label()), |b| {
             b.iter(|| black_box(frame(&ctx, &mut app)));
@@ -50,11 +43,7 @@ fn frames(c: &mut Criterion) {
     c.bench_function("frame/dragging duration", |b| {
         b.iter(|| {
             hours = if hours > 40.0 { 1.0 } else { hours + 0.1 };
-            app.scenario_mut()
-                .outage
-                .duration_hours
-                .set(Estimate::Fixed(hours))
-                .unwrap();
+            app.scenario_mut().outage.duration_hours.set(Estimate::Fixed(hours)).unwrap();
             black_box(frame(&ctx, &mut app))
         });
     });

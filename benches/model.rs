@@ -30,26 +30,22 @@ fn model(c: &mut Criterion) {
 }
 
 fn monte_carlo(c: &mut Criterion) {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/payment_wallet_uncertain.ron");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/payment_wallet_uncertain.ron");
     let scenario = load::load_file(&path).unwrap();
     let job = Job::new(&scenario);
     let go = AtomicBool::new(false);
     let mut group = c.benchmark_group("monte carlo, 100 000 samples, 12 uncertain inputs");
     group.sample_size(20);
     for threads in [1, sim::default_threads()] {
-        group.bench_function(
-            format!("{threads} thread(s), with P and Eco summaries"),
-            |b| {
-                b.iter(|| {
-                    let samples = sim::run(&job, 100_000, 42, threads, &go).unwrap();
-                    black_box((
-                        Summary::of(samples.column(Output::ProviderCost)),
-                        Summary::of(samples.column(Output::EcosystemLoss)),
-                    ))
-                });
-            },
-        );
+        group.bench_function(format!("{threads} thread(s), with P and Eco summaries"), |b| {
+            b.iter(|| {
+                let samples = sim::run(&job, 100_000, 42, threads, &go).unwrap();
+                black_box((
+                    Summary::of(samples.column(Output::ProviderCost)),
+                    Summary::of(samples.column(Output::EcosystemLoss)),
+                ))
+            });
+        });
     }
     group.finish();
 }

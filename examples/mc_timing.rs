@@ -18,8 +18,7 @@ fn main() -> anyhow::Result<()> {
         anyhow::bail!("usage: mc_timing FILE SAMPLES REPEAT THREADS");
     };
     let scenario = load::load_file(std::path::Path::new(file))?;
-    let (samples, repeat, threads): (usize, usize, usize) =
-        (samples.parse()?, repeat.parse()?, threads.parse()?);
+    let (samples, repeat, threads): (usize, usize, usize) = (samples.parse()?, repeat.parse()?, threads.parse()?);
     let go = AtomicBool::new(false);
     let mut kept = Samples::default();
     let mut time = |reuse: bool| {
@@ -28,10 +27,7 @@ fn main() -> anyhow::Result<()> {
         let mut fresh = Samples::default();
         let out = if reuse { &mut kept } else { &mut fresh };
         let finished = sim::run_into(&job, samples, 42, threads, &go, out);
-        let s = summaries(&[
-            out.column(Output::ProviderCost),
-            out.column(Output::EcosystemLoss),
-        ]);
+        let s = summaries(&[out.column(Output::ProviderCost), out.column(Output::EcosystemLoss)]);
         (started.elapsed().as_secs_f64(), finished.then_some(s))
     };
     for reuse in [false, true] {
@@ -40,19 +36,11 @@ fn main() -> anyhow::Result<()> {
         runs.sort_by(|a, b| a.0.total_cmp(&b.0));
         let (seconds, s) = &runs[runs.len() / 2];
         if let Some(s) = s.as_ref().filter(|_| reuse) {
-            println!(
-                "P   mean {:.0}  P5 {:.0}  P50 {:.0}  P95 {:.0}",
-                s[0].mean, s[0].p5, s[0].p50, s[0].p95
-            );
-            println!(
-                "Eco mean {:.0}  P5 {:.0}  P50 {:.0}  P95 {:.0}",
-                s[1].mean, s[1].p5, s[1].p50, s[1].p95
-            );
+            println!("P   mean {:.0}  P5 {:.0}  P50 {:.0}  P95 {:.0}", s[0].mean, s[0].p5, s[0].p50, s[0].p95);
+            println!("Eco mean {:.0}  P5 {:.0}  P50 {:.0}  P95 {:.0}", s[1].mean, s[1].p5, s[1].p50, s[1].p95);
         }
         let kind = if reuse { "reused" } else { "fresh" };
-        println!(
-            "mc_seconds_{kind}: {seconds:.6}  (median of {repeat}, {threads} thread(s), {samples} samples)"
-        );
+        println!("mc_seconds_{kind}: {seconds:.6}  (median of {repeat}, {threads} thread(s), {samples} samples)");
     }
     Ok(())
 }

@@ -14,15 +14,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if !dir.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::NotFound,
-            format!(
-                "the folder {} does not exist: create it or choose another",
-                dir.display()
-            ),
+            format!("the folder {} does not exist: create it or choose another", dir.display()),
         ));
     }
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = write_and_sync(&temp, bytes).and_then(|()| fs::rename(&temp, path));
     if result.is_err() {

@@ -50,11 +50,7 @@ pub fn compact(value: f64) -> String {
     for (i, &(scale, suffix)) in units.iter().enumerate() {
         let x = a / scale;
         if x >= 0.9995 {
-            let text = if x >= 99.95 {
-                format!("{x:.0}")
-            } else {
-                format!("{x:.1}")
-            };
+            let text = if x >= 99.95 { format!("{x:.0}") } else { format!("{x:.1}") };
             // Rounding up to 1000 of this unit reads better as 1 of the next one.
             if text == "1000" && i > 0 {
                 return format!("{sign}1{}", units[i - 1].1);
@@ -62,11 +58,7 @@ pub fn compact(value: f64) -> String {
             return format!("{sign}{}{suffix}", text.strip_suffix(".0").unwrap_or(&text));
         }
     }
-    let text = if a >= 100.0 {
-        format!("{a:.0}")
-    } else {
-        format!("{a:.1}")
-    };
+    let text = if a >= 100.0 { format!("{a:.0}") } else { format!("{a:.1}") };
     format!("{sign}{}", text.strip_suffix(".0").unwrap_or(&text))
 }
 
@@ -91,9 +83,7 @@ pub fn grouped(value: f64, decimals: usize) -> String {
         return NOT_A_NUMBER.to_owned();
     }
     let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
     let mut out = String::new();
     for (i, ch) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -105,11 +95,7 @@ pub fn grouped(value: f64, decimals: usize) -> String {
         out.push('.');
         out.push_str(f);
     }
-    if value < 0.0 {
-        format!("−{out}")
-    } else {
-        out
-    }
+    if value < 0.0 { format!("−{out}") } else { out }
 }
 
 /// A share as a percentage: `85%`, `2.5%`, `0.03%`.
@@ -190,11 +176,7 @@ pub fn trimmed(v: f64, decimals: usize) -> String {
         return NOT_A_NUMBER.to_owned();
     }
     let text = format!("{v:.decimals$}");
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        text
-    }
+    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text }
 }
 
 /// A local clock hour as `15:30`.

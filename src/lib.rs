@@ -4,7 +4,9 @@
 //! ([`model`]), number formatting ([`format`]) and the command line ([`cli`]). The desktop app
 //! (`app`) sits on top behind the `gui` feature. See ARCHITECTURE.md for the dependency direction.
 
+pub mod assets;
 pub mod cli;
+pub mod export;
 pub mod files;
 pub mod format;
 pub mod model;

@@ -37,8 +37,6 @@ fn open_app(args: &Args) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn open_app(_args: &Args) -> ExitCode {
-    eprintln!(
-        "This build has no window (built without the `gui` feature). Try `outage-cost --help`."
-    );
+    eprintln!("This build has no window (built without the `gui` feature). Try `outage-cost --help`.");
     ExitCode::from(2)
 }

@@ -22,11 +22,7 @@ fn every_bad_file_gets_its_message_with_line_and_column() {
         } else {
             std::fs::read_to_string(path.with_extension("expect")).unwrap()
         };
-        let first = expect_source
-            .lines()
-            .next()
-            .unwrap()
-            .trim_start_matches("// expect: ");
+        let first = expect_source.lines().next().unwrap().trim_start_matches("// expect: ");
         let (position, text) = first.split_once(' ').unwrap();
         let origin = path.display().to_string();
         let err = match load::load_file(&path) {
@@ -34,10 +30,7 @@ fn every_bad_file_gets_its_message_with_line_and_column() {
             other => panic!("{origin}: expected a load error, got {other:?}"),
         };
         let shown = err.to_string();
-        assert!(
-            shown.starts_with(&format!("{origin}:{position}: ")),
-            "{shown}\n  should be at {position}"
-        );
+        assert!(shown.starts_with(&format!("{origin}:{position}: ")), "{shown}\n  should be at {position}");
         assert!(shown.contains(text), "{shown}\n  should say: {text}");
         checked += 1;
     }
@@ -46,11 +39,9 @@ fn every_bad_file_gets_its_message_with_line_and_column() {
 
 #[test]
 fn a_failed_load_names_the_field_path() {
-    let err = load::parse(
-        "(version: 1, outage: (duration_hours: 1), businesses: [(count: 1), (dependence: 2)])",
-        "x.ron",
-    )
-    .unwrap_err();
+    let err =
+        load::parse("(version: 1, outage: (duration_hours: 1), businesses: [(count: 1), (dependence: 2)])", "x.ron")
+            .unwrap_err();
     assert_eq!(err.field, "businesses[1].dependence");
     assert_eq!((err.line, err.column), (1, 81));
 }
@@ -70,9 +61,5 @@ fn binary_garbage_is_refused_cleanly() {
 #[test]
 fn a_missing_file_is_a_read_error_naming_it() {
     let err = load::load_file(std::path::Path::new("no/such/file.ron")).unwrap_err();
-    assert!(
-        err.to_string()
-            .starts_with("no/such/file.ron: cannot read the file"),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with("no/such/file.ron: cannot read the file"), "{err}");
 }

@@ -47,26 +47,13 @@ fn eval_json_holds_the_validated_scenario_and_every_figure() {
     assert!(o.status.success(), "{}", stderr(&o));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(doc["scenario"]["version"], 1);
-    assert_eq!(
-        doc["scenario"]["users"]["share_affected"]["Pert"]["mode"],
-        0.85
-    );
-    assert_eq!(
-        doc["scenario"]["outage"]["duration_hours"]["Range90"]["high"],
-        8.0
-    );
+    assert_eq!(doc["scenario"]["users"]["share_affected"]["Pert"]["mode"], 0.85);
+    assert_eq!(doc["scenario"]["outage"]["duration_hours"]["Range90"]["high"], 8.0);
     let results = &doc["results"];
     let p = results["provider_cost"].as_f64().unwrap();
     assert!((p - 18_107_259.881_937_034).abs() / p < 1e-12);
     assert_eq!(results["components"].as_array().unwrap().len(), 9);
-    for key in [
-        "effective_hours",
-        "combined_impact",
-        "annual_expected_loss",
-        "uptime_band",
-        "severity",
-        "benchmarks",
-    ] {
+    for key in ["effective_hours", "combined_impact", "annual_expected_loss", "uptime_band", "severity", "benchmarks"] {
         assert!(!results[key].is_null(), "{key}");
     }
 }
@@ -80,34 +67,21 @@ fn eval_accepts_a_preset_id() {
 
 #[test]
 fn validate_passes_every_shipped_preset() {
-    let files: Vec<String> = outage_cost::scenario::presets::PRESETS
-        .iter()
-        .map(|p| format!("presets/{}", p.file_name()))
-        .collect();
-    let args: Vec<&str> = std::iter::once("validate")
-        .chain(files.iter().map(String::as_str))
-        .collect();
+    let files: Vec<String> =
+        outage_cost::scenario::presets::PRESETS.iter().map(|p| format!("presets/{}", p.file_name())).collect();
+    let args: Vec<&str> = std::iter::once("validate").chain(files.iter().map(String::as_str)).collect();
     let o = run(&args);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(
-        stdout(&o).lines().filter(|l| l.contains(": ok")).count(),
-        files.len()
-    );
+    assert_eq!(stdout(&o).lines().filter(|l| l.contains(": ok")).count(), files.len());
 }
 
 #[test]
 fn validate_reports_file_line_column_and_fails() {
-    let o = run(&[
-        "validate",
-        "presets/didi-2023.ron",
-        "tests/data/bad/share_above_one.ron",
-    ]);
+    let o = run(&["validate", "presets/didi-2023.ron", "tests/data/bad/share_above_one.ron"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("presets/didi-2023.ron: ok"));
     assert!(
-        stderr(&o).contains(
-            "tests/data/bad/share_above_one.ron:4:49: users.share_affected: 1.5 is not allowed"
-        ),
+        stderr(&o).contains("tests/data/bad/share_above_one.ron:4:49: users.share_affected: 1.5 is not allowed"),
         "{}",
         stderr(&o)
     );
@@ -125,15 +99,8 @@ fn presets_lists_every_incident_with_its_date() {
     let o = run(&["presets"]);
     assert!(o.status.success());
     let text = stdout(&o);
-    for (id, date) in [
-        ("kakao-2022", "2022-10-15"),
-        ("didi-2023", "2023-11-27"),
-        ("wechat-qq-2023", "2023-03-29"),
-    ] {
-        assert!(
-            text.lines().any(|l| l.starts_with(id) && l.contains(date)),
-            "{id} in\n{text}"
-        );
+    for (id, date) in [("kakao-2022", "2022-10-15"), ("didi-2023", "2023-11-27"), ("wechat-qq-2023", "2023-03-29")] {
+        assert!(text.lines().any(|l| l.starts_with(id) && l.contains(date)), "{id} in\n{text}");
     }
 }
 

@@ -47,21 +47,8 @@ fn a_hand_written_scenario_with_comments_ranges_and_named_sets_loads() {
         )"#,
     );
     assert_eq!(s.name, "Wallet");
-    assert_eq!(
-        *s.users.share_affected.estimate(),
-        Estimate::Pert(Pert {
-            min: 0.2,
-            mode: 0.5,
-            max: 0.9
-        })
-    );
-    assert_eq!(
-        *s.outage.duration_hours.estimate(),
-        Estimate::Range90(Range90 {
-            low: 2.0,
-            high: 8.0
-        })
-    );
+    assert_eq!(*s.users.share_affected.estimate(), Estimate::Pert(Pert { min: 0.2, mode: 0.5, max: 0.9 }));
+    assert_eq!(*s.outage.duration_hours.estimate(), Estimate::Range90(Range90 { low: 2.0, high: 8.0 }));
     assert_eq!(s.outage.duration_hours.nominal(), 4.0); // the range's median √(2·8)
     let o = eval(&s).outcome;
     // C1 = 1e6/h · 1 · 0.5 · H · 1, with H = 4 h of business-day traffic at weight 2/0.9375 from 12:00.
@@ -74,9 +61,7 @@ fn a_hand_written_scenario_with_comments_ranges_and_named_sets_loads() {
 
 #[test]
 fn tiers_may_be_listed_and_none_is_the_empty_set() {
-    let listed = parse(
-        "(version: 1, outage: (duration_hours: 1), sla: (tiers: [(below: 0.9999, credit: 0.5)]))",
-    );
+    let listed = parse("(version: 1, outage: (duration_hours: 1), sla: (tiers: [(below: 0.9999, credit: 0.5)]))");
     assert_eq!(listed.sla.tiers.nominal(), vec![(0.9999, 0.5)]);
     let none = parse("(version: 1, outage: (duration_hours: 1), sla: (tiers: None))");
     assert_eq!(none.sla.tiers, SlaTiers::Named(TierSet::None));
@@ -84,8 +69,6 @@ fn tiers_may_be_listed_and_none_is_the_empty_set() {
 
 #[test]
 fn integers_and_floats_are_both_numbers() {
-    let s = parse(
-        "(version: 1, outage: (duration_hours: 2, start_hour: 23.5), users: (active_users: 1000000))",
-    );
+    let s = parse("(version: 1, outage: (duration_hours: 2, start_hour: 23.5), users: (active_users: 1000000))");
     assert_eq!(s.users.active_users.nominal(), 1e6);
 }

@@ -38,59 +38,27 @@ fn the_same_seed_gives_the_same_numbers_whatever_the_thread_count() {
 fn pert_draws_follow_the_beta_distribution() {
     // PERT(0, 1, 4): α = 2, β = 4; mean (0 + 4·1 + 4)/6 = 4/3; the Beta(2, 4) CDF is
     // F(x) = 1 − (1 − x)⁵ − 5x(1 − x)⁴, so F(P_q / 4) must be q.
-    let v = draws(
-        Estimate::Pert(Pert {
-            min: 0.0,
-            mode: 1.0,
-            max: 4.0,
-        }),
-        Field::RecoveryTailHours,
-        200_000,
-    );
+    let v = draws(Estimate::Pert(Pert { min: 0.0, mode: 1.0, max: 4.0 }), Field::RecoveryTailHours, 200_000);
     let s = Summary::of(&v);
     assert_close(s.mean, 4.0 / 3.0, 0.005, "PERT mean");
     let cdf = |x: f64| 1.0 - (1.0 - x).powi(5) - 5.0 * x * (1.0 - x).powi(4);
     for (q, p) in [(0.05, s.p5), (0.5, s.p50), (0.95, s.p95)] {
-        assert!(
-            (cdf(p / 4.0) - q).abs() < 0.004,
-            "F(P{}) = {}",
-            q * 100.0,
-            cdf(p / 4.0)
-        );
+        assert!((cdf(p / 4.0) - q).abs() < 0.004, "F(P{}) = {}", q * 100.0, cdf(p / 4.0));
     }
 }
 
 #[test]
 fn range90_draws_are_lognormal_or_normal_with_those_bounds() {
     // Range90(2, 8): lognormal with P5 = 2, P50 = 4, P95 = 8, mean 4·exp(σ²/2), σ = ln 4 / (2·1.6449).
-    let v = draws(
-        Estimate::Range90(Range90 {
-            low: 2.0,
-            high: 8.0,
-        }),
-        Field::RecoveryTailHours,
-        200_000,
-    );
+    let v = draws(Estimate::Range90(Range90 { low: 2.0, high: 8.0 }), Field::RecoveryTailHours, 200_000);
     let s = Summary::of(&v);
     let sigma = 4f64.ln() / (2.0 * 1.644_853_626_951_472_2);
     assert_close(s.p5, 2.0, 0.01, "P5");
     assert_close(s.p50, 4.0, 0.01, "P50");
     assert_close(s.p95, 8.0, 0.01, "P95");
-    assert_close(
-        s.mean,
-        4.0 * (sigma * sigma / 2.0).exp(),
-        0.005,
-        "lognormal mean",
-    );
+    assert_close(s.mean, 4.0 * (sigma * sigma / 2.0).exp(), 0.005, "lognormal mean");
     // Range90(0, 10) is normal: median 5, P95 10 (draws below 0 are clamped to 0).
-    let v = draws(
-        Estimate::Range90(Range90 {
-            low: 0.0,
-            high: 10.0,
-        }),
-        Field::RecoveryTailHours,
-        200_000,
-    );
+    let v = draws(Estimate::Range90(Range90 { low: 0.0, high: 10.0 }), Field::RecoveryTailHours, 200_000);
     let s = Summary::of(&v);
     assert_close(s.p50, 5.0, 0.01, "normal P50");
     assert_close(s.p95, 10.0, 0.01, "normal P95");
@@ -99,60 +67,25 @@ fn range90_draws_are_lognormal_or_normal_with_those_bounds() {
 
 #[test]
 fn draws_stay_in_their_domain_and_the_start_hour_wraps() {
-    let shares = draws(
-        Estimate::Range90(Range90 {
-            low: 0.5,
-            high: 1.5,
-        }),
-        Field::ShareAffected,
-        50_000,
-    );
+    let shares = draws(Estimate::Range90(Range90 { low: 0.5, high: 1.5 }), Field::ShareAffected, 50_000);
     assert!(shares.iter().all(|x| (0.0..=1.0).contains(x)));
-    let hours = draws(
-        Estimate::Range90(Range90 {
-            low: 20.0,
-            high: 30.0,
-        }),
-        Field::StartHour,
-        50_000,
-    );
+    let hours = draws(Estimate::Range90(Range90 { low: 20.0, high: 30.0 }), Field::StartHour, 50_000);
     assert!(hours.iter().all(|x| (0.0..24.0).contains(x)));
-    assert!(
-        hours.iter().any(|x| *x < 4.0),
-        "hours past midnight wrap to the morning"
-    );
+    assert!(hours.iter().any(|x| *x < 4.0), "hours past midnight wrap to the morning");
 }
 
 #[test]
 fn narrow_symmetric_ranges_centre_on_the_deterministic_value() {
     let mut s = scenario("flat_full_outage.ron");
-    for field in [
-        Field::ActiveUsers,
-        Field::AnnualRevenue,
-        Field::Responders,
-        Field::LifetimeValue,
-        Field::WorkforceCostPerHour,
-    ] {
+    for field in
+        [Field::ActiveUsers, Field::AnnualRevenue, Field::Responders, Field::LifetimeValue, Field::WorkforceCostPerHour]
+    {
         let v = field.estimate(&s).nominal();
-        field
-            .set(
-                &mut s,
-                Estimate::Pert(Pert {
-                    min: 0.99 * v,
-                    mode: v,
-                    max: 1.01 * v,
-                }),
-            )
-            .unwrap();
+        field.set(&mut s, Estimate::Pert(Pert { min: 0.99 * v, mode: v, max: 1.01 * v })).unwrap();
     }
     let samples = run(&Job::new(&s), 20_000, 1, 2, &GO).unwrap();
     let p50 = Summary::of(samples.column(Output::ProviderCost)).p50;
-    assert_close(
-        p50,
-        eval(&s).outcome.provider_cost,
-        0.002,
-        "P50 near the deterministic cost",
-    );
+    assert_close(p50, eval(&s).outcome.provider_cost, 0.002, "P50 near the deterministic cost");
 }
 
 #[test]
@@ -168,29 +101,13 @@ fn zero_samples_is_no_run_and_a_fixed_scenario_is_constant() {
 #[test]
 fn a_cancelled_run_returns_nothing() {
     let cancel = AtomicBool::new(true);
-    assert!(
-        run(
-            &Job::new(&scenario("payment_wallet_uncertain.ron")),
-            100_000,
-            1,
-            2,
-            &cancel
-        )
-        .is_none()
-    );
+    assert!(run(&Job::new(&scenario("payment_wallet_uncertain.ron")), 100_000, 1, 2, &cancel).is_none());
 }
 
 #[test]
 fn every_output_column_matches_the_model_for_its_draw() {
     // The components of every sample add up to its totals.
-    let samples = run(
-        &Job::new(&scenario("payment_wallet_uncertain.ron")),
-        5000,
-        3,
-        2,
-        &GO,
-    )
-    .unwrap();
+    let samples = run(&Job::new(&scenario("payment_wallet_uncertain.ron")), 5000, 3, 2, &GO).unwrap();
     for i in 0..samples.count {
         let c = |x: Component| samples.column(Output::Component(x))[i];
         let provider: f64 = [
@@ -222,14 +139,7 @@ fn the_tornado_sorts_inputs_by_swing() {
     );
     let bars = tornado(&s, SortBy::ProviderCost);
     let paths: Vec<String> = bars.iter().map(|b| b.leaf.path()).collect();
-    assert_eq!(
-        &paths[..3],
-        [
-            "fines.fixed",
-            "outage.duration_hours",
-            "revenue.annual_revenue"
-        ]
-    );
+    assert_eq!(&paths[..3], ["fines.fixed", "outage.duration_hours", "revenue.annual_revenue"]);
     assert_close(bars[0].provider_swing(), 50_000.0, 1e-12, "fines swing");
     assert_close(bars[1].provider_swing(), 11_000.0, 1e-9, "duration swing");
     assert_close(bars[2].provider_swing(), 5_000.0, 1e-9, "revenue swing");
@@ -267,24 +177,17 @@ impl Exact {
         match *estimate {
             Estimate::Pert(p) if p.min < p.max => {
                 let span = p.max - p.min;
-                let (a, b) = (
-                    1.0 + 4.0 * (p.mode - p.min) / span,
-                    1.0 + 4.0 * (p.max - p.mode) / span,
-                );
+                let (a, b) = (1.0 + 4.0 * (p.mode - p.min) / span, 1.0 + 4.0 * (p.max - p.mode) / span);
                 let (x, y) = (self.gamma(a), self.gamma(b));
                 Some(p.min + span * x / (x + y))
             }
             Estimate::Range90(r) if r.low < r.high && r.low > 0.0 => {
                 let (lo, hi) = (r.low.ln(), r.high.ln());
-                Some(
-                    (0.5 * (lo + hi) + (hi - lo) / (2.0 * 1.644_853_626_951_472_2) * self.normal())
-                        .exp(),
-                )
+                Some((0.5 * (lo + hi) + (hi - lo) / (2.0 * 1.644_853_626_951_472_2) * self.normal()).exp())
             }
-            Estimate::Range90(r) if r.low < r.high => Some(
-                0.5 * (r.low + r.high)
-                    + (r.high - r.low) / (2.0 * 1.644_853_626_951_472_2) * self.normal(),
-            ),
+            Estimate::Range90(r) if r.low < r.high => {
+                Some(0.5 * (r.low + r.high) + (r.high - r.low) / (2.0 * 1.644_853_626_951_472_2) * self.normal())
+            }
             _ => None,
         }
     }
@@ -294,19 +197,10 @@ impl Exact {
 fn engine_percentiles_are_within_half_a_percent_of_an_exact_million_sample_run() {
     let s = scenario("payment_wallet_uncertain.ron");
     let n = 1_000_000;
-    let engine = run(
-        &Job::new(&s),
-        n,
-        42,
-        outage_cost::sim::default_threads(),
-        &GO,
-    )
-    .unwrap();
+    let engine = run(&Job::new(&s), n, 42, outage_cost::sim::default_threads(), &GO).unwrap();
     // The exact run: the same model, every uncertain input drawn exactly.
-    let uncertain: Vec<(Leaf, Estimate)> = outage_cost::sim::leaves(&s)
-        .into_iter()
-        .filter(|(_, e)| e.is_uncertain())
-        .collect();
+    let uncertain: Vec<(Leaf, Estimate)> =
+        outage_cost::sim::leaves(&s).into_iter().filter(|(_, e)| e.is_uncertain()).collect();
     let nominal = outage_cost::model::Point::nominal(&s);
     let raw = s.outage.traffic_profile.raw_weights().unwrap();
     let mut exact = Exact(Xoshiro256::new(2024, 7));
@@ -322,14 +216,8 @@ fn engine_percentiles_are_within_half_a_percent_of_an_exact_million_sample_run()
         provider.push(o.provider_cost);
         ecosystem.push(o.ecosystem_loss);
     }
-    for (output, exact_column) in [
-        (Output::ProviderCost, &provider),
-        (Output::EcosystemLoss, &ecosystem),
-    ] {
-        let (ours, theirs) = (
-            Summary::of(engine.column(output)),
-            Summary::of(exact_column),
-        );
+    for (output, exact_column) in [(Output::ProviderCost, &provider), (Output::EcosystemLoss, &ecosystem)] {
+        let (ours, theirs) = (Summary::of(engine.column(output)), Summary::of(exact_column));
         for (name, a, b) in [
             ("mean", ours.mean, theirs.mean),
             ("P5", ours.p5, theirs.p5),

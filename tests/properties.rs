@@ -25,45 +25,33 @@ fn value_for(field: Field) -> BoxedStrategy<f64> {
 
 fn scenario_strategy() -> impl Strategy<Value = Scenario> {
     let fields: Vec<BoxedStrategy<f64>> = Field::ALL.iter().map(|&f| value_for(f)).collect();
-    let business = (
-        0.0..1e6_f64,
-        0.0..1e4_f64,
-        0.0..=1.0_f64,
-        0.0..=1.0_f64,
-        0.0..=1.0_f64,
-        0.0..=1.0_f64,
-    );
+    let business = (0.0..1e6_f64, 0.0..1e4_f64, 0.0..=1.0_f64, 0.0..=1.0_f64, 0.0..=1.0_f64, 0.0..=1.0_f64);
     let weights = proptest::option::of(proptest::collection::vec(0.0..5.0_f64, 24));
-    (fields, proptest::collection::vec(business, 0..3), weights).prop_map(
-        |(values, rows, weights)| {
-            let mut s = Scenario::blank();
-            for (field, v) in Field::ALL.iter().zip(values) {
-                field
-                    .set(&mut s, Estimate::Fixed(v))
-                    .unwrap_or_else(|e| panic!("{}: {e}", field.path()));
-            }
-            s.businesses = rows
-                .into_iter()
-                .map(|(count, sales, d, sub, rec, m)| Business {
-                    name: "b".into(),
-                    count: Input::fixed(count),
-                    sales_per_hour: Input::fixed(sales),
-                    dependence: Input::fixed(d),
-                    substitution: Input::fixed(sub),
-                    share_recovered: Input::fixed(rec),
-                    loss_share: Input::fixed(m),
-                })
-                .collect();
-            if let Some(w) = weights.and_then(|w| {
-                outage_cost::scenario::CustomProfile::new(w.into_iter().map(Input::fixed).collect())
-            }) {
-                s.outage.traffic_profile = outage_cost::scenario::TrafficProfile::Custom(w);
-            }
-            s.sla.tiers =
-                outage_cost::scenario::SlaTiers::Named(outage_cost::scenario::TierSet::AwsEc2);
-            s
-        },
-    )
+    (fields, proptest::collection::vec(business, 0..3), weights).prop_map(|(values, rows, weights)| {
+        let mut s = Scenario::blank();
+        for (field, v) in Field::ALL.iter().zip(values) {
+            field.set(&mut s, Estimate::Fixed(v)).unwrap_or_else(|e| panic!("{}: {e}", field.path()));
+        }
+        s.businesses = rows
+            .into_iter()
+            .map(|(count, sales, d, sub, rec, m)| Business {
+                name: "b".into(),
+                count: Input::fixed(count),
+                sales_per_hour: Input::fixed(sales),
+                dependence: Input::fixed(d),
+                substitution: Input::fixed(sub),
+                share_recovered: Input::fixed(rec),
+                loss_share: Input::fixed(m),
+            })
+            .collect();
+        if let Some(w) =
+            weights.and_then(|w| outage_cost::scenario::CustomProfile::new(w.into_iter().map(Input::fixed).collect()))
+        {
+            s.outage.traffic_profile = outage_cost::scenario::TrafficProfile::Custom(w);
+        }
+        s.sla.tiers = outage_cost::scenario::SlaTiers::Named(outage_cost::scenario::TierSet::AwsEc2);
+        s
+    })
 }
 
 fn all_figures(o: &Outcome) -> Vec<f64> {

@@ -58,10 +58,7 @@ impl egui::DroppedFile for Dropped {
 }
 
 fn drop_file(harness: &mut Harness<'_, OutageApp>, path: &std::path::Path) {
-    harness
-        .input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(Dropped(path.to_path_buf())));
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path.to_path_buf())));
     harness.run();
 }
 
@@ -80,14 +77,9 @@ fn a_shipped_preset_opens_from_the_file_menu() {
     harness.run();
     harness.get_by_label("Presets").click();
     harness.run();
-    harness
-        .get_by_label_contains("Didi ride-hailing outage")
-        .click();
+    harness.get_by_label_contains("Didi ride-hailing outage").click();
     harness.run();
-    assert_eq!(
-        harness.state().scenario().name,
-        "Didi ride-hailing outage, November 2023"
-    );
+    assert_eq!(harness.state().scenario().name, "Didi ride-hailing outage, November 2023");
     harness.get_by_label("Didi ride-hailing outage, November 2023");
 }
 
@@ -95,25 +87,13 @@ fn a_shipped_preset_opens_from_the_file_menu() {
 fn changing_the_duration_changes_the_provider_cost_and_undo_restores_it() {
     let mut harness = harness(OutageApp::new(deterministic("alibaba-cloud-2023"), None));
     let before = harness.state().scenario().clone();
-    let cost_before = outage_cost::model::Evaluation::of(&before)
-        .outcome
-        .provider_cost;
+    let cost_before = outage_cost::model::Evaluation::of(&before).outcome.provider_cost;
     settle(&mut harness);
-    harness
-        .get_by_role_and_label(Role::Slider, "Duration")
-        .set_value_accesskit(12.0);
+    harness.get_by_role_and_label(Role::Slider, "Duration").set_value_accesskit(12.0);
     harness.run();
-    assert_eq!(
-        harness.state().scenario().outage.duration_hours.nominal(),
-        12.0
-    );
-    let cost_after = outage_cost::model::Evaluation::of(harness.state().scenario())
-        .outcome
-        .provider_cost;
-    assert!(
-        cost_after > cost_before,
-        "{cost_after} should exceed {cost_before}"
-    );
+    assert_eq!(harness.state().scenario().outage.duration_hours.nominal(), 12.0);
+    let cost_after = outage_cost::model::Evaluation::of(harness.state().scenario()).outcome.provider_cost;
+    assert!(cost_after > cost_before, "{cost_after} should exceed {cost_before}");
     let shown = outage_cost::format::money(cost_after, "CNY");
     harness.get_by_label(&shown); // the card follows within the frame
     assert!(harness.state().document().is_dirty());
@@ -123,10 +103,7 @@ fn changing_the_duration_changes_the_provider_cost_and_undo_restores_it() {
     assert_eq!(*harness.state().scenario(), before);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
-    assert_eq!(
-        harness.state().scenario().outage.duration_hours.nominal(),
-        12.0
-    );
+    assert_eq!(harness.state().scenario().outage.duration_hours.nominal(), 12.0);
 }
 
 #[test]
@@ -140,47 +117,28 @@ fn business_rows_can_be_added_and_removed() {
     harness.run();
     let removes = harness.get_all_by_label("Remove this group").count();
     assert_eq!(removes, 2, "the first and the new group are open");
-    let remove = harness
-        .get_all_by_label("Remove this group")
-        .last()
-        .unwrap();
+    let remove = harness.get_all_by_label("Remove this group").last().unwrap();
     remove.scroll_to_me();
     harness.run();
-    harness
-        .get_all_by_label("Remove this group")
-        .last()
-        .unwrap()
-        .click();
+    harness.get_all_by_label("Remove this group").last().unwrap().click();
     harness.run();
     assert_eq!(harness.state().scenario().businesses.len(), 2);
-    assert_eq!(
-        harness.state().scenario().businesses[1].name,
-        "Small merchants (gifting, channels, KakaoPay)"
-    );
+    assert_eq!(harness.state().scenario().businesses[1].name, "Small merchants (gifting, channels, KakaoPay)");
 }
 
 #[test]
 fn the_range_toggle_turns_a_number_into_a_pert_and_back() {
     let mut harness = default_app();
-    assert!(matches!(
-        harness.state().scenario().users.active_users.estimate(),
-        Estimate::Fixed(_)
-    ));
+    assert!(matches!(harness.state().scenario().users.active_users.estimate(), Estimate::Fixed(_)));
     harness.get_by_label("Active users as a range").click();
     harness.run();
     let Estimate::Pert(p) = *harness.state().scenario().users.active_users.estimate() else {
         panic!("expected a PERT");
     };
-    assert_eq!(
-        (p.min, p.mode, p.max),
-        (47_500_000.0 * 0.75, 47_500_000.0, 47_500_000.0 * 1.25)
-    );
+    assert_eq!((p.min, p.mode, p.max), (47_500_000.0 * 0.75, 47_500_000.0, 47_500_000.0 * 1.25));
     harness.get_by_label("Active users as a range").click();
     harness.run();
-    assert_eq!(
-        *harness.state().scenario().users.active_users.estimate(),
-        Estimate::Fixed(47_500_000.0)
-    );
+    assert_eq!(*harness.state().scenario().users.active_users.estimate(), Estimate::Fixed(47_500_000.0));
 }
 
 #[test]
@@ -189,10 +147,7 @@ fn a_bad_file_shows_its_error_and_the_scenario_stays() {
     let before = harness.state().scenario().clone();
     drop_file(&mut harness, &common::data("bad/share_above_one.ron"));
     let error = harness.state().error().unwrap().to_owned();
-    assert!(
-        error.contains("share_above_one.ron:4:49: users.share_affected"),
-        "{error}"
-    );
+    assert!(error.contains("share_above_one.ron:4:49: users.share_affected"), "{error}");
     harness.get_by_label_contains("1.5 is not allowed for a share");
     assert_eq!(*harness.state().scenario(), before);
     harness.get_by_label("OK").click();
@@ -205,13 +160,8 @@ fn save_then_reopen_gives_the_same_scenario() {
     let dir = std::env::temp_dir().join(format!("outage-cost-ui-save-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("saved.ron");
-    let mut harness = harness(OutageApp::new(
-        preset("google-oracle-uk-2022"),
-        Some(path.clone()),
-    ));
-    harness
-        .get_by_role_and_label(Role::Slider, "Duration")
-        .set_value_accesskit(20.0);
+    let mut harness = harness(OutageApp::new(preset("google-oracle-uk-2022"), Some(path.clone())));
+    harness.get_by_role_and_label(Role::Slider, "Duration").set_value_accesskit(20.0);
     harness.run();
     assert!(harness.state().document().is_dirty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -236,10 +186,7 @@ fn f5_presents_arrows_move_between_slides_and_escape_leaves() {
     harness.run();
     harness.get_by_label_contains("The provider pays ₩59.8B");
     // The duration stays live in presentation mode.
-    harness
-        .get_all_by_role_and_label(Role::SpinButton, "Duration")
-        .next()
-        .unwrap();
+    harness.get_all_by_role_and_label(Role::SpinButton, "Duration").next().unwrap();
     harness.key_press(Key::Escape);
     harness.run();
     assert!(!harness.state().is_presenting());
@@ -249,30 +196,20 @@ fn f5_presents_arrows_move_between_slides_and_escape_leaves() {
 #[test]
 fn unsaved_changes_are_not_dropped_without_asking() {
     let mut harness = harness(OutageApp::new(preset("alibaba-cloud-2023"), None));
-    harness
-        .get_by_role_and_label(Role::Slider, "Duration")
-        .set_value_accesskit(6.0);
+    harness.get_by_role_and_label(Role::Slider, "Duration").set_value_accesskit(6.0);
     harness.run();
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Presets").click();
     harness.run();
-    harness
-        .get_by_label_contains("Didi ride-hailing outage")
-        .click();
+    harness.get_by_label_contains("Didi ride-hailing outage").click();
     harness.run();
     harness.get_by_label("Save your changes?");
-    assert_eq!(
-        harness.state().scenario().outage.duration_hours.nominal(),
-        6.0
-    );
+    assert_eq!(harness.state().scenario().outage.duration_hours.nominal(), 6.0);
     harness.get_by_label("Cancel").click();
     harness.run();
     assert!(harness.query_by_label("Save your changes?").is_none());
-    assert_eq!(
-        harness.state().scenario().name,
-        "Alibaba Cloud outage, November 2023"
-    );
+    assert_eq!(harness.state().scenario().name, "Alibaba Cloud outage, November 2023");
     // Asking again and answering "Don't save" opens the preset.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run();
@@ -292,13 +229,7 @@ fn tabs_switch_charts_and_explain_shows_formula_inputs_and_sources() {
     harness.get_by_label_contains("C7  Compensation").click();
     harness.run();
     harness.get_by_label("N_aff · c_u · q_u + (Σ_k M_k) · φ · c_b · q_b");
-    for tab in [
-        "Breakdown",
-        "Timeline",
-        "Benchmarks",
-        "Uncertainty",
-        "Cost vs duration",
-    ] {
+    for tab in ["Breakdown", "Timeline", "Benchmarks", "Uncertainty", "Cost vs duration"] {
         harness.get_by_label(tab).click();
         harness.run();
     }
@@ -318,9 +249,7 @@ fn the_theme_switches_from_the_view_menu() {
 #[test]
 fn a_custom_traffic_profile_shows_its_24_weights() {
     let mut harness = default_app();
-    harness
-        .get_by_role_and_label(Role::ComboBox, "Traffic profile")
-        .click();
+    harness.get_by_role_and_label(Role::ComboBox, "Traffic profile").click();
     harness.run();
     harness.get_by_label("Custom (24 weights)").click();
     harness.run();
@@ -351,14 +280,8 @@ fn bundled_fonts_draw_every_character_of_every_shipped_preset() {
         for source in &s.sources {
             text.push_str(&source.label);
         }
-        let missing: String = harness
-            .ctx
-            .fonts_mut(|f| text.chars().filter(|&c| !f.has_glyph(&font, c)).collect());
-        assert!(
-            missing.is_empty(),
-            "{}: no bundled glyph for {missing:?}; run scripts/subset-cjk-font.py",
-            p.id
-        );
+        let missing: String = harness.ctx.fonts_mut(|f| text.chars().filter(|&c| !f.has_glyph(&font, c)).collect());
+        assert!(missing.is_empty(), "{}: no bundled glyph for {missing:?}; run scripts/subset-cjk-font.py", p.id);
     }
     // The currency signs and marks the app prints.
     let marks = "₩¥£€₹$−×≈≤≥±●·φρδθτΣ₅₀";
@@ -381,24 +304,12 @@ fn wait_for(harness: &mut Harness<'_, OutageApp>, label: &str) -> bool {
 
 #[test]
 fn toggling_a_range_shows_an_interval_on_the_cards() {
-    let mut harness = harness(OutageApp::new(
-        common::scenario("flat_full_outage.ron"),
-        None,
-    ));
-    assert!(
-        harness
-            .query_all_by_label_contains("P5–P95")
-            .next()
-            .is_none(),
-        "no ranges, no interval"
-    );
+    let mut harness = harness(OutageApp::new(common::scenario("flat_full_outage.ron"), None));
+    assert!(harness.query_all_by_label_contains("P5–P95").next().is_none(), "no ranges, no interval");
     harness.get_by_label_contains("No ranges: single-number model");
     harness.get_by_label("Duration as a range").click();
     harness.run();
-    assert!(
-        wait_for(&mut harness, "P5–P95"),
-        "the provider cost card shows its interval"
-    );
+    assert!(wait_for(&mut harness, "P5–P95"), "the provider cost card shows its interval");
     harness.get_by_label_contains("Monte Carlo: 10,000 samples");
     // The Uncertainty and Sensitivity tabs show the run and the swings.
     harness.get_by_label("Uncertainty").click();
@@ -406,8 +317,16 @@ fn toggling_a_range_shows_an_interval_on_the_cards() {
     harness.get_by_label_contains("samples, seed 1)");
     harness.get_by_label("Sensitivity").click();
     harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, "Combined impact")
-        .click();
+    harness.get_by_role_and_label(Role::Button, "Combined impact").click();
     harness.run();
+}
+
+#[test]
+fn the_export_menu_copies_the_summary() {
+    let mut harness = harness(OutageApp::new(deterministic("didi-2023"), None));
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Copy summary").click();
+    harness.run();
+    harness.get_by_label("Copied the headline figures to the clipboard");
 }

@@ -47,22 +47,11 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<
 
 fn card_ui(ui: &mut Ui, card: &Card, width: f32) {
     let fill = card.accent.unwrap_or(ui.visuals().faint_bg_color);
-    let text = if card.accent.is_some() {
-        Color32::WHITE
-    } else {
-        ui.visuals().strong_text_color()
-    };
-    let weak = if card.accent.is_some() {
-        Color32::from_white_alpha(220)
-    } else {
-        ui.visuals().weak_text_color()
-    };
+    let text = if card.accent.is_some() { Color32::WHITE } else { ui.visuals().strong_text_color() };
+    let weak = if card.accent.is_some() { Color32::from_white_alpha(220) } else { ui.visuals().weak_text_color() };
     let response = Frame::new()
         .fill(fill)
-        .stroke(Stroke::new(
-            1.0,
-            ui.visuals().widgets.noninteractive.bg_stroke.color,
-        ))
+        .stroke(Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color))
         .corner_radius(CornerRadius::same(8))
         .inner_margin(Margin::symmetric(12, 8))
         .show(ui, |ui| {
@@ -73,10 +62,7 @@ fn card_ui(ui: &mut Ui, card: &Card, width: f32) {
                 ui.spacing_mut().item_spacing.y = 2.0;
                 ui.label(RichText::new(card.title).size(12.5).color(weak));
                 ui.label(RichText::new(&card.value).size(24.0).strong().color(text));
-                ui.add(
-                    egui::Label::new(RichText::new(&card.context).size(11.5).color(weak))
-                        .truncate(),
-                );
+                ui.add(egui::Label::new(RichText::new(&card.context).size(11.5).color(weak)).truncate());
             });
         })
         .response;
@@ -98,11 +84,7 @@ fn with_intervals(cards: &mut [Card], scenario: &Scenario, analysis: &Analysis) 
         let s = analysis.summary(output);
         let updating = if fresh { "" } else { " · updating…" };
         card.value = money(s.p50, code);
-        card.context = format!(
-            "P5–P95 {}–{}{updating}",
-            money(s.p5, code),
-            money(s.p95, code)
-        );
+        card.context = format!("P5–P95 {}–{}{updating}", money(s.p5, code), money(s.p95, code));
         card.hover = format!(
             "Median of {} Monte Carlo samples: {}\n90% of outcomes between {} and {}; mean {}.\nWith every input as entered: {}",
             crate::format::grouped(analysis.samples.count as f64, 0),
@@ -132,20 +114,8 @@ fn cards(scenario: &Scenario, results: &Results) -> Vec<Card> {
         accent: None,
     };
     vec![
-        card(
-            "Provider cost",
-            o.provider_cost,
-            if usd.is_empty() {
-                "paid by the provider".to_owned()
-            } else {
-                usd
-            },
-        ),
-        card(
-            "Cost per outage hour",
-            o.cost_per_hour,
-            format!("over {}", hours(p.get(Field::DurationHours))),
-        ),
+        card("Provider cost", o.provider_cost, if usd.is_empty() { "paid by the provider".to_owned() } else { usd }),
+        card("Cost per outage hour", o.cost_per_hour, format!("over {}", hours(p.get(Field::DurationHours)))),
         Card {
             title: "Users affected",
             value: compact(o.users_affected),
@@ -154,10 +124,7 @@ fn cards(scenario: &Scenario, results: &Results) -> Vec<Card> {
                 percent(p.get(Field::ShareAffected)),
                 compact(p.get(Field::ActiveUsers))
             ),
-            hover: format!(
-                "{} users affected",
-                crate::format::grouped(o.users_affected, 0)
-            ),
+            hover: format!("{} users affected", crate::format::grouped(o.users_affected, 0)),
             accent: None,
         },
         Card {
@@ -181,28 +148,13 @@ fn cards(scenario: &Scenario, results: &Results) -> Vec<Card> {
             ),
             accent: Some(rgb(band_rgb(e.band))),
         },
-        card(
-            "Ecosystem loss",
-            o.ecosystem_loss,
-            "businesses and users".to_owned(),
-        ),
-        card(
-            "Combined impact",
-            o.combined_impact,
-            "transfers counted once".to_owned(),
-        ),
+        card("Ecosystem loss", o.ecosystem_loss, "businesses and users".to_owned()),
+        card("Combined impact", o.combined_impact, "transfers counted once".to_owned()),
         card(
             "Annual expected loss",
             o.annual_expected_loss,
-            format!(
-                "{} a year × provider cost",
-                crate::format::trimmed(p.get(Field::FrequencyPerYear), 2)
-            ),
+            format!("{} a year × provider cost", crate::format::trimmed(p.get(Field::FrequencyPerYear), 2)),
         ),
-        card(
-            "Market-value hit",
-            o.market_value_hit,
-            "not in totals".to_owned(),
-        ),
+        card("Market-value hit", o.market_value_hit, "not in totals".to_owned()),
     ]
 }

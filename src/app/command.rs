@@ -4,6 +4,8 @@
 
 use std::path::PathBuf;
 
+use crate::export::{Chart, Format};
+
 /// Something the app should do.
 #[derive(Clone, Debug, PartialEq)]
 #[must_use]
@@ -30,6 +32,16 @@ pub enum Command {
     TogglePresentation,
     /// Switch between dark and light themes.
     SetDarkMode(bool),
+    /// Ask where to save a chart.
+    ExportChartDialog(Chart, Format),
+    /// Save a chart to this file.
+    ExportChart(Chart, Format, PathBuf),
+    /// Ask for a folder for the whole report.
+    ExportReportDialog,
+    /// Write the whole report into this folder.
+    ExportReport(PathBuf),
+    /// Copy the headline summary to the clipboard.
+    CopySummary,
     /// Close the app.
     Quit,
     /// Run the inner command even though it drops unsaved changes (the user said so).
@@ -42,9 +54,6 @@ impl Command {
     /// Whether running the command replaces the open document (so unsaved changes need a word).
     #[must_use]
     pub fn replaces_document(&self) -> bool {
-        matches!(
-            self,
-            Command::New | Command::Open(_) | Command::OpenPreset(_) | Command::Quit
-        )
+        matches!(self, Command::New | Command::Open(_) | Command::OpenPreset(_) | Command::Quit)
     }
 }

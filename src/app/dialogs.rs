@@ -44,11 +44,7 @@ pub fn ui(ctx: &Context, view: &mut View, title: &str) -> Vec<Command> {
             })
             .inner
         });
-        let choice = if modal.should_close() {
-            Choice::Cancel
-        } else {
-            modal.inner
-        };
+        let choice = if modal.should_close() { Choice::Cancel } else { modal.inner };
         match choice {
             Choice::Save => commands.push(Command::SavingFirst(Box::new(pending))),
             Choice::Discard => commands.push(Command::Discarding(Box::new(pending))),
@@ -79,12 +75,19 @@ fn file_dialog_ui(ctx: &Context, view: &mut View, commands: &mut Vec<Command>) {
     if dialog.selected() {
         if let Some(path) = dialog.path() {
             let mut path = path.to_path_buf();
-            if *purpose == DialogPurpose::SaveAs && path.extension().is_none() {
-                path.set_extension("ron");
+            let extension = match purpose {
+                DialogPurpose::SaveAs => Some("ron"),
+                DialogPurpose::ExportChart(_, format) => Some(format.extension()),
+                DialogPurpose::Open | DialogPurpose::ExportReport => None,
+            };
+            if let Some(extension) = extension.filter(|_| path.extension().is_none()) {
+                path.set_extension(extension);
             }
-            commands.push(match purpose {
+            commands.push(match *purpose {
                 DialogPurpose::Open => Command::Open(path),
                 DialogPurpose::SaveAs => Command::SaveAs(path),
+                DialogPurpose::ExportChart(chart, format) => Command::ExportChart(chart, format, path),
+                DialogPurpose::ExportReport => Command::ExportReport(path),
             });
         }
         view.file_dialog = None;
@@ -100,12 +103,10 @@ fn toast_ui(ctx: &Context, view: &mut View) {
         view.toast = None;
         return;
     }
-    egui::Area::new(Id::unique("toast"))
-        .anchor(egui::Align2::CENTER_BOTTOM, [0.0, -40.0])
-        .show(ctx, |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.label(&toast.text);
-            });
+    egui::Area::new(Id::unique("toast")).anchor(egui::Align2::CENTER_BOTTOM, [0.0, -40.0]).show(ctx, |ui| {
+        egui::Frame::popup(ui.style()).show(ui, |ui| {
+            ui.label(&toast.text);
         });
+    });
     ctx.request_repaint_after(std::time::Duration::from_millis(250));
 }

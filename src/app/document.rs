@@ -20,24 +20,14 @@ impl Document {
     /// A document for `scenario`, read from `path` if any, with no unsaved changes.
     #[must_use]
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
-        Self {
-            saved: scenario.clone(),
-            scenario,
-            path,
-            undoer: undoer(),
-        }
+        Self { saved: scenario.clone(), scenario, path, undoer: undoer() }
     }
 
     /// A document whose last saved state is `saved` but whose content is `scenario` (a recovered
     /// working copy): it opens with unsaved changes.
     #[must_use]
     pub fn recovered(scenario: Scenario, saved: Scenario, path: Option<PathBuf>) -> Self {
-        Self {
-            scenario,
-            path,
-            saved,
-            undoer: undoer(),
-        }
+        Self { scenario, path, saved, undoer: undoer() }
     }
 
     /// The file the document was read from or saved to.
@@ -55,21 +45,17 @@ impl Document {
     /// The file name, or "not saved yet".
     #[must_use]
     pub fn file_label(&self) -> String {
-        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || "not saved yet".to_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        )
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| "not saved yet".to_owned(), |n| n.to_string_lossy().into_owned())
     }
 
     /// The window title: scenario, file and an unsaved mark.
     #[must_use]
     pub fn window_title(&self) -> String {
         let mark = if self.is_dirty() { " •" } else { "" };
-        format!(
-            "{} — {}{mark} — Outage cost",
-            self.scenario.title(),
-            self.file_label()
-        )
+        format!("{} — {}{mark} — Outage cost", self.scenario.title(), self.file_label())
     }
 
     /// Saves to `path` atomically and makes it the document's file.
@@ -114,9 +100,5 @@ impl Document {
 
 fn undoer() -> Undoer<Scenario> {
     // Edits within half a second (one drag) are one undo step.
-    Undoer::with_settings(Settings {
-        max_undos: 200,
-        stable_time: 0.5,
-        ..Settings::default()
-    })
+    Undoer::with_settings(Settings { max_undos: 200, stable_time: 0.5, ..Settings::default() })
 }

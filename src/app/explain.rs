@@ -17,17 +17,8 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, selected: &mut Co
         let left = &mut columns[0];
         left.label(RichText::new("Components").strong());
         for c in Component::ALL {
-            let text = format!(
-                "{}  {} — {}",
-                c.id(),
-                c.name(),
-                money(e.outcome.components.get(c), code)
-            );
-            let label = RichText::new(text).color(if *selected == c {
-                color(c)
-            } else {
-                left.visuals().text_color()
-            });
+            let text = format!("{}  {} — {}", c.id(), c.name(), money(e.outcome.components.get(c), code));
+            let label = RichText::new(text).color(if *selected == c { color(c) } else { left.visuals().text_color() });
             left.selectable_value(selected, c, label);
         }
         left.add_space(8.0);
@@ -43,29 +34,21 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, selected: &mut Co
         }
         let right = &mut columns[1];
         let x = explain(*selected, e);
-        right.label(
-            RichText::new(format!("{} {}", selected.id(), selected.name()))
-                .heading()
-                .color(color(*selected)),
-        );
+        right.label(RichText::new(format!("{} {}", selected.id(), selected.name())).heading().color(color(*selected)));
         right.label(RichText::new(x.formula).monospace());
         right.add_space(6.0);
-        Grid::new("terms")
-            .num_columns(3)
-            .striped(true)
-            .spacing([12.0, 4.0])
-            .show(right, |ui| {
-                for term in &x.terms {
-                    ui.label(RichText::new(term.symbol).monospace());
-                    ui.label(&term.label);
-                    ui.label(value(term.value, term.unit, code));
-                    ui.end_row();
-                }
-                ui.label(RichText::new("=").monospace().strong());
-                ui.label(RichText::new(selected.name()).strong());
-                ui.label(RichText::new(money_exact(x.result, code)).strong());
+        Grid::new("terms").num_columns(3).striped(true).spacing([12.0, 4.0]).show(right, |ui| {
+            for term in &x.terms {
+                ui.label(RichText::new(term.symbol).monospace());
+                ui.label(&term.label);
+                ui.label(value(term.value, term.unit, code));
                 ui.end_row();
-            });
+            }
+            ui.label(RichText::new("=").monospace().strong());
+            ui.label(RichText::new(selected.name()).strong());
+            ui.label(RichText::new(money_exact(x.result, code)).strong());
+            ui.end_row();
+        });
     });
     ui.separator();
     sources_ui(ui, scenario);
@@ -84,8 +67,7 @@ fn sources_ui(ui: &mut Ui, scenario: &Scenario) {
                 if source.url.is_empty() {
                     ui.label(format!("• {}", source.label));
                 } else {
-                    ui.hyperlink_to(format!("• {}", source.label), &source.url)
-                        .on_hover_text(&source.url);
+                    ui.hyperlink_to(format!("• {}", source.label), &source.url).on_hover_text(&source.url);
                 }
             }
         }

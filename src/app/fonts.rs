@@ -7,27 +7,15 @@ use std::sync::Arc;
 
 use egui::{Context, FontData, FontDefinitions, FontFamily};
 
-/// DejaVu Sans (Bitstream Vera licence), also used for exported charts.
-pub const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-/// Noto Sans CJK SC cut to the presets' characters (SIL Open Font License).
-pub const CJK_PRESETS: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJK-presets.otf");
+use crate::assets::{CJK_PRESETS, DEJAVU_SANS};
 
 /// Adds the bundled fonts as fallbacks to egui's fonts.
 pub fn install(ctx: &Context) {
     let mut fonts = FontDefinitions::default();
-    for (name, bytes) in [
-        ("DejaVuSans", DEJAVU_SANS),
-        ("NotoSansCJK-presets", CJK_PRESETS),
-    ] {
-        fonts
-            .font_data
-            .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+    for (name, bytes) in [("DejaVuSans", DEJAVU_SANS), ("NotoSansCJK-presets", CJK_PRESETS)] {
+        fonts.font_data.insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
         for family in [FontFamily::Proportional, FontFamily::Monospace] {
-            fonts
-                .families
-                .entry(family)
-                .or_default()
-                .push(name.to_owned());
+            fonts.families.entry(family).or_default().push(name.to_owned());
         }
     }
     ctx.set_fonts(fonts);

@@ -54,11 +54,7 @@ pub struct Launch {
 /// Opens the window.
 pub fn run(launch: Launch) -> anyhow::Result<()> {
     let shooting = launch.screenshot.is_some();
-    let size = if shooting {
-        [1600.0, 1000.0]
-    } else {
-        [1400.0, 880.0]
-    };
+    let size = if shooting { [1600.0, 1000.0] } else { [1400.0, 880.0] };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size(size)
@@ -70,12 +66,8 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
             .then(|| std::env::temp_dir().join(format!("outage-cost-shot-{}", std::process::id()))),
         ..Default::default()
     };
-    eframe::run_native(
-        "outage-cost",
-        options,
-        Box::new(move |cc| Ok(Box::new(OutageApp::start(cc, launch)))),
-    )
-    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+    eframe::run_native("outage-cost", options, Box::new(move |cc| Ok(Box::new(OutageApp::start(cc, launch)))))
+        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }
 
 /// The app.
@@ -104,23 +96,12 @@ impl OutageApp {
     }
 
     fn start(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
-        let storage = if launch.screenshot.is_some() {
-            None
-        } else {
-            cc.storage
-        };
-        let settings: Settings = storage
-            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
-            .unwrap_or_default();
+        let storage = if launch.screenshot.is_some() { None } else { cc.storage };
+        let settings: Settings = storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
         let working_copy = storage.and_then(|s| {
             let text = s.get_string(WORKING_COPY_KEY)?;
-            let path = s
-                .get_string(WORKING_COPY_PATH_KEY)
-                .filter(|p| !p.is_empty())
-                .map(PathBuf::from);
-            load::parse(&text, "working copy")
-                .ok()
-                .map(|scenario| (scenario, path))
+            let path = s.get_string(WORKING_COPY_PATH_KEY).filter(|p| !p.is_empty()).map(PathBuf::from);
+            load::parse(&text, "working copy").ok().map(|scenario| (scenario, path))
         });
         let mut error = None;
         let (scenario, path) = match (&launch.file, &settings.last_file) {
@@ -131,10 +112,9 @@ impl OutageApp {
                     (presets::default_scenario(), None)
                 }
             },
-            (None, Some(last)) => load::load_file(last).map_or_else(
-                |_| (presets::default_scenario(), None),
-                |s| (s, Some(last.clone())),
-            ),
+            (None, Some(last)) => {
+                load::load_file(last).map_or_else(|_| (presets::default_scenario(), None), |s| (s, Some(last.clone())))
+            }
             (None, None) => (presets::default_scenario(), None),
         };
         let mut app = Self::new(scenario, path);
@@ -142,16 +122,11 @@ impl OutageApp {
         app.view.error = error;
         if let Some((scenario, path)) = working_copy {
             if launch.file.is_none() {
-                let saved = path
-                    .as_deref()
-                    .and_then(|p| load::load_file(p).ok())
-                    .unwrap_or_else(|| app.doc.scenario.clone());
+                let saved =
+                    path.as_deref().and_then(|p| load::load_file(p).ok()).unwrap_or_else(|| app.doc.scenario.clone());
                 if scenario != saved {
                     app.doc = Document::recovered(scenario, saved, path);
-                    app.toast(
-                        &cc.egui_ctx,
-                        "Restored the unsaved changes from your last session.",
-                    );
+                    app.toast(&cc.egui_ctx, "Restored the unsaved changes from your last session.");
                 }
             } else if scenario != app.doc.scenario {
                 app.view.recovered = Some(scenario);
@@ -222,14 +197,9 @@ impl OutageApp {
             .update(&self.doc.scenario);
         if self.view.presenting {
             self.view.slide = present_keys(&ctx, self.view.slide);
-            present::ui(
-                ui,
-                &mut self.doc.scenario,
-                &mut self.results,
-                self.view.slide,
-            );
+            present::ui(ui, &mut self.doc.scenario, &mut self.results, self.view.slide);
         } else {
-            commands.extend(menu::ui(ui, &self.doc, &self.settings));
+            commands.extend(menu::ui(ui, &self.doc, &mut self.settings));
             status::ui(ui, &self.doc, &self.results, self.worker.as_ref());
             inputs::panel_ui(ui, &mut self.doc.scenario);
             self.results.refresh(&self.doc.scenario);
@@ -248,10 +218,7 @@ impl OutageApp {
     fn main_ui(&mut self, ui: &mut egui::Ui) {
         if let Some(recovered) = self.view.recovered.clone() {
             ui.horizontal(|ui| {
-                ui.label(format!(
-                    "Unsaved changes to “{}” from your last session were kept.",
-                    recovered.title()
-                ));
+                ui.label(format!("Unsaved changes to “{}” from your last session were kept.", recovered.title()));
                 if ui.button("Restore them").clicked() {
                     self.doc = Document::recovered(recovered, self.doc.scenario.clone(), None);
                     self.view.recovered = None;
@@ -264,21 +231,12 @@ impl OutageApp {
         }
         ui.heading(egui::RichText::new(self.doc.scenario.title()).strong());
         ui.add_space(4.0);
-        let analysis = self
-            .worker
-            .as_ref()
-            .and_then(|w| w.analysis(&self.doc.scenario));
+        let analysis = self.worker.as_ref().and_then(|w| w.analysis(&self.doc.scenario));
         cards::ui(ui, &self.doc.scenario, &self.results, analysis);
         ui.add_space(6.0);
         charts::tabs_ui(ui, &mut self.view);
         ui.separator();
-        charts::chart_ui(
-            ui,
-            &self.doc.scenario,
-            &self.results,
-            analysis,
-            &mut self.view,
-        );
+        charts::chart_ui(ui, &self.doc.scenario, &self.results, analysis, &mut self.view);
     }
 
     /// Runs a command: the one place where files are read and written and modes change.
@@ -289,9 +247,8 @@ impl OutageApp {
         }
         match command {
             Command::New => {
-                let mut scenario = presets::find("template")
-                    .and_then(|p| p.load().ok())
-                    .unwrap_or_else(Scenario::blank);
+                let mut scenario =
+                    presets::find("template").and_then(|p| p.load().ok()).unwrap_or_else(Scenario::blank);
                 "New scenario".clone_into(&mut scenario.name);
                 scenario.sources.clear();
                 scenario.assumptions.clear();
@@ -329,15 +286,34 @@ impl OutageApp {
                 self.settings.dark_mode = dark;
                 self.apply_theme(ctx);
             }
+            Command::ExportChartDialog(chart, format) => {
+                self.open_dialog(DialogPurpose::ExportChart(chart, format));
+            }
+            Command::ExportChart(chart, format, path) => {
+                let data = self.report_data();
+                match crate::export::write_chart(&data, chart, format, self.export_size(), &path) {
+                    Ok(()) => self.toast(ctx, &format!("Saved {}", path.display())),
+                    Err(e) => self.view.error = Some(format!("{e:#}")),
+                }
+            }
+            Command::ExportReportDialog => self.open_dialog(DialogPurpose::ExportReport),
+            Command::ExportReport(dir) => {
+                let data = self.report_data();
+                match crate::export::write_report(&data, &dir, self.export_size()) {
+                    Ok(files) => self.toast(ctx, &format!("Saved {} files to {}", files.len(), dir.display())),
+                    Err(e) => self.view.error = Some(format!("{e:#}")),
+                }
+            }
+            Command::CopySummary => {
+                ctx.copy_text(crate::export::summary_text(&self.report_data()));
+                self.toast(ctx, "Copied the headline figures to the clipboard");
+            }
             Command::Quit => {
                 self.view.close_confirmed = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             Command::Discarding(inner) => {
-                self.doc = Document::new(
-                    self.doc.scenario.clone(),
-                    self.doc.path().map(std::path::Path::to_path_buf),
-                );
+                self.doc = Document::new(self.doc.scenario.clone(), self.doc.path().map(std::path::Path::to_path_buf));
                 self.apply(ctx, *inner);
             }
             Command::SavingFirst(inner) => {
@@ -347,6 +323,20 @@ impl OutageApp {
                 }
             }
         }
+    }
+
+    /// The figures to export: the Monte Carlo samples on screen when they are current.
+    fn report_data(&self) -> crate::export::ReportData {
+        let scenario = &self.doc.scenario;
+        let current = self.worker.as_ref().and_then(|w| w.latest.as_ref()).filter(|a| a.scenario == *scenario);
+        match current {
+            Some(analysis) => crate::export::ReportData::with_samples(scenario, Some(analysis.samples.clone())),
+            None => crate::export::ReportData::new(scenario, None, None),
+        }
+    }
+
+    fn export_size(&self) -> crate::export::Size {
+        crate::export::Size::new(self.settings.export_width, self.settings.export_height).unwrap_or_default()
     }
 
     fn replace(&mut self, doc: Document) {
@@ -365,18 +355,17 @@ impl OutageApp {
     }
 
     fn open_dialog(&mut self, purpose: DialogPurpose) {
-        let folder = self
-            .doc
-            .path()
-            .and_then(|p| p.parent())
-            .map(std::path::Path::to_path_buf);
-        let mut dialog = match purpose {
-            DialogPurpose::Open => egui_file::FileDialog::open_file().show_files_filter(Box::new(
-                |p: &std::path::Path| p.extension().is_some_and(|e| e == "ron"),
-            )),
-            DialogPurpose::SaveAs => egui_file::FileDialog::save_file()
-                .default_filename(format!("{}.ron", file_stem(self.doc.scenario.title()))),
-        };
+        let folder = self.doc.path().and_then(|p| p.parent()).map(std::path::Path::to_path_buf);
+        let stem = file_stem(self.doc.scenario.title());
+        let mut dialog =
+            match purpose {
+                DialogPurpose::Open => egui_file::FileDialog::open_file()
+                    .show_files_filter(Box::new(|p: &std::path::Path| p.extension().is_some_and(|e| e == "ron"))),
+                DialogPurpose::SaveAs => egui_file::FileDialog::save_file().default_filename(format!("{stem}.ron")),
+                DialogPurpose::ExportChart(chart, format) => egui_file::FileDialog::save_file()
+                    .default_filename(format!("{stem}-{}.{}", chart.file_stem(), format.extension())),
+                DialogPurpose::ExportReport => egui_file::FileDialog::select_folder(),
+            };
         if let Some(folder) = folder {
             dialog = dialog.initial_path(folder);
         }
@@ -386,18 +375,11 @@ impl OutageApp {
 
     fn toast(&mut self, ctx: &Context, text: &str) {
         let until = ctx.input(|i| i.time) + 4.0;
-        self.view.toast = Some(Toast {
-            text: text.to_owned(),
-            until,
-        });
+        self.view.toast = Some(Toast { text: text.to_owned(), until });
     }
 
     fn apply_theme(&self, ctx: &Context) {
-        ctx.set_theme(if self.settings.dark_mode {
-            egui::Theme::Dark
-        } else {
-            egui::Theme::Light
-        });
+        ctx.set_theme(if self.settings.dark_mode { egui::Theme::Dark } else { egui::Theme::Light });
     }
 
     fn after_frame(&mut self, ctx: &Context) {
@@ -411,10 +393,7 @@ impl OutageApp {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.view.title = title;
         }
-        if ctx.input(|i| i.viewport().close_requested())
-            && self.doc.is_dirty()
-            && !self.view.close_confirmed
-        {
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.view.close_confirmed {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.view.pending = Some(Command::Quit);
         }
@@ -436,17 +415,10 @@ impl eframe::App for OutageApp {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
         // The working copy survives a crash; a clean exit or a saved document clears it.
         let keep = self.doc.is_dirty() && !self.view.close_confirmed;
-        let text = if keep {
-            crate::scenario::save::to_ron(&self.doc.scenario).unwrap_or_default()
-        } else {
-            String::new()
-        };
+        let text =
+            if keep { crate::scenario::save::to_ron(&self.doc.scenario).unwrap_or_default() } else { String::new() };
         storage.set_string(WORKING_COPY_KEY, text);
-        let path = self
-            .doc
-            .path()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
+        let path = self.doc.path().map(|p| p.display().to_string()).unwrap_or_default();
         storage.set_string(WORKING_COPY_PATH_KEY, path);
     }
 
@@ -463,24 +435,14 @@ fn shortcuts(ctx: &Context, presenting: bool) -> Vec<Command> {
         (KeyboardShortcut::new(cmd_shift, Key::Z), Command::Redo),
         (KeyboardShortcut::new(cmd, Key::Y), Command::Redo),
         (KeyboardShortcut::new(cmd, Key::Z), Command::Undo),
-        (
-            KeyboardShortcut::new(cmd_shift, Key::S),
-            Command::SaveAsDialog,
-        ),
+        (KeyboardShortcut::new(cmd_shift, Key::S), Command::SaveAsDialog),
         (KeyboardShortcut::new(cmd, Key::S), Command::Save),
         (KeyboardShortcut::new(cmd, Key::O), Command::OpenDialog),
         (KeyboardShortcut::new(cmd, Key::N), Command::New),
-        (
-            KeyboardShortcut::new(Modifiers::NONE, Key::F5),
-            Command::TogglePresentation,
-        ),
+        (KeyboardShortcut::new(Modifiers::NONE, Key::F5), Command::TogglePresentation),
     ];
     let mut commands: Vec<Command> = ctx.input_mut(|i| {
-        table
-            .into_iter()
-            .filter(|(shortcut, _)| i.consume_shortcut(shortcut))
-            .map(|(_, c)| c)
-            .collect()
+        table.into_iter().filter(|(shortcut, _)| i.consume_shortcut(shortcut)).map(|(_, c)| c).collect()
     });
     if presenting && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
         commands.push(Command::TogglePresentation);
@@ -518,21 +480,11 @@ fn dropped_files(ctx: &Context) -> Vec<Command> {
 fn file_stem(title: &str) -> String {
     let stem: String = title
         .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
         .collect::<String>()
         .split('-')
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    if stem.is_empty() {
-        "scenario".to_owned()
-    } else {
-        stem
-    }
+    if stem.is_empty() { "scenario".to_owned() } else { stem }
 }

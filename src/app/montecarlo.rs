@@ -34,20 +34,10 @@ pub struct Analysis {
 impl Analysis {
     fn of(scenario: Scenario, samples: Samples) -> Self {
         let summaries = Output::ALL.map(|o| Summary::of(samples.column(o)));
-        let shown = [
-            Output::ProviderCost,
-            Output::CombinedImpact,
-            Output::AnnualExpectedLoss,
-        ];
+        let shown = [Output::ProviderCost, Output::CombinedImpact, Output::AnnualExpectedLoss];
         Self {
-            exceedance: shown
-                .iter()
-                .map(|&o| (o, exceedance(samples.column(o), EXCEEDANCE_POINTS)))
-                .collect(),
-            histograms: shown
-                .iter()
-                .map(|&o| (o, histogram(samples.column(o), BINS)))
-                .collect(),
+            exceedance: shown.iter().map(|&o| (o, exceedance(samples.column(o), EXCEEDANCE_POINTS))).collect(),
+            histograms: shown.iter().map(|&o| (o, histogram(samples.column(o), BINS))).collect(),
             scenario,
             samples,
             summaries,
@@ -93,20 +83,13 @@ impl Worker {
         let (requests, inbox) = channel::<Request>();
         let finished = Arc::new(Mutex::new(None));
         let out = Arc::clone(&finished);
-        let spawned = std::thread::Builder::new()
-            .name("monte-carlo".to_owned())
-            .spawn(move || serve(&inbox, &out, &repaint));
+        let spawned =
+            std::thread::Builder::new().name("monte-carlo".to_owned()).spawn(move || serve(&inbox, &out, &repaint));
         if let Err(e) = spawned {
             // Without the thread the app still works; the cards show the deterministic figures.
             eprintln!("warning: cannot start the Monte Carlo worker: {e}");
         }
-        Self {
-            requests,
-            finished,
-            requested: None,
-            cancel: Arc::new(AtomicBool::new(false)),
-            latest: None,
-        }
+        Self { requests, finished, requested: None, cancel: Arc::new(AtomicBool::new(false)), latest: None }
     }
 
     /// Asks for a run of `scenario` if it differs from the last one asked for, cancelling that
@@ -117,20 +100,12 @@ impl Worker {
             self.cancel = Arc::new(AtomicBool::new(false));
             self.requested = Some(scenario.clone());
             if has_ranges(scenario) {
-                let request = Request {
-                    scenario: scenario.clone(),
-                    cancel: Arc::clone(&self.cancel),
-                };
+                let request = Request { scenario: scenario.clone(), cancel: Arc::clone(&self.cancel) };
                 // A closed channel means the worker is gone; the deterministic figures remain.
                 let _ = self.requests.send(request);
             }
         }
-        if let Some(done) = self
-            .finished
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take()
-        {
+        if let Some(done) = self.finished.lock().unwrap_or_else(PoisonError::into_inner).take() {
             self.latest = Some(done);
         }
     }
@@ -140,11 +115,7 @@ impl Worker {
     pub fn status(&self, scenario: &Scenario) -> Status {
         if !has_ranges(scenario) {
             Status::Off
-        } else if self
-            .latest
-            .as_ref()
-            .is_some_and(|a| a.scenario == *scenario)
-        {
+        } else if self.latest.as_ref().is_some_and(|a| a.scenario == *scenario) {
             Status::Done
         } else {
             Status::Running
@@ -155,11 +126,7 @@ impl Worker {
     /// the new run is under way).
     #[must_use]
     pub fn analysis(&self, scenario: &Scenario) -> Option<&Analysis> {
-        if has_ranges(scenario) {
-            self.latest.as_ref()
-        } else {
-            None
-        }
+        if has_ranges(scenario) { self.latest.as_ref() } else { None }
     }
 }
 
@@ -178,8 +145,7 @@ fn serve(inbox: &Receiver<Request>, out: &Mutex<Option<Analysis>>, repaint: &dyn
         let job = Job::new(&request.scenario);
         let u = &request.scenario.uncertainty;
         let threads = sim::default_threads();
-        if let Some(samples) = sim::run(&job, u.samples as usize, u.seed, threads, &request.cancel)
-        {
+        if let Some(samples) = sim::run(&job, u.samples as usize, u.seed, threads, &request.cancel) {
             if request.cancel.load(Ordering::Relaxed) {
                 continue;
             }

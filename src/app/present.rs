@@ -13,12 +13,8 @@ use crate::model::{Component, Side};
 use crate::scenario::{Field, Scenario};
 
 /// The slides, in order.
-pub const SLIDES: [ChartTab; 4] = [
-    ChartTab::CostVsDuration,
-    ChartTab::Breakdown,
-    ChartTab::Timeline,
-    ChartTab::Benchmarks,
-];
+pub const SLIDES: [ChartTab; 4] =
+    [ChartTab::CostVsDuration, ChartTab::Breakdown, ChartTab::Timeline, ChartTab::Benchmarks];
 
 /// How much larger text is while presenting.
 const TEXT_SCALE: f32 = 1.6;
@@ -33,21 +29,12 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, slide: us
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.style_mut().spacing.slider_width = 260.0;
-            fields_ui(
-                ui,
-                scenario,
-                "presenting",
-                &[Field::DurationHours, Field::ShareAffected],
-            );
+            fields_ui(ui, scenario, "presenting", &[Field::DurationHours, Field::ShareAffected]);
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 ui.label(
-                    RichText::new(format!(
-                        "{} / {}   ← → to move · Esc to leave",
-                        slide + 1,
-                        SLIDES.len()
-                    ))
-                    .text_style(TextStyle::Small)
-                    .weak(),
+                    RichText::new(format!("{} / {}   ← → to move · Esc to leave", slide + 1, SLIDES.len()))
+                        .text_style(TextStyle::Small)
+                        .weak(),
                 );
             });
         });
@@ -57,11 +44,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, slide: us
     let results = &*results;
     egui::CentralPanel::default().show(ui, |ui| {
         ui.add_space(8.0);
-        ui.label(
-            RichText::new(headline(SLIDES[slide], scenario, results))
-                .size(30.0 * TEXT_SCALE / 1.6)
-                .strong(),
-        );
+        ui.label(RichText::new(headline(SLIDES[slide], scenario, results)).size(30.0 * TEXT_SCALE / 1.6).strong());
         ui.label(RichText::new(scenario.title()).weak());
         ui.add_space(8.0);
         match SLIDES[slide] {
@@ -93,16 +76,8 @@ pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results) -> String
         ),
         ChartTab::Benchmarks => {
             let top = e.benchmarks.iter().map(|b| b.per_hour).fold(0.0, f64::max);
-            let times = if top > 0.0 {
-                o.cost_per_hour / top
-            } else {
-                0.0
-            };
-            format!(
-                "{} per outage hour: {:.1}× the highest published benchmark.",
-                money(o.cost_per_hour, code),
-                times
-            )
+            let times = if top > 0.0 { o.cost_per_hour / top } else { 0.0 };
+            format!("{} per outage hour: {:.1}× the highest published benchmark.", money(o.cost_per_hour, code), times)
         }
         _ => {
             let largest = Component::ALL
@@ -110,11 +85,7 @@ pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results) -> String
                 .filter(|c| c.side() == Side::Provider)
                 .max_by(|a, b| o.components.get(*a).total_cmp(&o.components.get(*b)));
             let share = |c: Component| {
-                if o.provider_cost > 0.0 {
-                    o.components.get(c) / o.provider_cost
-                } else {
-                    0.0
-                }
+                if o.provider_cost > 0.0 { o.components.get(c) / o.provider_cost } else { 0.0 }
             };
             match largest {
                 Some(c) if o.provider_cost > 0.0 => format!(
@@ -124,10 +95,7 @@ pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results) -> String
                     percent(share(c)),
                     c.name().to_lowercase()
                 ),
-                _ => format!(
-                    "A {} outage costs the provider nothing in this scenario.",
-                    hours(d)
-                ),
+                _ => format!("A {} outage costs the provider nothing in this scenario.", hours(d)),
             }
         }
     }

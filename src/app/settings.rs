@@ -13,7 +13,7 @@ pub const RECENT_FILES: usize = 8;
 
 /// Kept across restarts. Unknown or missing fields fall back to defaults, so an old or broken
 /// settings entry never stops the app.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// Dark or light theme.
@@ -22,6 +22,23 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// The file open when the app last closed.
     pub last_file: Option<PathBuf>,
+    /// Size of exported charts, in pixels.
+    pub export_width: u32,
+    /// Height of exported charts, in pixels.
+    pub export_height: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let slide = crate::export::Size::SLIDE;
+        Self {
+            dark_mode: false,
+            recent_files: Vec::new(),
+            last_file: None,
+            export_width: slide.width,
+            export_height: slide.height,
+        }
+    }
 }
 
 impl Settings {
@@ -91,6 +108,10 @@ pub enum DialogPurpose {
     Open,
     /// Choose where to save.
     SaveAs,
+    /// Choose where to save a chart.
+    ExportChart(crate::export::Chart, crate::export::Format),
+    /// Choose a folder for the report.
+    ExportReport,
 }
 
 /// A short message that fades away.

@@ -11,20 +11,13 @@ use crate::format::grouped;
 pub fn ui(ui: &mut Ui, doc: &Document, results: &Results, worker: Option<&Worker>) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let file = doc
-                .path()
-                .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
+            let file = doc.path().map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
             ui.label(RichText::new(file).small());
             if doc.is_dirty() {
-                ui.label(
-                    RichText::new("● unsaved changes")
-                        .small()
-                        .color(ui.visuals().warn_fg_color),
-                );
+                ui.label(RichText::new("● unsaved changes").small().color(ui.visuals().warn_fg_color));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let monte_carlo = match worker.map(|w| (w.status(&doc.scenario), w.latest.as_ref()))
-                {
+                let monte_carlo = match worker.map(|w| (w.status(&doc.scenario), w.latest.as_ref())) {
                     Some((Status::Done, Some(a))) => format!(
                         "Monte Carlo: {} samples (seed {}) in {:.1} ms",
                         grouped(a.samples.count as f64, 0),

@@ -64,31 +64,21 @@ pub fn estimate_ui(ui: &mut Ui, estimate: &mut Estimate, domain: &Domain, spec: 
         let mut toggled = is_range;
         ui.horizontal(|ui| {
             if let Estimate::Fixed(v) = estimate {
-                value_ui(ui, v, spec, domain)
-                    .labelled_by(label.id)
-                    .on_hover_text(spec.tooltip);
+                value_ui(ui, v, spec, domain).labelled_by(label.id).on_hover_text(spec.tooltip);
             } else {
                 kind_switch_ui(ui, estimate, domain, spec.label);
             }
-            let toggle = ui
-                .toggle_value(&mut toggled, "±")
-                .on_hover_text(if is_range {
-                    "Back to a single number (the range's most likely value)"
-                } else {
-                    "Make this a range (PERT or 90% interval) for the uncertainty analysis"
-                });
+            let toggle = ui.toggle_value(&mut toggled, "±").on_hover_text(if is_range {
+                "Back to a single number (the range's most likely value)"
+            } else {
+                "Make this a range (PERT or 90% interval) for the uncertainty analysis"
+            });
             // Every toggle shows "±"; its accessible name says which input it belongs to.
             let name = format!("{} as a range", spec.label);
-            toggle.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::Button, true, toggled, &name)
-            });
+            toggle.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, toggled, &name));
         });
         if toggled != is_range {
-            *estimate = if toggled {
-                widen(estimate.nominal(), domain)
-            } else {
-                Estimate::Fixed(estimate.nominal())
-            };
+            *estimate = if toggled { widen(estimate.nominal(), domain) } else { Estimate::Fixed(estimate.nominal()) };
         }
         // Ranges get a line of their own, so the panel stays narrow.
         match estimate {
@@ -112,14 +102,7 @@ pub fn estimate_ui(ui: &mut Ui, estimate: &mut Estimate, domain: &Domain, spec: 
 /// A ±25% PERT around `v`, kept in the domain.
 fn widen(v: f64, domain: &Domain) -> Estimate {
     let spread = if v == 0.0 { 1.0 } else { 0.25 * v.abs() };
-    tidy(
-        Estimate::Pert(Pert {
-            min: v - spread,
-            mode: v,
-            max: v + spread,
-        }),
-        domain,
-    )
+    tidy(Estimate::Pert(Pert { min: v - spread, mode: v, max: v + spread }), domain)
 }
 
 /// Moves an edited estimate into its domain and into order.
@@ -130,25 +113,14 @@ pub fn tidy(estimate: Estimate, domain: &Domain) -> Estimate {
         Estimate::Pert(p) => {
             let min = domain.clamp(p.min);
             let max = domain.clamp(p.max).max(min);
-            Estimate::Pert(Pert {
-                min,
-                mode: p.mode.clamp(min, max),
-                max,
-            })
+            Estimate::Pert(Pert { min, mode: p.mode.clamp(min, max), max })
         }
         Estimate::Range90(r) => {
             let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
             let (low, high) = (finite(r.low), finite(r.high));
-            let median = Estimate::Range90(Range90 {
-                low,
-                high: high.max(low),
-            })
-            .nominal();
+            let median = Estimate::Range90(Range90 { low, high: high.max(low) }).nominal();
             if domain.contains(median) {
-                Estimate::Range90(Range90 {
-                    low,
-                    high: high.max(low),
-                })
+                Estimate::Range90(Range90 { low, high: high.max(low) })
             } else {
                 Estimate::Fixed(domain.clamp(median))
             }
@@ -170,26 +142,15 @@ fn kind_switch_ui(ui: &mut Ui, estimate: &mut Estimate, domain: &Domain, label: 
         .on_hover_text("How the range is read by Monte Carlo");
     if choice != is_pert {
         *estimate = match *estimate {
-            Estimate::Pert(p) => Estimate::Range90(Range90 {
-                low: p.min,
-                high: p.max,
-            }),
-            Estimate::Range90(r) => Estimate::Pert(Pert {
-                min: r.low,
-                mode: estimate.nominal(),
-                max: r.high,
-            }),
+            Estimate::Pert(p) => Estimate::Range90(Range90 { low: p.min, high: p.max }),
+            Estimate::Range90(r) => Estimate::Pert(Pert { min: r.low, mode: estimate.nominal(), max: r.high }),
             Estimate::Fixed(v) => widen(v, domain),
         };
     }
 }
 
 fn pert_ui(ui: &mut Ui, p: &mut Pert, spec: &Spec<'_>, domain: &Domain, label: egui::Id) {
-    for (name, v) in [
-        ("min", &mut p.min),
-        ("mode", &mut p.mode),
-        ("max", &mut p.max),
-    ] {
+    for (name, v) in [("min", &mut p.min), ("mode", &mut p.mode), ("max", &mut p.max)] {
         ui.label(egui::RichText::new(name).weak());
         drag_ui(ui, v, spec, domain).labelled_by(label);
     }
@@ -198,17 +159,7 @@ fn pert_ui(ui: &mut Ui, p: &mut Pert, spec: &Spec<'_>, domain: &Domain, label: e
 fn range_ui(ui: &mut Ui, r: &mut Range90, spec: &Spec<'_>, domain: &Domain, label: egui::Id) {
     for (name, v) in [("5%", &mut r.low), ("95%", &mut r.high)] {
         ui.label(egui::RichText::new(name).weak());
-        drag_ui(
-            ui,
-            v,
-            spec,
-            &Domain {
-                min: f64::NEG_INFINITY,
-                min_excluded: false,
-                ..*domain
-            },
-        )
-        .labelled_by(label);
+        drag_ui(ui, v, spec, &Domain { min: f64::NEG_INFINITY, min_excluded: false, ..*domain }).labelled_by(label);
     }
 }
 
@@ -220,11 +171,7 @@ fn display_factor(unit: Unit) -> f64 {
 /// `v` as shown: percentages lose the binary noise of scaling (0.55 · 100 = 55.00000000000001).
 fn shown(v: f64, factor: f64) -> f64 {
     let x = v * factor;
-    if factor == 1.0 {
-        x
-    } else {
-        format!("{x:.10}").parse().unwrap_or(x)
-    }
+    if factor == 1.0 { x } else { format!("{x:.10}").parse().unwrap_or(x) }
 }
 
 fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Response {
@@ -317,11 +264,7 @@ pub fn readable(x: f64) -> String {
     let decimals = if x.abs() >= 1000.0 { 0 } else { 4 };
     let full = grouped(x, decimals);
     // Rust's shortest representation always reads back to the same number.
-    if parse_amount(&full) == Some(x) {
-        full
-    } else {
-        x.to_string()
-    }
+    if parse_amount(&full) == Some(x) { full } else { x.to_string() }
 }
 
 /// Parses `15:30` or `15.5` as a clock hour.
@@ -336,11 +279,7 @@ pub fn parse_clock(text: &str) -> Option<f64> {
 /// Parses `27.5B`, `1.2M`, `950k`, `1,000,000`, `1e9`, `15%` (the % is ignored).
 #[must_use]
 pub fn parse_amount(text: &str) -> Option<f64> {
-    let t: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '%'))
-        .collect();
+    let t: String = text.trim().chars().filter(|c| !matches!(c, ',' | '_' | ' ' | '%')).collect();
     let t = t.replace('−', "-");
     let (number, scale) = match t.chars().last()? {
         'k' | 'K' => (&t[..t.len() - 1], 1e3),
@@ -353,11 +292,7 @@ pub fn parse_amount(text: &str) -> Option<f64> {
     let scaled = v * scale;
     // Undo the rounding of decimal scaling (27.5 · 1e9 = 27 500 000 000 exactly).
     let rounded = (scaled * 1e6).round() / 1e6;
-    (scaled.is_finite()).then_some(if (rounded - scaled).abs() < 1e-9 * scaled.abs() {
-        rounded
-    } else {
-        scaled
-    })
+    (scaled.is_finite()).then_some(if (rounded - scaled).abs() < 1e-9 * scaled.abs() { rounded } else { scaled })
 }
 
 #[cfg(test)]
@@ -393,15 +328,7 @@ mod tests {
 
     #[test]
     fn readable_never_changes_a_value() {
-        for x in [
-            27.5e9,
-            7_106_800_000_000.0,
-            0.33,
-            12.345_678,
-            1.0 / 3.0,
-            0.0,
-            47_500_000.0,
-        ] {
+        for x in [27.5e9, 7_106_800_000_000.0, 0.33, 12.345_678, 1.0 / 3.0, 0.0, 47_500_000.0] {
             assert_eq!(parse_amount(&readable(x)), Some(x), "{x} → {}", readable(x));
         }
         assert_eq!(readable(27.5e9), "27.5B");
@@ -411,19 +338,8 @@ mod tests {
     fn tidy_orders_and_clamps_ranges() {
         let d = Share::DOMAIN;
         assert_eq!(
-            tidy(
-                Estimate::Pert(Pert {
-                    min: -0.2,
-                    mode: 1.5,
-                    max: 0.9
-                }),
-                &d
-            ),
-            Estimate::Pert(Pert {
-                min: 0.0,
-                mode: 0.9,
-                max: 0.9
-            })
+            tidy(Estimate::Pert(Pert { min: -0.2, mode: 1.5, max: 0.9 }), &d),
+            Estimate::Pert(Pert { min: 0.0, mode: 0.9, max: 0.9 })
         );
         assert_eq!(tidy(Estimate::Fixed(2.0), &d), Estimate::Fixed(1.0));
         assert!(matches!(widen(0.5, &d), Estimate::Pert(p) if p.min == 0.375 && p.max == 0.625));

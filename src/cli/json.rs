@@ -22,10 +22,7 @@ fn monte_carlo(samples: &Samples) -> Value {
         .iter()
         .map(|&o| {
             let s = Summary::of(samples.column(o));
-            (
-                o.key().to_owned(),
-                json!({"mean": s.mean, "p5": s.p5, "p50": s.p50, "p95": s.p95}),
-            )
+            (o.key().to_owned(), json!({"mean": s.mean, "p5": s.p5, "p50": s.p50, "p95": s.p95}))
         })
         .collect();
     json!({

@@ -14,17 +14,13 @@ use std::sync::atomic::AtomicBool;
 
 use clap::{Parser, Subcommand};
 
+use crate::export::{self, ReportData, Size};
 use crate::scenario::{Scenario, ScenarioError, load, presets};
 use crate::sim::{self, Job, Samples, default_threads};
 
 /// Outage cost and impact estimator.
 #[derive(Debug, Parser)]
-#[command(
-    name = "outage-cost",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "outage-cost", version, about, args_conflicts_with_subcommands = true)]
 pub struct Args {
     /// A scenario file to open in the app (default: the Kakao 2022 preset).
     pub file: Option<PathBuf>,
@@ -57,6 +53,23 @@ pub enum Command {
         #[arg(long, value_name = "S")]
         seed: Option<u64>,
     },
+    /// Write the charts (PNG and SVG), report.html, report.md and CSV files into a folder.
+    Report {
+        /// Scenario file, or the id of a shipped preset.
+        file: PathBuf,
+        /// The folder to write into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Chart size in pixels.
+        #[arg(long, value_name = "WxH", default_value = "1920x1080")]
+        size: Size,
+        /// Monte Carlo draws (default: the scenario's when it has ranges; 0 turns it off).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::scenario::Uncertainty::MAX_SAMPLES)))]
+        samples: Option<u32>,
+        /// Monte Carlo seed (default: the scenario's).
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+    },
     /// Check scenario files; print `file:line:col: message` for each problem.
     Validate {
         /// Scenario files.
@@ -68,18 +81,9 @@ pub enum Command {
 }
 
 /// Runs a command, writing its output to `out` and problems to `err`.
-pub fn run(
-    command: &Command,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
+pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Eval {
-            file,
-            json,
-            samples,
-            seed,
-        } => {
+        Command::Eval { file, json, samples, seed } => {
             let scenario = match open(file) {
                 Ok(s) => s,
                 Err(e) => {
@@ -89,10 +93,7 @@ pub fn run(
             };
             let simulation = simulate(&scenario, *samples, *seed);
             if *json {
-                serde_json::to_writer_pretty(
-                    &mut *out,
-                    &json::eval_document(&scenario, simulation.as_ref()),
-                )?;
+                serde_json::to_writer_pretty(&mut *out, &json::eval_document(&scenario, simulation.as_ref()))?;
                 writeln!(out)?;
             } else {
                 table::eval(&scenario, out)?;
@@ -101,6 +102,28 @@ pub fn run(
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Report { file, out: dir, size, samples, seed } => {
+            let scenario = match open(file) {
+                Ok(s) => s,
+                Err(e) => {
+                    writeln!(err, "{e}")?;
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let data = ReportData::new(&scenario, *samples, *seed);
+            match export::write_report(&data, dir, *size) {
+                Ok(files) => {
+                    for f in &files {
+                        writeln!(out, "{}", f.display())?;
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    writeln!(err, "error: {e}")?;
+                    Ok(ExitCode::from(1))
+                }
+            }
         }
         Command::Validate { files } => {
             let mut all_valid = true;
@@ -113,11 +136,7 @@ pub fn run(
                     }
                 }
             }
-            Ok(if all_valid {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Presets => {
             table::presets(out)?;
@@ -129,19 +148,9 @@ pub fn run(
 /// Runs Monte Carlo when asked (`--samples`) or when the scenario has ranges.
 fn simulate(scenario: &Scenario, samples: Option<u32>, seed: Option<u64>) -> Option<Samples> {
     let job = Job::new(scenario);
-    let count = samples.unwrap_or(if job.uncertain().is_empty() {
-        0
-    } else {
-        scenario.uncertainty.samples
-    });
+    let count = samples.unwrap_or(if job.uncertain().is_empty() { 0 } else { scenario.uncertainty.samples });
     let seed = seed.unwrap_or(scenario.uncertainty.seed);
-    sim::run(
-        &job,
-        count as usize,
-        seed,
-        default_threads(),
-        &AtomicBool::new(false),
-    )
+    sim::run(&job, count as usize, seed, default_threads(), &AtomicBool::new(false))
 }
 
 /// Opens a scenario file, or a shipped preset by id when no such file exists.

@@ -25,35 +25,14 @@ pub fn eval(scenario: &Scenario, out: &mut dyn Write) -> io::Result<()> {
         o.effective_hours
     )?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "  {:<4} {:<22} {:<10} {:>10} {:>26}",
-        "", "Component", "Side", "Amount", "Exact"
-    )?;
+    writeln!(out, "  {:<4} {:<22} {:<10} {:>10} {:>26}", "", "Component", "Side", "Amount", "Exact")?;
     for (c, v) in o.components.iter() {
-        let side = if c.side() == Side::Provider {
-            "provider"
-        } else {
-            "ecosystem"
-        };
-        writeln!(
-            out,
-            "  {:<4} {:<22} {:<10} {:>10} {:>26}",
-            c.id(),
-            c.name(),
-            side,
-            m(v),
-            money_exact(v, code)
-        )?;
+        let side = if c.side() == Side::Provider { "provider" } else { "ecosystem" };
+        writeln!(out, "  {:<4} {:<22} {:<10} {:>10} {:>26}", c.id(), c.name(), side, m(v), money_exact(v, code))?;
         if c == Component::BusinessLoss {
             for b in &e.business_losses {
                 let name: String = b.name.chars().take(31).collect();
-                writeln!(
-                    out,
-                    "       · {name:<31} {:>10} {:>26}",
-                    m(b.value),
-                    money_exact(b.value, code)
-                )?;
+                writeln!(out, "       · {name:<31} {:>10} {:>26}", m(b.value), money_exact(b.value, code))?;
             }
         }
     }
@@ -67,12 +46,7 @@ pub fn eval(scenario: &Scenario, out: &mut dyn Write) -> io::Result<()> {
         ("Market-value hit (not in totals)", o.market_value_hit),
     ];
     for (label, v) in rows {
-        writeln!(
-            out,
-            "  {label:<38} {:>10} {:>26}",
-            m(v),
-            money_exact(v, code)
-        )?;
+        writeln!(out, "  {label:<38} {:>10} {:>26}", m(v), money_exact(v, code))?;
     }
     writeln!(out)?;
     writeln!(
@@ -83,30 +57,11 @@ pub fn eval(scenario: &Scenario, out: &mut dyn Write) -> io::Result<()> {
         o.sla_downtime_minutes,
         o.uptime * 100.0
     )?;
-    writeln!(
-        out,
-        "  Uptime Institute band: {} (P = {} USD)",
-        e.band.label(),
-        money(o.provider_cost_usd, "USD")
-    )?;
-    writeln!(
-        out,
-        "  Suggested severity: {} {} ({})",
-        e.severity.level,
-        e.severity.name(),
-        e.severity.reason
-    )?;
-    let benchmarks: Vec<String> = e
-        .benchmarks
-        .iter()
-        .map(|b| format!("{} {}", b.benchmark.label, m(b.per_hour)))
-        .collect();
-    writeln!(
-        out,
-        "  Benchmarks per hour: {}; this scenario {}",
-        benchmarks.join(", "),
-        m(o.cost_per_hour)
-    )
+    writeln!(out, "  Uptime Institute band: {} (P = {} USD)", e.band.label(), money(o.provider_cost_usd, "USD"))?;
+    writeln!(out, "  Suggested severity: {} {} ({})", e.severity.level, e.severity.name(), e.severity.reason)?;
+    let benchmarks: Vec<String> =
+        e.benchmarks.iter().map(|b| format!("{} {}", b.benchmark.label, m(b.per_hour))).collect();
+    writeln!(out, "  Benchmarks per hour: {}; this scenario {}", benchmarks.join(", "), m(o.cost_per_hour))
 }
 
 /// The Monte Carlo percentiles of `eval`.
@@ -121,26 +76,14 @@ pub fn monte_carlo(scenario: &Scenario, samples: &Samples, out: &mut dyn Write) 
         samples.uncertain.len(),
         samples.elapsed.as_secs_f64() * 1e3
     )?;
-    writeln!(
-        out,
-        "  {:<26} {:>10} {:>10} {:>10} {:>10}",
-        "", "mean", "P5", "P50", "P95"
-    )?;
+    writeln!(out, "  {:<26} {:>10} {:>10} {:>10} {:>10}", "", "mean", "P5", "P50", "P95")?;
     for output in Output::ALL {
         if output == Output::EffectiveHours {
             continue;
         }
         let s = Summary::of(samples.column(output));
         let m = |v: f64| money(v, code);
-        writeln!(
-            out,
-            "  {:<26} {:>10} {:>10} {:>10} {:>10}",
-            output.name(),
-            m(s.mean),
-            m(s.p5),
-            m(s.p50),
-            m(s.p95)
-        )?;
+        writeln!(out, "  {:<26} {:>10} {:>10} {:>10} {:>10}", output.name(), m(s.mean), m(s.p5), m(s.p50), m(s.p95))?;
     }
     Ok(())
 }
@@ -149,17 +92,9 @@ pub fn monte_carlo(scenario: &Scenario, samples: &Samples, out: &mut dyn Write) 
 pub fn presets(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{:<24} {:<11} {:<34} Name", "Id", "Date", "File")?;
     for preset in presets::PRESETS {
-        let name = preset
-            .load()
-            .map_or_else(|e| format!("(invalid: {e})"), |s| s.title().to_owned());
+        let name = preset.load().map_or_else(|e| format!("(invalid: {e})"), |s| s.title().to_owned());
         let file = format!("presets/{}", preset.file_name());
-        writeln!(
-            out,
-            "{:<24} {:<11} {:<34} {name}",
-            preset.id,
-            preset.incident_date.unwrap_or("—"),
-            file
-        )?;
+        writeln!(out, "{:<24} {:<11} {:<34} {name}", preset.id, preset.incident_date.unwrap_or("—"), file)?;
     }
     Ok(())
 }

@@ -97,9 +97,7 @@ impl Component {
             Component::Response => "n · W_r · (D + T_post) + F",
             Component::SlaCredits => "fees · credit(U),  U = 1 − downtime minutes / 43 200",
             Component::Compensation => "N_aff · c_u · q_u + (Σ_k M_k) · φ · c_b · q_b",
-            Component::Churn => {
-                "N_aff · a · c(D) · CLV,  c(D) = c_max · (L(D) − L(0)) / (1 − L(0))"
-            }
+            Component::Churn => "N_aff · a · c(D) · CLV,  c(D) = c_max · (L(D) − L(0)) / (1 − L(0))",
             Component::Fines => "fixed + per_hour · D",
         }
     }
@@ -130,9 +128,6 @@ impl Components {
     /// Sum over one side.
     #[must_use]
     pub fn side_total(&self, side: Side) -> f64 {
-        self.iter()
-            .filter(|(c, _)| c.side() == side)
-            .map(|(_, v)| v)
-            .sum()
+        self.iter().filter(|(c, _)| c.side() == side).map(|(_, v)| v).sum()
     }
 }

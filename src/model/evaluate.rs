@@ -55,28 +55,13 @@ pub struct Outcome {
 /// The logistic function, stable for any argument.
 fn logistic(x: f64) -> f64 {
     let e = (-x.abs()).exp();
-    if x >= 0.0 {
-        1.0 / (1.0 + e)
-    } else {
-        e / (1.0 + e)
-    }
+    if x >= 0.0 { 1.0 / (1.0 + e) } else { e / (1.0 + e) }
 }
 
 /// `c(D) = c_max·(L(D) − L(0)) / (1 − L(0))` with `L(x) = 1/(1 + e^{−k(x − D₅₀)})`, so `c(0) = 0`.
 #[must_use]
-pub fn churn_share(
-    max_share: f64,
-    midpoint_hours: f64,
-    steepness: f64,
-    duration_hours: f64,
-) -> f64 {
-    churn_share_from(
-        max_share,
-        midpoint_hours,
-        steepness,
-        duration_hours,
-        churn_start(midpoint_hours, steepness),
-    )
+pub fn churn_share(max_share: f64, midpoint_hours: f64, steepness: f64, duration_hours: f64) -> f64 {
+    churn_share_from(max_share, midpoint_hours, steepness, duration_hours, churn_start(midpoint_hours, steepness))
 }
 
 /// `L(0)` of the churn curve, which depends only on its midpoint and steepness.
@@ -86,13 +71,7 @@ pub fn churn_start(midpoint_hours: f64, steepness: f64) -> f64 {
 }
 
 /// [`churn_share`] with `L(0)` already known.
-fn churn_share_from(
-    max_share: f64,
-    midpoint_hours: f64,
-    steepness: f64,
-    duration_hours: f64,
-    l0: f64,
-) -> f64 {
+fn churn_share_from(max_share: f64, midpoint_hours: f64, steepness: f64, duration_hours: f64, l0: f64) -> f64 {
     max_share * (logistic(steepness * (duration_hours - midpoint_hours)) - l0) / (1.0 - l0)
 }
 
@@ -112,10 +91,7 @@ fn business_loss(row: &[f64; 6], reach_hours: f64) -> f64 {
 #[must_use]
 pub fn business_losses(p: &Point, outcome: &Outcome) -> Vec<f64> {
     let reach_hours = p.get(ShareAffected) * outcome.effective_hours;
-    p.businesses
-        .iter()
-        .map(|row| business_loss(row, reach_hours))
-        .collect()
+    p.businesses.iter().map(|row| business_loss(row, reach_hours)).collect()
 }
 
 /// Evaluates the model at one point.
@@ -132,13 +108,7 @@ pub fn evaluate(p: &Point) -> Outcome {
     let usage_share = v(UsageHoursPerDay) / 24.0;
     let user_hours = users_affected * usage_share * h;
     let revenue_per_hour = v(AnnualRevenue) / HOURS_PER_YEAR;
-    let churn = churn_share_from(
-        v(ChurnMaxShare),
-        v(ChurnMidpointHours),
-        v(ChurnSteepness),
-        d,
-        p.churn_start(),
-    );
+    let churn = churn_share_from(v(ChurnMaxShare), v(ChurnMidpointHours), v(ChurnSteepness), d, p.churn_start());
 
     let mut c = [0.0; super::component::COMPONENT_COUNT];
     c[Component::LostRevenue.index()] =
@@ -153,8 +123,8 @@ pub fn evaluate(p: &Point) -> Outcome {
     c[Component::Response.index()] =
         v(Responders) * v(ResponderCostPerHour) * (d + v(PostIncidentHours)) + v(ResponseFixedCost);
     c[Component::SlaCredits.index()] = v(MonthlyFees) * credit;
-    c[Component::Compensation.index()] = users_affected * v(PerUser) * v(UserUptake)
-        + business_count * phi * v(PerBusiness) * v(BusinessUptake);
+    c[Component::Compensation.index()] =
+        users_affected * v(PerUser) * v(UserUptake) + business_count * phi * v(PerBusiness) * v(BusinessUptake);
     c[Component::Churn.index()] = users_affected * a * churn * v(LifetimeValue);
     c[Component::Fines.index()] = v(FinesFixed) + v(FinesPerHour) * d;
     let components = Components(c);
@@ -163,11 +133,7 @@ pub fn evaluate(p: &Point) -> Outcome {
     let ecosystem_loss = components.side_total(Side::Ecosystem);
     // P − C6 − C7 + Eco, summed without the transfers rather than by subtracting them, so a huge
     // compensation cannot swallow the rest in rounding.
-    let kept: f64 = components
-        .iter()
-        .filter(|(c, _)| !c.is_transfer())
-        .map(|(_, v)| v)
-        .sum();
+    let kept: f64 = components.iter().filter(|(c, _)| !c.is_transfer()).map(|(_, v)| v).sum();
     Outcome {
         effective_hours: h,
         sla_downtime_minutes: minutes,

@@ -54,11 +54,7 @@ impl Evaluation {
             .zip(business_losses(&point, &outcome))
             .enumerate()
             .map(|(k, (b, value))| BusinessLoss {
-                name: if b.name.trim().is_empty() {
-                    format!("Business group {}", k + 1)
-                } else {
-                    b.name.clone()
-                },
+                name: if b.name.trim().is_empty() { format!("Business group {}", k + 1) } else { b.name.clone() },
                 value,
             })
             .collect();
@@ -74,10 +70,7 @@ impl Evaluation {
             severity,
             benchmarks: BENCHMARKS
                 .iter()
-                .map(|&benchmark| BenchmarkInCurrency {
-                    benchmark,
-                    per_hour: benchmark.usd_per_hour * per_usd,
-                })
+                .map(|&benchmark| BenchmarkInCurrency { benchmark, per_hour: benchmark.usd_per_hour * per_usd })
                 .collect(),
             point,
             outcome,

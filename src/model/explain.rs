@@ -36,12 +36,7 @@ pub struct Explanation {
 pub fn explain(component: Component, e: &Evaluation) -> Explanation {
     let terms = match component {
         Component::LostRevenue => vec![
-            derived(
-                "R_h",
-                "Revenue per hour (annual / 8760)",
-                e.outcome.revenue_per_hour,
-                Unit::MoneyPerHour,
-            ),
+            derived("R_h", "Revenue per hour (annual / 8760)", e.outcome.revenue_per_hour, Unit::MoneyPerHour),
             field(e, "ρ", Field::ShareDependent),
             field(e, "φ", Field::ShareAffected),
             hours(e),
@@ -50,12 +45,7 @@ pub fn explain(component: Component, e: &Evaluation) -> Explanation {
         Component::BusinessLoss => business_terms(e),
         Component::UserTime => vec![
             users_affected(e),
-            derived(
-                "u",
-                "Share of the day on the service",
-                e.outcome.usage_share,
-                Unit::Share,
-            ),
+            derived("u", "Share of the day on the service", e.outcome.usage_share, Unit::Share),
             hours(e),
             field(e, "V", Field::ValuePerUserHour),
         ],
@@ -74,30 +64,15 @@ pub fn explain(component: Component, e: &Evaluation) -> Explanation {
         ],
         Component::SlaCredits => vec![
             field(e, "fees", Field::MonthlyFees),
-            derived(
-                "",
-                "SLA downtime (a(t) ≥ θ)",
-                e.outcome.sla_downtime_minutes,
-                Unit::Minutes,
-            ),
+            derived("", "SLA downtime (a(t) ≥ θ)", e.outcome.sla_downtime_minutes, Unit::Minutes),
             derived("U", "Monthly uptime", e.outcome.uptime, Unit::Uptime),
-            derived(
-                "credit(U)",
-                "Credit share",
-                e.outcome.sla_credit_share,
-                Unit::Share,
-            ),
+            derived("credit(U)", "Credit share", e.outcome.sla_credit_share, Unit::Share),
         ],
         Component::Compensation => compensation_terms(e),
         Component::Churn => vec![
             users_affected(e),
             field(e, "a", Field::FailureShare),
-            derived(
-                "c(D)",
-                "Share of affected users lost",
-                e.outcome.churn_share,
-                Unit::Share,
-            ),
+            derived("c(D)", "Share of affected users lost", e.outcome.churn_share, Unit::Share),
             field(e, "c_max", Field::ChurnMaxShare),
             field(e, "D₅₀", Field::ChurnMidpointHours),
             field(e, "k", Field::ChurnSteepness),
@@ -109,48 +84,23 @@ pub fn explain(component: Component, e: &Evaluation) -> Explanation {
             field(e, "D", Field::DurationHours),
         ],
     };
-    Explanation {
-        component,
-        formula: component.formula(),
-        terms,
-        result: e.outcome.components.get(component),
-    }
+    Explanation { component, formula: component.formula(), terms, result: e.outcome.components.get(component) }
 }
 
 fn field(e: &Evaluation, symbol: &'static str, f: Field) -> Term {
-    Term {
-        symbol,
-        label: f.label().to_owned(),
-        value: e.point.get(f),
-        unit: f.unit(),
-    }
+    Term { symbol, label: f.label().to_owned(), value: e.point.get(f), unit: f.unit() }
 }
 
 fn derived(symbol: &'static str, label: &str, value: f64, unit: Unit) -> Term {
-    Term {
-        symbol,
-        label: label.to_owned(),
-        value,
-        unit,
-    }
+    Term { symbol, label: label.to_owned(), value, unit }
 }
 
 fn hours(e: &Evaluation) -> Term {
-    derived(
-        "H",
-        "Effective outage hours",
-        e.outcome.effective_hours,
-        Unit::Hours,
-    )
+    derived("H", "Effective outage hours", e.outcome.effective_hours, Unit::Hours)
 }
 
 fn users_affected(e: &Evaluation) -> Term {
-    derived(
-        "N_aff",
-        "Users affected (N·φ)",
-        e.outcome.users_affected,
-        Unit::Count,
-    )
+    derived("N_aff", "Users affected (N·φ)", e.outcome.users_affected, Unit::Count)
 }
 
 /// φ, H and each business group's loss per hour.
@@ -164,23 +114,13 @@ fn business_terms(e: &Evaluation) -> Vec<Term> {
             * (1.0 - g(B::Substitution))
             * (1.0 - g(B::ShareRecovered))
             * g(B::LossShare);
-        terms.push(derived(
-            "M·G·d·(1−s)·(1−δ)·m",
-            &loss.name,
-            per_hour,
-            Unit::MoneyPerHour,
-        ));
+        terms.push(derived("M·G·d·(1−s)·(1−δ)·m", &loss.name, per_hour, Unit::MoneyPerHour));
     }
     terms
 }
 
 fn compensation_terms(e: &Evaluation) -> Vec<Term> {
-    let businesses: f64 = e
-        .point
-        .businesses
-        .iter()
-        .map(|row| row[B::Count.index()])
-        .sum();
+    let businesses: f64 = e.point.businesses.iter().map(|row| row[B::Count.index()]).sum();
     vec![
         users_affected(e),
         field(e, "c_u", Field::PerUser),

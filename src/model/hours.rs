@@ -26,10 +26,7 @@ impl Profile {
         for h in 0..24 {
             cumulative[h + 1] = cumulative[h] + weights[h];
         }
-        Self {
-            weights,
-            cumulative,
-        }
+        Self { weights, cumulative }
     }
 
     /// A profile from raw weights, normalised to mean 1 (all zero becomes flat).
@@ -43,11 +40,7 @@ impl Profile {
 /// start hour `start` in [0, 24) and a traffic profile of mean 1 (`None` = flat).
 #[must_use]
 pub fn effective_hours(a: f64, d: f64, tau: f64, start: f64, profile: Option<&Profile>) -> f64 {
-    let Some(Profile {
-        weights: w,
-        cumulative,
-    }) = profile
-    else {
+    let Some(Profile { weights: w, cumulative }) = profile else {
         return a * (d + tau);
     };
     // ∫₀^x w(h mod 24) dh for x ≥ 0: whole days, whole hours, part of an hour.
@@ -146,11 +139,7 @@ mod tests {
         assert_eq!(effective_hours(0.4, 2.5, 3.0, 14.5, None), 0.4 * 5.5);
         // An explicit all-ones profile agrees with the closed form.
         let ones = [1.0; 24];
-        for (a, d, tau, start) in [
-            (1.0, 4.0, 1.0, 10.0),
-            (0.3, 30.0, 7.5, 23.9),
-            (0.8, 0.25, 0.0, 0.0),
-        ] {
+        for (a, d, tau, start) in [(1.0, 4.0, 1.0, 10.0), (0.3, 30.0, 7.5, 23.9), (0.8, 0.25, 0.0, 0.0)] {
             let h = effective_hours(a, d, tau, start, Some(&Profile::from_weights(ones)));
             assert!((h - a * (d + tau)).abs() < 1e-12 * (d + tau), "{h}");
         }
@@ -164,18 +153,12 @@ mod tests {
         }
         let mean = w.iter().sum::<f64>() / 24.0;
         let w = w.map(|x| x / mean);
-        for (a, d, tau, start) in [
-            (1.0, 4.0, 1.0, 10.0),
-            (0.4, 2.5, 3.0, 14.5),
-            (0.7, 30.0, 0.5, 22.25),
-            (1.0, 1.0, 0.0, 23.5),
-        ] {
+        for (a, d, tau, start) in
+            [(1.0, 4.0, 1.0, 10.0), (0.4, 2.5, 3.0, 14.5), (0.7, 30.0, 0.5, 22.25), (1.0, 1.0, 0.0, 23.5)]
+        {
             let exact = effective_hours(a, d, tau, start, Some(&Profile::from_weights(w)));
             let check = numeric(a, d, tau, start, &w);
-            assert!(
-                (exact - check).abs() < 1e-5 * exact,
-                "{a} {d} {tau} {start}: {exact} vs {check}"
-            );
+            assert!((exact - check).abs() < 1e-5 * exact, "{a} {d} {tau} {start}: {exact} vs {check}");
         }
     }
 
@@ -185,27 +168,19 @@ mod tests {
         // 08:30 to 10:30 covers 0.5·1 + 1·2 + 0.5·1 = 3.
         let mut w = [1.0; 24];
         w[9] = 2.0;
-        assert!(
-            (effective_hours(1.0, 2.0, 0.0, 8.5, Some(&Profile::from_weights(w))) - 3.0).abs()
-                < 1e-12
-        );
+        assert!((effective_hours(1.0, 2.0, 0.0, 8.5, Some(&Profile::from_weights(w))) - 3.0).abs() < 1e-12);
         // Across midnight: 23:00 to 01:00 with weight 3 at 23 and 0 → 3 + 3.
         let mut w = [1.0; 24];
         w[23] = 3.0;
         w[0] = 3.0;
-        assert!(
-            (effective_hours(0.5, 2.0, 0.0, 23.0, Some(&Profile::from_weights(w))) - 3.0).abs()
-                < 1e-12
-        );
+        assert!((effective_hours(0.5, 2.0, 0.0, 23.0, Some(&Profile::from_weights(w))) - 3.0).abs() < 1e-12);
     }
 
     #[test]
     fn the_day_sum_is_the_plain_polynomial() {
         let w: [f64; 24] = std::array::from_fn(|h| 0.5 + (h as f64 * 0.7).sin().abs());
         for (c, r) in [(0_usize, 0.3_f64), (7, 0.9), (23, 0.999), (12, 1e-6)] {
-            let plain: f64 = (0..24_u8)
-                .map(|i| w[(c + usize::from(i)) % 24] * r.powi(i32::from(i)))
-                .sum();
+            let plain: f64 = (0..24_u8).map(|i| w[(c + usize::from(i)) % 24] * r.powi(i32::from(i))).sum();
             assert!((day_sum(&w, c, r) - plain).abs() < 1e-12 * plain, "{c} {r}");
         }
     }

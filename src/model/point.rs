@@ -28,16 +28,8 @@ impl Point {
     pub fn nominal(s: &Scenario) -> Self {
         let mut point = Self {
             values: Field::ALL.map(|f| f.estimate(s).nominal()),
-            businesses: s
-                .businesses
-                .iter()
-                .map(|b| BusinessField::ALL.map(|f| f.estimate(b).nominal()))
-                .collect(),
-            profile: s
-                .outage
-                .traffic_profile
-                .raw_weights()
-                .map(Profile::normalised),
+            businesses: s.businesses.iter().map(|b| BusinessField::ALL.map(|f| f.estimate(b).nominal())).collect(),
+            profile: s.outage.traffic_profile.raw_weights().map(Profile::normalised),
             tiers: s.sla.tiers.nominal(),
             churn_start: 0.0,
         };
@@ -46,10 +38,7 @@ impl Point {
     }
 
     fn update_churn_start(&mut self) {
-        self.churn_start = churn_start(
-            self.get(Field::ChurnMidpointHours),
-            self.get(Field::ChurnSteepness),
-        );
+        self.churn_start = churn_start(self.get(Field::ChurnMidpointHours), self.get(Field::ChurnSteepness));
     }
 
     /// `L(0)` of the churn curve (an `exp` saved per evaluation).

@@ -36,11 +36,8 @@ pub fn timeline_end_hours(point: &Point) -> f64 {
 /// `H(t)`: effective hours reached by time `t`.
 #[must_use]
 pub fn effective_hours_by(point: &Point, t: f64) -> f64 {
-    let (a, d, tau) = (
-        point.get(Field::FailureShare),
-        point.get(Field::DurationHours),
-        point.get(Field::RecoveryTailHours),
-    );
+    let (a, d, tau) =
+        (point.get(Field::FailureShare), point.get(Field::DurationHours), point.get(Field::RecoveryTailHours));
     let start = point.get(Field::StartHour).rem_euclid(24.0);
     let w = point.profile.as_ref();
     if t <= d {
@@ -69,21 +66,15 @@ pub fn timeline(point: &Point, outcome: &Outcome, points: usize) -> Vec<Timeline
     let c = |x: Component| outcome.components.get(x);
     let hourly_provider = c(Component::LostRevenue) + c(Component::Staff);
     let hourly_ecosystem = c(Component::BusinessLoss) + c(Component::UserTime);
-    let settled = c(Component::SlaCredits)
-        + c(Component::Compensation)
-        + c(Component::Churn)
-        + point.get(Field::FinesFixed);
+    let settled =
+        c(Component::SlaCredits) + c(Component::Compensation) + c(Component::Churn) + point.get(Field::FinesFixed);
     let responder_rate = point.get(Field::Responders) * point.get(Field::ResponderCostPerHour);
     let response_hours = d + point.get(Field::PostIncidentHours);
     let h_total = outcome.effective_hours;
     (0..points)
         .map(|i| {
             let t = end * i as f64 / (points - 1) as f64;
-            let reached = if h_total > 0.0 {
-                (effective_hours_by(point, t) / h_total).clamp(0.0, 1.0)
-            } else {
-                1.0
-            };
+            let reached = if h_total > 0.0 { (effective_hours_by(point, t) / h_total).clamp(0.0, 1.0) } else { 1.0 };
             let failing = if t < d {
                 a
             } else if tau > 0.0 {
@@ -114,10 +105,8 @@ mod tests {
 
     #[test]
     fn hours_reached_grow_to_the_total() {
-        let s = presets::find("didi-2023")
-            .map(presets::Preset::load)
-            .and_then(Result::ok)
-            .unwrap_or_else(Scenario::blank);
+        let s =
+            presets::find("didi-2023").map(presets::Preset::load).and_then(Result::ok).unwrap_or_else(Scenario::blank);
         let p = Point::nominal(&s);
         let o = evaluate(&p);
         let mut last = 0.0;
@@ -142,10 +131,8 @@ mod tests {
 
     #[test]
     fn the_timeline_ends_at_the_full_costs() {
-        let s = presets::find("kakao-2022")
-            .map(presets::Preset::load)
-            .and_then(Result::ok)
-            .unwrap_or_else(Scenario::blank);
+        let s =
+            presets::find("kakao-2022").map(presets::Preset::load).and_then(Result::ok).unwrap_or_else(Scenario::blank);
         let p = Point::nominal(&s);
         let o = evaluate(&p);
         let t = timeline(&p, &o, 400);
@@ -154,9 +141,6 @@ mod tests {
         assert!((last.provider_cost - o.provider_cost).abs() < 0.01 * o.provider_cost);
         assert!((last.ecosystem_loss - o.ecosystem_loss).abs() < 0.01 * o.ecosystem_loss);
         assert_eq!(t[0].share_of_users_failing, 1.0);
-        assert!(
-            t.windows(2)
-                .all(|w| w[1].provider_cost >= w[0].provider_cost)
-        );
+        assert!(t.windows(2).all(|w| w[1].provider_cost >= w[0].provider_cost));
     }
 }

@@ -42,15 +42,9 @@ impl UptimeBand {
     #[must_use]
     pub fn context(self) -> &'static str {
         match self {
-            UptimeBand::Under100k => {
-                "46% of significant outages cost under $100k (Uptime Institute, 2025)"
-            }
-            UptimeBand::From100kTo1M => {
-                "about a third of significant outages cost $100k–$1M (Uptime Institute, 2025)"
-            }
-            UptimeBand::Over1M => {
-                "about 1 in 5 significant outages cost over $1M (Uptime Institute, 2025)"
-            }
+            UptimeBand::Under100k => "46% of significant outages cost under $100k (Uptime Institute, 2025)",
+            UptimeBand::From100kTo1M => "about a third of significant outages cost $100k–$1M (Uptime Institute, 2025)",
+            UptimeBand::Over1M => "about 1 in 5 significant outages cost over $1M (Uptime Institute, 2025)",
         }
     }
 }
@@ -87,12 +81,7 @@ pub fn severity_name(level: u8) -> &'static str {
 /// Suggests a severity level from the cost in US dollars, the users affected, the duration and
 /// whether fines apply. The highest level any rule reaches wins; the reason names that rule.
 #[must_use]
-pub fn suggest_severity(
-    cost_usd: f64,
-    users_affected: f64,
-    duration_hours: f64,
-    fines: f64,
-) -> Severity {
+pub fn suggest_severity(cost_usd: f64, users_affected: f64, duration_hours: f64, fines: f64) -> Severity {
     let by_cost = match cost_usd {
         c if c < 1e4 => (1, "provider cost under $10k"),
         c if c < 1e5 => (2, "provider cost $10k–$100k"),
@@ -101,28 +90,15 @@ pub fn suggest_severity(
         _ => (5, "provider cost over $10M, a large financial loss"),
     };
     let by_reach = if users_affected >= 1e8 && duration_hours >= 1.0 {
-        (
-            5,
-            "over 100 million users cut off for an hour or more: a major disruption",
-        )
+        (5, "over 100 million users cut off for an hour or more: a major disruption")
     } else if users_affected >= 1e7 {
         (4, "over 10 million users affected")
     } else {
         (0, "")
     };
-    let by_compliance = if fines > 0.0 {
-        (4, "fines apply: a compliance breach")
-    } else {
-        (0, "")
-    };
-    let (level, why) = [by_cost, by_reach, by_compliance]
-        .into_iter()
-        .max_by_key(|(l, _)| *l)
-        .unwrap_or(by_cost);
-    Severity {
-        level,
-        reason: why.to_owned(),
-    }
+    let by_compliance = if fines > 0.0 { (4, "fines apply: a compliance breach") } else { (0, "") };
+    let (level, why) = [by_cost, by_reach, by_compliance].into_iter().max_by_key(|(l, _)| *l).unwrap_or(by_cost);
+    Severity { level, reason: why.to_owned() }
 }
 
 /// A published per-hour cost of downtime.
@@ -138,16 +114,8 @@ pub struct Benchmark {
 
 /// The per-hour benchmarks of DESIGN §2.3.
 pub const BENCHMARKS: [Benchmark; 4] = [
-    Benchmark {
-        label: "Ponemon 2011",
-        usd_per_hour: 336_000.0,
-        source: "Ponemon/Emerson 2011: $5,600 per minute",
-    },
-    Benchmark {
-        label: "Ponemon 2016",
-        usd_per_hour: 531_060.0,
-        source: "Ponemon 2016: $8,851 per minute",
-    },
+    Benchmark { label: "Ponemon 2011", usd_per_hour: 336_000.0, source: "Ponemon/Emerson 2011: $5,600 per minute" },
+    Benchmark { label: "Ponemon 2016", usd_per_hour: 531_060.0, source: "Ponemon 2016: $8,851 per minute" },
     Benchmark {
         label: "ITIC 2024 (mid-size)",
         usd_per_hour: 300_000.0,

@@ -46,22 +46,13 @@ pub struct Range90 {
 
 impl Serialize for Pert {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        PertRepr::Pert {
-            min: self.min,
-            mode: self.mode,
-            max: self.max,
-        }
-        .serialize(s)
+        PertRepr::Pert { min: self.min, mode: self.mode, max: self.max }.serialize(s)
     }
 }
 
 impl Serialize for Range90 {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        PertRepr::Range90 {
-            low: self.low,
-            high: self.high,
-        }
-        .serialize(s)
+        PertRepr::Range90 { low: self.low, high: self.high }.serialize(s)
     }
 }
 
@@ -76,10 +67,7 @@ enum PertRepr {
 /// A plain number or a tagged distribution. RON hands an untagged enum the variant name, so a
 /// misspelt `Prt(...)` is refused rather than guessed.
 #[derive(Deserialize)]
-#[serde(
-    untagged,
-    expecting = "expected a number, Pert(min: …, mode: …, max: …) or Range90(low: …, high: …)"
-)]
+#[serde(untagged, expecting = "expected a number, Pert(min: …, mode: …, max: …) or Range90(low: …, high: …)")]
 enum EstimateRepr {
     Number(f64),
     Tagged(PertRepr),
@@ -89,12 +77,8 @@ impl<'de> Deserialize<'de> for Estimate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let estimate = match EstimateRepr::deserialize(d)? {
             EstimateRepr::Number(v) => Estimate::Fixed(v),
-            EstimateRepr::Tagged(PertRepr::Pert { min, mode, max }) => {
-                Estimate::Pert(Pert { min, mode, max })
-            }
-            EstimateRepr::Tagged(PertRepr::Range90 { low, high }) => {
-                Estimate::Range90(Range90 { low, high })
-            }
+            EstimateRepr::Tagged(PertRepr::Pert { min, mode, max }) => Estimate::Pert(Pert { min, mode, max }),
+            EstimateRepr::Tagged(PertRepr::Range90 { low, high }) => Estimate::Range90(Range90 { low, high }),
         };
         estimate.check_shape().map_err(serde::de::Error::custom)?;
         Ok(estimate)
@@ -142,23 +126,18 @@ impl Estimate {
     /// Finite numbers in order (`min ≤ mode ≤ max`, `low ≤ high`).
     fn check_shape(&self) -> Result<(), String> {
         if let Some(bad) = self.params().into_iter().find(|v| !v.is_finite()) {
-            return Err(format!(
-                "{bad} is not a number this model can use: write a finite number"
-            ));
+            return Err(format!("{bad} is not a number this model can use: write a finite number"));
         }
         match *self {
-            Estimate::Pert(p) if p.min > p.mode => Err(format!(
-                "Pert min {} is above its mode {}: write min ≤ mode ≤ max",
-                p.min, p.mode
-            )),
-            Estimate::Pert(p) if p.mode > p.max => Err(format!(
-                "Pert mode {} is above its max {}: write min ≤ mode ≤ max",
-                p.mode, p.max
-            )),
-            Estimate::Range90(r) if r.low > r.high => Err(format!(
-                "Range90 low {} is above its high {}: write low ≤ high",
-                r.low, r.high
-            )),
+            Estimate::Pert(p) if p.min > p.mode => {
+                Err(format!("Pert min {} is above its mode {}: write min ≤ mode ≤ max", p.min, p.mode))
+            }
+            Estimate::Pert(p) if p.mode > p.max => {
+                Err(format!("Pert mode {} is above its max {}: write min ≤ mode ≤ max", p.mode, p.max))
+            }
+            Estimate::Range90(r) if r.low > r.high => {
+                Err(format!("Range90 low {} is above its high {}: write low ≤ high", r.low, r.high))
+            }
             _ => Ok(()),
         }
     }
@@ -195,48 +174,21 @@ impl Domain {
     /// Whether `v` lies in the domain.
     #[must_use]
     pub fn contains(&self, v: f64) -> bool {
-        let above_min = if self.min_excluded {
-            v > self.min
-        } else {
-            v >= self.min
-        };
-        let below_max = if self.max_excluded {
-            v < self.max
-        } else {
-            v <= self.max
-        };
+        let above_min = if self.min_excluded { v > self.min } else { v >= self.min };
+        let below_max = if self.max_excluded { v < self.max } else { v <= self.max };
         v.is_finite() && above_min && below_max
     }
 
     /// `v` moved to the nearest value inside the domain (Monte Carlo draws, slider edits).
     #[must_use]
     pub fn clamp(&self, v: f64) -> f64 {
-        let lowest = if self.min_excluded {
-            self.min.next_up()
-        } else {
-            self.min
-        };
-        let highest = if self.max_excluded {
-            self.max.next_down()
-        } else {
-            self.max
-        };
-        if v.is_nan() {
-            lowest
-        } else {
-            v.clamp(lowest, highest)
-        }
+        let lowest = if self.min_excluded { self.min.next_up() } else { self.min };
+        let highest = if self.max_excluded { self.max.next_down() } else { self.max };
+        if v.is_nan() { lowest } else { v.clamp(lowest, highest) }
     }
 
     fn check(&self, v: f64) -> Result<(), String> {
-        if self.contains(v) {
-            Ok(())
-        } else {
-            Err(format!(
-                "{v} is not allowed for {}: {}",
-                self.what, self.fix
-            ))
-        }
+        if self.contains(v) { Ok(()) } else { Err(format!("{v} is not allowed for {}: {}", self.what, self.fix)) }
     }
 }
 
@@ -292,19 +244,13 @@ impl<K: Kind> Input<K> {
     /// A checked input.
     pub fn new(estimate: Estimate) -> Result<Self, String> {
         estimate.check(&K::DOMAIN)?;
-        Ok(Self {
-            estimate,
-            kind: PhantomData,
-        })
+        Ok(Self { estimate, kind: PhantomData })
     }
 
     /// A fixed number, moved into the domain if it lies outside (for defaults and widgets).
     #[must_use]
     pub fn fixed(value: f64) -> Self {
-        Self {
-            estimate: Estimate::Fixed(K::DOMAIN.clamp(value)),
-            kind: PhantomData,
-        }
+        Self { estimate: Estimate::Fixed(K::DOMAIN.clamp(value)), kind: PhantomData }
     }
 
     /// The estimate.
@@ -370,33 +316,9 @@ mod tests {
     #[test]
     fn nominal_values() {
         assert_eq!(Estimate::Fixed(3.0).nominal(), 3.0);
-        assert_eq!(
-            Estimate::Pert(Pert {
-                min: 1.0,
-                mode: 2.0,
-                max: 5.0
-            })
-            .nominal(),
-            2.0
-        );
-        assert!(
-            (Estimate::Range90(Range90 {
-                low: 2.0,
-                high: 8.0
-            })
-            .nominal()
-                - 4.0)
-                .abs()
-                < 1e-12
-        );
-        assert_eq!(
-            Estimate::Range90(Range90 {
-                low: -2.0,
-                high: 8.0
-            })
-            .nominal(),
-            3.0
-        );
+        assert_eq!(Estimate::Pert(Pert { min: 1.0, mode: 2.0, max: 5.0 }).nominal(), 2.0);
+        assert!((Estimate::Range90(Range90 { low: 2.0, high: 8.0 }).nominal() - 4.0).abs() < 1e-12);
+        assert_eq!(Estimate::Range90(Range90 { low: -2.0, high: 8.0 }).nominal(), 3.0);
     }
 
     #[test]
@@ -404,24 +326,9 @@ mod tests {
         let share = Share::DOMAIN;
         assert!(Estimate::Fixed(1.0).check(&share).is_ok());
         assert!(Estimate::Fixed(1.5).check(&share).is_err());
-        assert!(
-            Estimate::Pert(Pert {
-                min: 0.5,
-                mode: 0.9,
-                max: 1.1
-            })
-            .check(&share)
-            .is_err()
-        );
+        assert!(Estimate::Pert(Pert { min: 0.5, mode: 0.9, max: 1.1 }).check(&share).is_err());
         // A lognormal range's median sqrt(0.5·1.2) ≈ 0.77 is a share; draws above 1 are clamped.
-        assert!(
-            Estimate::Range90(Range90 {
-                low: 0.5,
-                high: 1.2
-            })
-            .check(&share)
-            .is_ok()
-        );
+        assert!(Estimate::Range90(Range90 { low: 0.5, high: 1.2 }).check(&share).is_ok());
         assert!(Estimate::Fixed(0.0).check(&PositiveShare::DOMAIN).is_err());
         assert!(Estimate::Fixed(24.0).check(&ClockHour::DOMAIN).is_err());
         assert!(Estimate::Fixed(f64::NAN).check(&Amount::DOMAIN).is_err());

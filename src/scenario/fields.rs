@@ -5,8 +5,7 @@
 //! [`BusinessField`]. A test checks every path against the serialised scenario.
 
 use super::{
-    Amount, Business, ClockHour, DayHours, Domain, Estimate, Input, Kind, Positive, PositiveShare,
-    Scenario, Share,
+    Amount, Business, ClockHour, DayHours, Domain, Estimate, Input, Kind, Positive, PositiveShare, Scenario, Share,
 };
 
 /// What a number measures, for formatting and widgets.
@@ -234,9 +233,7 @@ impl Field {
             Field::DurationHours => {
                 "D: hours from the start until service is restored. Drives every time-based cost, SLA credits, churn and fines."
             }
-            Field::FailureShare => {
-                "a: share of requests failing during the outage (100% = hard down, 30% = brownout)."
-            }
+            Field::FailureShare => "a: share of requests failing during the outage (100% = hard down, 30% = brownout).",
             Field::RecoveryTailHours => {
                 "τ: after restoration the failing share decays as a·e^(−t/τ) (backlogs, cold caches); 0 = instant recovery."
             }
@@ -244,19 +241,13 @@ impl Field {
                 "The provider's revenue per year; R_h = this / 8760. Lost revenue C1 = R_h·ρ·φ·H·(1−δ)."
             }
             Field::ShareDependent => "ρ: share of revenue that needs the failed service.",
-            Field::RevenueShareRecovered => {
-                "δ: share of the lost revenue made up later (customers come back and buy)."
-            }
-            Field::Employees => {
-                "E: the provider's employees who cannot work during the outage. C4 = E·W·p·H."
-            }
+            Field::RevenueShareRecovered => "δ: share of the lost revenue made up later (customers come back and buy).",
+            Field::Employees => "E: the provider's employees who cannot work during the outage. C4 = E·W·p·H.",
             Field::WorkforceCostPerHour => "W: loaded cost of an employee-hour.",
             Field::ProductivityLoss => "p: share of their productivity lost.",
             Field::Responders => "n: people working the incident. C5 = n·W_r·(D + T_post) + F.",
             Field::ResponderCostPerHour => "W_r: cost of a responder-hour (overtime included).",
-            Field::PostIncidentHours => {
-                "T_post: follow-up hours after restoration (post-mortem, clean-up)."
-            }
+            Field::PostIncidentHours => "T_post: follow-up hours after restoration (post-mortem, clean-up).",
             Field::ResponseFixedCost => "F: fixed costs (vendors, hardware, temporary capacity).",
             Field::MonthlyFees => {
                 "Monthly fees of the customers covered by the SLA. C6 = fees × credit(monthly uptime)."
@@ -264,22 +255,14 @@ impl Field {
             Field::ErrorThreshold => {
                 "θ: a minute counts as down when at least this share of requests fail (5% in Atlassian's definition)."
             }
-            Field::PerUser => {
-                "c_u: paid to each affected user who claims (money, vouchers, free service)."
-            }
+            Field::PerUser => "c_u: paid to each affected user who claims (money, vouchers, free service).",
             Field::UserUptake => "q_u: share of affected users who claim.",
             Field::PerBusiness => "c_b: paid to each affected business that claims.",
             Field::BusinessUptake => "q_b: share of affected businesses that claim.",
-            Field::ChurnMaxShare => {
-                "c_max: share of affected users a very long outage drives away for good."
-            }
-            Field::ChurnMidpointHours => {
-                "D₅₀: outage hours at which half of that churn is reached."
-            }
+            Field::ChurnMaxShare => "c_max: share of affected users a very long outage drives away for good.",
+            Field::ChurnMidpointHours => "D₅₀: outage hours at which half of that churn is reached.",
             Field::ChurnSteepness => "k: how sharply churn rises around the midpoint, per hour.",
-            Field::LifetimeValue => {
-                "CLV: what one lost customer would have been worth. C8 = N_aff·a·c(D)·CLV."
-            }
+            Field::LifetimeValue => "CLV: what one lost customer would have been worth. C8 = N_aff·a·c(D)·CLV.",
             Field::FinesFixed => "A fine regardless of duration (regulator, contract penalty).",
             Field::FinesPerHour => "A fine per outage hour. C9 = fixed + per_hour·D.",
             Field::MarketCap => {
@@ -299,17 +282,13 @@ impl BusinessField {
     pub fn help(self) -> &'static str {
         match self {
             BusinessField::Count => "M: how many businesses of this kind depend on the service.",
-            BusinessField::SalesPerHour => {
-                "G: sales per business per hour, averaged over the whole day."
-            }
+            BusinessField::SalesPerHour => "G: sales per business per hour, averaged over the whole day.",
             BusinessField::Dependence => "d: share of their sales that goes through the service.",
             BusinessField::Substitution => {
                 "s: share of those sales that moves to cash or a rival instead of being lost."
             }
             BusinessField::ShareRecovered => "δ_k: share of the lost sales made up later.",
-            BusinessField::LossShare => {
-                "m: 100% counts lost sales; a margin (30%) counts lost profit."
-            }
+            BusinessField::LossShare => "m: 100% counts lost sales; a margin (30%) counts lost profit.",
         }
     }
 }

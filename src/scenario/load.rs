@@ -62,10 +62,7 @@ impl std::error::Error for LoadError {}
 /// Reads a scenario file.
 pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read {
-        origin: origin.clone(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read { origin: origin.clone(), source })?;
     Ok(parse_bytes(&bytes, &origin)?)
 }
 
@@ -81,13 +78,7 @@ pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Scenario, LoadError> {
                 "the file is not UTF-8 text (is it a scenario file?): save it as UTF-8".to_owned()
             };
             let (line, column) = position_of(&bytes[..e.valid_up_to()]);
-            Err(LoadError {
-                origin: origin.to_owned(),
-                line,
-                column,
-                field: String::new(),
-                message,
-            })
+            Err(LoadError { origin: origin.to_owned(), line, column, field: String::new(), message })
         }
     }
 }
@@ -117,15 +108,13 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, LoadError> {
             message: "the file is empty: start from presets/template.ron".to_owned(),
         });
     }
-    let mut de = ron::Deserializer::from_str_with_options(text, &options())
-        .map_err(|e| located(e, String::new()))?;
+    let mut de = ron::Deserializer::from_str_with_options(text, &options()).map_err(|e| located(e, String::new()))?;
     let scenario: Scenario = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = tidy_path(&e.path().to_string());
         let spanned = de.span_error(e.into_inner());
         located(spanned, field)
     })?;
-    de.end()
-        .map_err(|e| located(de.span_error(e), String::new()))?;
+    de.end().map_err(|e| located(de.span_error(e), String::new()))?;
     Ok(scenario)
 }
 
@@ -143,11 +132,7 @@ fn tidy_path(path: &str) -> String {
     let mut tidy = String::new();
     for segment in path.split('.') {
         let is_variant = segment.starts_with(|c: char| c.is_ascii_uppercase());
-        let kept = if is_variant {
-            segment.trim_start_matches(|c: char| c != '[')
-        } else {
-            segment
-        };
+        let kept = if is_variant { segment.trim_start_matches(|c: char| c != '[') } else { segment };
         if !tidy.is_empty() && !kept.is_empty() && !kept.starts_with('[') {
             tidy.push('.');
         }
@@ -160,70 +145,38 @@ fn tidy_path(path: &str) -> String {
 fn explain(code: &ron::Error, field: &str) -> String {
     use ron::Error as E;
     match code {
-        E::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => {
-            let place = outer
-                .as_deref()
-                .map_or_else(String::new, |o| format!(" in {}", section_name(o)));
-            let hint = closest(found, expected)
-                .map_or_else(String::new, |c| format!("did you mean `{c}`? "));
-            format!(
-                "unknown field `{found}`{place}: {hint}expected one of {}",
-                list(expected)
-            )
+        E::NoSuchStructField { expected, found, outer } => {
+            let place = outer.as_deref().map_or_else(String::new, |o| format!(" in {}", section_name(o)));
+            let hint = closest(found, expected).map_or_else(String::new, |c| format!("did you mean `{c}`? "));
+            format!("unknown field `{found}`{place}: {hint}expected one of {}", list(expected))
         }
-        E::MissingStructField {
-            field: missing,
-            outer,
-        } => match (*missing, outer.as_deref()) {
-            ("version", _) => {
-                "the file has no `version`: add `version: 1,` as its first field".to_owned()
-            }
-            ("outage", _) => {
-                "the scenario has no `outage` section: add `outage: (duration_hours: 4),`"
-                    .to_owned()
-            }
-            ("duration_hours", _) => {
-                "the outage needs `duration_hours`: add e.g. `duration_hours: 4,`".to_owned()
-            }
+        E::MissingStructField { field: missing, outer } => match (*missing, outer.as_deref()) {
+            ("version", _) => "the file has no `version`: add `version: 1,` as its first field".to_owned(),
+            ("outage", _) => "the scenario has no `outage` section: add `outage: (duration_hours: 4),`".to_owned(),
+            ("duration_hours", _) => "the outage needs `duration_hours`: add e.g. `duration_hours: 4,`".to_owned(),
             (missing, Some(o)) => {
                 format!("`{missing}` is missing from {}: add it", section_name(o))
             }
             (missing, None) => format!("`{missing}` is missing: add it"),
         },
         E::DuplicateStructField { field: dup, .. } => format!("`{dup}` is written twice: keep one"),
-        E::NoSuchEnumVariant {
-            expected, found, ..
-        } => {
-            let hint = closest(found, expected)
-                .map_or_else(String::new, |c| format!("did you mean `{c}`? "));
-            format!(
-                "`{found}` is not a known choice here: {hint}expected one of {}",
-                list(expected)
-            )
+        E::NoSuchEnumVariant { expected, found, .. } => {
+            let hint = closest(found, expected).map_or_else(String::new, |c| format!("did you mean `{c}`? "));
+            format!("`{found}` is not a known choice here: {hint}expected one of {}", list(expected))
         }
         E::InvalidValueForType { expected, found } => {
             format!("expected {expected}, found {found}{}", fix_for(field))
         }
         E::ExpectedFloat | E::ExpectedInteger => format!("expected a number{}", fix_for(field)),
-        E::ExpectedString | E::ExpectedStringEnd => {
-            "expected text in double quotes, like \"Kakao\"".to_owned()
-        }
+        E::ExpectedString | E::ExpectedStringEnd => "expected text in double quotes, like \"Kakao\"".to_owned(),
         E::Eof => "the file ends too early: a closing `)` or `]` is missing".to_owned(),
-        E::ExpectedComma => {
-            "a comma is missing here (after the value before this point)".to_owned()
-        }
+        E::ExpectedComma => "a comma is missing here (after the value before this point)".to_owned(),
         E::ExpectedMapColon => "a `:` is missing between a field's name and its value".to_owned(),
         E::ExpectedStructLikeEnd | E::ExpectedArrayEnd => {
             "a closing bracket is missing or a comma is out of place here".to_owned()
         }
         E::ExpectedIdentifier => "expected a field name or a choice such as `Flat` here".to_owned(),
-        E::TrailingCharacters => {
-            "unexpected text after the scenario's closing `)`: remove it".to_owned()
-        }
+        E::TrailingCharacters => "unexpected text after the scenario's closing `)`: remove it".to_owned(),
         E::ExceededRecursionLimit => "the file nests too deeply to be a scenario".to_owned(),
         E::Message(m) => m.clone(),
         other => format!("{other}: check the syntax near here against presets/template.ron"),
@@ -231,11 +184,7 @@ fn explain(code: &ron::Error, field: &str) -> String {
 }
 
 fn fix_for(field: &str) -> &'static str {
-    if field.is_empty() {
-        ""
-    } else {
-        " (see presets/template.ron for this field's form)"
-    }
+    if field.is_empty() { "" } else { " (see presets/template.ron for this field's form)" }
 }
 
 fn section_name(outer: &str) -> String {
@@ -246,11 +195,7 @@ fn section_name(outer: &str) -> String {
 }
 
 fn list(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
 }
 
 /// The expected name nearest to a misspelt one, if it is near enough to be a typo.
@@ -270,9 +215,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
         let mut prev = row[0];
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            let next = (prev + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
+            let next = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(row[j + 1] + 1);
             prev = row[j + 1];
             row[j + 1] = next;
         }
@@ -286,28 +229,16 @@ mod tests {
 
     #[test]
     fn typos_find_their_field() {
-        assert_eq!(
-            closest("duraton_hours", &["start_hour", "duration_hours"]),
-            Some("duration_hours")
-        );
+        assert_eq!(closest("duraton_hours", &["start_hour", "duration_hours"]), Some("duration_hours"));
         assert_eq!(closest("colour", &["start_hour", "duration_hours"]), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 
     #[test]
     fn paths_drop_variant_names() {
-        assert_eq!(
-            tidy_path("outage.traffic_profile.Custom"),
-            "outage.traffic_profile"
-        );
-        assert_eq!(
-            tidy_path("outage.traffic_profile.Custom[3]"),
-            "outage.traffic_profile[3]"
-        );
-        assert_eq!(
-            tidy_path("businesses[1].dependence"),
-            "businesses[1].dependence"
-        );
+        assert_eq!(tidy_path("outage.traffic_profile.Custom"), "outage.traffic_profile");
+        assert_eq!(tidy_path("outage.traffic_profile.Custom[3]"), "outage.traffic_profile[3]");
+        assert_eq!(tidy_path("businesses[1].dependence"), "businesses[1].dependence");
         assert_eq!(tidy_path("?"), "");
     }
 

@@ -19,8 +19,7 @@ mod version;
 use serde::{Deserialize, Serialize};
 
 pub use estimate::{
-    Amount, ClockHour, DayHours, Domain, Estimate, Input, Kind, Pert, Positive, PositiveShare,
-    Range90, Share,
+    Amount, ClockHour, DayHours, Domain, Estimate, Input, Kind, Pert, Positive, PositiveShare, Range90, Share,
 };
 pub use fields::{BusinessField, Field, Unit};
 pub use load::{LoadError, ScenarioError};
@@ -105,10 +104,7 @@ pub struct Currency {
 
 impl Default for Currency {
     fn default() -> Self {
-        Self {
-            code: "USD".to_owned(),
-            per_usd: one(),
-        }
+        Self { code: "USD".to_owned(), per_usd: one() }
     }
 }
 
@@ -193,11 +189,7 @@ pub struct Revenue {
 
 impl Default for Revenue {
     fn default() -> Self {
-        Self {
-            annual_revenue: Input::default(),
-            share_dependent: one(),
-            share_recovered: Input::default(),
-        }
+        Self { annual_revenue: Input::default(), share_dependent: one(), share_recovered: Input::default() }
     }
 }
 
@@ -249,11 +241,7 @@ pub struct Workforce {
 
 impl Default for Workforce {
     fn default() -> Self {
-        Self {
-            employees: Input::default(),
-            cost_per_hour: Input::default(),
-            productivity_loss: one(),
-        }
+        Self { employees: Input::default(), cost_per_hour: Input::default(), productivity_loss: one() }
     }
 }
 
@@ -285,11 +273,7 @@ pub struct Sla {
 
 impl Default for Sla {
     fn default() -> Self {
-        Self {
-            monthly_fees: Input::default(),
-            error_threshold: Input::fixed(0.05),
-            tiers: SlaTiers::default(),
-        }
+        Self { monthly_fees: Input::default(), error_threshold: Input::fixed(0.05), tiers: SlaTiers::default() }
     }
 }
 
@@ -359,10 +343,7 @@ impl Uncertainty {
 
 impl Default for Uncertainty {
     fn default() -> Self {
-        Self {
-            samples: 10_000,
-            seed: 0,
-        }
+        Self { samples: 10_000, seed: 0 }
     }
 }
 
@@ -407,10 +388,6 @@ impl Scenario {
     /// The name to show: the scenario's, or "Untitled scenario".
     #[must_use]
     pub fn title(&self) -> &str {
-        if self.name.trim().is_empty() {
-            "Untitled scenario"
-        } else {
-            &self.name
-        }
+        if self.name.trim().is_empty() { "Untitled scenario" } else { &self.name }
     }
 }

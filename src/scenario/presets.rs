@@ -63,7 +63,5 @@ pub fn find(id: &str) -> Option<&'static Preset> {
 /// scenario stands in rather than no app at all.
 #[must_use]
 pub fn default_scenario() -> Scenario {
-    find(DEFAULT_PRESET)
-        .and_then(|p| p.load().ok())
-        .unwrap_or_else(Scenario::blank)
+    find(DEFAULT_PRESET).and_then(|p| p.load().ok()).unwrap_or_else(Scenario::blank)
 }

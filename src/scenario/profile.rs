@@ -102,11 +102,7 @@ impl TrafficProfile {
 #[must_use]
 pub fn normalise(raw: [f64; 24]) -> [f64; 24] {
     let mean = raw.iter().sum::<f64>() / 24.0;
-    if mean > 0.0 && mean.is_finite() {
-        raw.map(|x| x / mean)
-    } else {
-        [1.0; 24]
-    }
+    if mean > 0.0 && mean.is_finite() { raw.map(|x| x / mean) } else { [1.0; 24] }
 }
 
 #[cfg(test)]
@@ -120,11 +116,7 @@ mod tests {
             assert!((w.iter().sum::<f64>() - 24.0).abs() < 1e-12);
         }
         // Business day: 9 hours at 2.0 and 15 at 0.3 → mean 22.5 / 24 = 0.9375.
-        let w = normalise(
-            TrafficProfile::BusinessDay
-                .raw_weights()
-                .unwrap_or_default(),
-        );
+        let w = normalise(TrafficProfile::BusinessDay.raw_weights().unwrap_or_default());
         assert!((w[10] - 2.0 / 0.9375).abs() < 1e-12);
         assert!((w[18] - 0.3 / 0.9375).abs() < 1e-12);
     }

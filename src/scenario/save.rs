@@ -8,10 +8,7 @@ use crate::files::write_atomically;
 /// The scenario as RON text, with a header saying what the file is.
 pub fn to_ron(scenario: &Scenario) -> Result<String, ron::Error> {
     // Sections and lists one item per line; a business, a source or a PERT on one line each.
-    let config = ron::ser::PrettyConfig::new()
-        .depth_limit(2)
-        .indentor("    ")
-        .escape_strings(false);
+    let config = ron::ser::PrettyConfig::new().depth_limit(2).indentor("    ").escape_strings(false);
     let body = super::load::options().to_string_pretty(scenario, config)?;
     Ok(format!(
         "// Outage cost scenario (format version {}). Fields and defaults: presets/template.ron.\n{body}\n",
@@ -22,12 +19,6 @@ pub fn to_ron(scenario: &Scenario) -> Result<String, ron::Error> {
 /// Saves the scenario to `path` atomically: a crash leaves the old file or the new one, whole.
 pub fn save_file(scenario: &Scenario, path: &Path) -> Result<(), ScenarioError> {
     let origin = path.display().to_string();
-    let text = to_ron(scenario).map_err(|e| ScenarioError::Write {
-        origin: origin.clone(),
-        message: e.to_string(),
-    })?;
-    write_atomically(path, text.as_bytes()).map_err(|e| ScenarioError::Write {
-        origin,
-        message: e.to_string(),
-    })
+    let text = to_ron(scenario).map_err(|e| ScenarioError::Write { origin: origin.clone(), message: e.to_string() })?;
+    write_atomically(path, text.as_bytes()).map_err(|e| ScenarioError::Write { origin, message: e.to_string() })
 }

@@ -34,13 +34,8 @@ pub enum TierSet {
 
 impl TierSet {
     /// Every shipped set, for pickers.
-    pub const ALL: [TierSet; 5] = [
-        TierSet::None,
-        TierSet::AwsEc2,
-        TierSet::AwsS3,
-        TierSet::AzureVm,
-        TierSet::GcpCompute,
-    ];
+    pub const ALL: [TierSet; 5] =
+        [TierSet::None, TierSet::AwsEc2, TierSet::AwsS3, TierSet::AzureVm, TierSet::GcpCompute];
 
     /// `(below, credit)` pairs.
     #[must_use]
@@ -126,10 +121,7 @@ impl SlaTiers {
     pub fn nominal(&self) -> Vec<(f64, f64)> {
         match self {
             SlaTiers::Named(set) => set.tiers().to_vec(),
-            SlaTiers::Custom(tiers) => tiers
-                .iter()
-                .map(|t| (t.below.nominal(), t.credit.nominal()))
-                .collect(),
+            SlaTiers::Custom(tiers) => tiers.iter().map(|t| (t.below.nominal(), t.credit.nominal())).collect(),
         }
     }
 }
@@ -137,11 +129,7 @@ impl SlaTiers {
 /// The credit share for a month with `uptime`: the largest credit whose `below` exceeds it.
 #[must_use]
 pub fn credit_share(tiers: &[(f64, f64)], uptime: f64) -> f64 {
-    tiers
-        .iter()
-        .filter(|(below, _)| *below > uptime)
-        .map(|&(_, credit)| credit)
-        .fold(0.0, f64::max)
+    tiers.iter().filter(|(below, _)| *below > uptime).map(|&(_, credit)| credit).fold(0.0, f64::max)
 }
 
 #[cfg(test)]

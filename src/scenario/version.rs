@@ -28,9 +28,7 @@ impl<'de> Deserialize<'de> for FormatVersion {
         let version = u32::deserialize(d)?;
         let current = Self::CURRENT.0;
         if version == 0 {
-            Err(serde::de::Error::custom(format!(
-                "version 0 does not exist: write `version: {current}`"
-            )))
+            Err(serde::de::Error::custom(format!("version 0 does not exist: write `version: {current}`")))
         } else if version > current {
             Err(serde::de::Error::custom(format!(
                 "this file is format version {version}, newer than this build reads ({current}): \

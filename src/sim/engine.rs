@@ -33,17 +33,10 @@ impl Job {
     /// Prepares a scenario (builds the draw tables once).
     #[must_use]
     pub fn new(scenario: &Scenario) -> Self {
-        let samplers: Vec<Sampler> = leaves(scenario)
-            .iter()
-            .filter_map(|(leaf, e)| Sampler::new(*leaf, e))
-            .collect();
+        let samplers: Vec<Sampler> = leaves(scenario).iter().filter_map(|(leaf, e)| Sampler::new(*leaf, e)).collect();
         Self {
             nominal: Point::nominal(scenario),
-            raw_weights: scenario
-                .outage
-                .traffic_profile
-                .raw_weights()
-                .unwrap_or([1.0; 24]),
+            raw_weights: scenario.outage.traffic_profile.raw_weights().unwrap_or([1.0; 24]),
             weights_uncertain: samplers.iter().any(|s| matches!(s.leaf, Leaf::Weight(_))),
             samplers,
         }
@@ -82,27 +75,14 @@ impl Samples {
 /// Runs `count` draws with `seed` on up to `threads` threads. Returns `None` if `cancel` was set
 /// before the run finished, or if `count` is 0.
 #[must_use]
-pub fn run(
-    job: &Job,
-    count: usize,
-    seed: u64,
-    threads: usize,
-    cancel: &AtomicBool,
-) -> Option<Samples> {
+pub fn run(job: &Job, count: usize, seed: u64, threads: usize, cancel: &AtomicBool) -> Option<Samples> {
     let mut samples = Samples::default();
     run_into(job, count, seed, threads, cancel, &mut samples).then_some(samples)
 }
 
 /// Like [`run`], writing into `out` and reusing its memory. Returns whether the run finished; on
 /// `false` the contents of `out` are unspecified.
-pub fn run_into(
-    job: &Job,
-    count: usize,
-    seed: u64,
-    threads: usize,
-    cancel: &AtomicBool,
-    out: &mut Samples,
-) -> bool {
+pub fn run_into(job: &Job, count: usize, seed: u64, threads: usize, cancel: &AtomicBool, out: &mut Samples) -> bool {
     if count == 0 {
         return false;
     }
@@ -111,17 +91,10 @@ pub fn run_into(
     let threads = threads.clamp(1, chunks);
     // Thread t takes chunks [t·chunks/threads, (t+1)·chunks/threads).
     let ranges: Vec<(usize, usize)> = (0..threads)
-        .map(|t| {
-            (
-                (t * chunks / threads * CHUNK).min(count),
-                ((t + 1) * chunks / threads * CHUNK).min(count),
-            )
-        })
+        .map(|t| ((t * chunks / threads * CHUNK).min(count), ((t + 1) * chunks / threads * CHUNK).min(count)))
         .collect();
     out.columns.resize_with(OUTPUT_COUNT, Vec::new);
-    let mut parts: Vec<Vec<&mut [f64]>> = (0..threads)
-        .map(|_| Vec::with_capacity(OUTPUT_COUNT))
-        .collect();
+    let mut parts: Vec<Vec<&mut [f64]>> = (0..threads).map(|_| Vec::with_capacity(OUTPUT_COUNT)).collect();
     for column in &mut out.columns {
         column.resize(count, 0.0);
         let mut rest: &mut [f64] = column;
@@ -135,9 +108,7 @@ pub fn run_into(
         let handles: Vec<_> = parts
             .into_iter()
             .zip(&ranges)
-            .map(|(outputs, &(start, _))| {
-                scope.spawn(move || work(job, seed, start, outputs, cancel))
-            })
+            .map(|(outputs, &(start, _))| scope.spawn(move || work(job, seed, start, outputs, cancel)))
             .collect();
         handles.into_iter().all(|h| h.join().unwrap_or(false))
     });
@@ -149,13 +120,7 @@ pub fn run_into(
 }
 
 /// Draws and evaluates samples `first ..` into `outputs` (one slice per output, all alike long).
-fn work(
-    job: &Job,
-    seed: u64,
-    first: usize,
-    mut outputs: Vec<&mut [f64]>,
-    cancel: &AtomicBool,
-) -> bool {
+fn work(job: &Job, seed: u64, first: usize, mut outputs: Vec<&mut [f64]>, cancel: &AtomicBool) -> bool {
     let mut point = job.nominal.clone();
     let mut raw_weights = job.raw_weights;
     let len = outputs.first().map_or(0, |o| o.len());
@@ -185,16 +150,7 @@ fn work(
 /// Writes one outcome into row `j` of the output columns, in [`Output::ALL`] order.
 #[inline]
 fn store(o: &Outcome, outputs: &mut [&mut [f64]], j: usize) {
-    let [
-        provider,
-        ecosystem,
-        combined,
-        annual,
-        market,
-        hours,
-        components @ ..,
-    ] = outputs
-    else {
+    let [provider, ecosystem, combined, annual, market, hours, components @ ..] = outputs else {
         return;
     };
     provider[j] = o.provider_cost;
@@ -215,12 +171,7 @@ mod tests {
 
     #[test]
     fn store_follows_the_output_order() {
-        let mut o = Outcome {
-            provider_cost: 1.0,
-            ecosystem_loss: 2.0,
-            combined_impact: 3.0,
-            ..Outcome::default()
-        };
+        let mut o = Outcome { provider_cost: 1.0, ecosystem_loss: 2.0, combined_impact: 3.0, ..Outcome::default() };
         o.annual_expected_loss = 4.0;
         o.market_value_hit = 5.0;
         o.effective_hours = 6.0;
@@ -229,16 +180,8 @@ mod tests {
         let mut slices: Vec<&mut [f64]> = columns.iter_mut().map(Vec::as_mut_slice).collect();
         store(&o, &mut slices, 0);
         for output in Output::ALL {
-            assert_eq!(
-                columns[output.index()][0],
-                output.of(&o),
-                "{}",
-                output.key()
-            );
+            assert_eq!(columns[output.index()][0], output.of(&o), "{}", output.key());
         }
-        assert_eq!(
-            columns[Output::Component(Component::Fines).index()][0],
-            15.0
-        );
+        assert_eq!(columns[Output::Component(Component::Fines).index()][0], 15.0);
     }
 }

@@ -4,8 +4,7 @@
 
 use crate::model::Point;
 use crate::scenario::{
-    Amount, BusinessField, Domain, Estimate, Field, Kind, Scenario, Share, SlaTiers,
-    TrafficProfile, Unit,
+    Amount, BusinessField, Domain, Estimate, Field, Kind, Scenario, Share, SlaTiers, TrafficProfile, Unit,
 };
 
 /// Where an input lives.
@@ -117,25 +116,12 @@ impl Leaf {
 /// business group, the custom traffic weights and the custom SLA tiers.
 #[must_use]
 pub fn leaves(scenario: &Scenario) -> Vec<(Leaf, Estimate)> {
-    let mut out: Vec<(Leaf, Estimate)> = Field::ALL
-        .iter()
-        .map(|&f| (Leaf::Field(f), *f.estimate(scenario)))
-        .collect();
+    let mut out: Vec<(Leaf, Estimate)> = Field::ALL.iter().map(|&f| (Leaf::Field(f), *f.estimate(scenario))).collect();
     for (k, business) in scenario.businesses.iter().enumerate() {
-        out.extend(
-            BusinessField::ALL
-                .iter()
-                .map(|&f| (Leaf::Business(k, f), *f.estimate(business))),
-        );
+        out.extend(BusinessField::ALL.iter().map(|&f| (Leaf::Business(k, f), *f.estimate(business))));
     }
     if let TrafficProfile::Custom(custom) = &scenario.outage.traffic_profile {
-        out.extend(
-            custom
-                .weights()
-                .iter()
-                .enumerate()
-                .map(|(h, w)| (Leaf::Weight(h), *w.estimate())),
-        );
+        out.extend(custom.weights().iter().enumerate().map(|(h, w)| (Leaf::Weight(h), *w.estimate())));
     }
     if let SlaTiers::Custom(tiers) = &scenario.sla.tiers {
         for (i, t) in tiers.iter().enumerate() {

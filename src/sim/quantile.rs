@@ -16,10 +16,7 @@ pub const Z95: f64 = 1.644_853_626_951_472_2;
 #[must_use]
 pub fn pert_shape(min: f64, mode: f64, max: f64) -> (f64, f64) {
     let span = max - min;
-    (
-        1.0 + 4.0 * (mode - min) / span,
-        1.0 + 4.0 * (max - mode) / span,
-    )
+    (1.0 + 4.0 * (mode - min) / span, 1.0 + 4.0 * (max - mode) / span)
 }
 
 /// The quantile function of Beta(α, β) with α, β ≥ 1 on [0, 1], tabulated.
@@ -53,11 +50,7 @@ impl BetaTable {
                 cell += 1;
             }
             let (lo, hi) = (cdf[cell], cdf[cell + 1]);
-            let within = if hi > lo {
-                ((target - lo) / (hi - lo)).clamp(0.0, 1.0)
-            } else {
-                0.0
-            };
+            let within = if hi > lo { ((target - lo) / (hi - lo)).clamp(0.0, 1.0) } else { 0.0 };
             q.push((cell as f64 + within) * h);
         }
         q[0] = 0.0;
@@ -104,12 +97,8 @@ pub fn normal_quantile(u: f64) -> f64 {
         4.374_664_141_464_968,
         2.938_163_982_698_783,
     ];
-    const D: [f64; 4] = [
-        7.784_695_709_041_462e-3,
-        3.224_671_290_700_398e-1,
-        2.445_134_137_142_996,
-        3.754_408_661_907_416,
-    ];
+    const D: [f64; 4] =
+        [7.784_695_709_041_462e-3, 3.224_671_290_700_398e-1, 2.445_134_137_142_996, 3.754_408_661_907_416];
     const LOW: f64 = 0.024_25;
     if u < LOW {
         let q = (-2.0 * u.ln()).sqrt();

@@ -33,22 +33,12 @@ impl Xoshiro256 {
     #[must_use]
     pub fn new(seed: u64, stream: u64) -> Self {
         let mut mix = SplitMix64::new(seed ^ stream.wrapping_mul(0xD1B5_4A32_D192_ED03));
-        Self {
-            s: [
-                mix.next_u64(),
-                mix.next_u64(),
-                mix.next_u64(),
-                mix.next_u64(),
-            ],
-        }
+        Self { s: [mix.next_u64(), mix.next_u64(), mix.next_u64(), mix.next_u64()] }
     }
 
     /// The next word.
     pub fn next_u64(&mut self) -> u64 {
-        let result = self.s[0]
-            .wrapping_add(self.s[3])
-            .rotate_left(23)
-            .wrapping_add(self.s[0]);
+        let result = self.s[0].wrapping_add(self.s[3]).rotate_left(23).wrapping_add(self.s[0]);
         let t = self.s[1] << 17;
         self.s[2] ^= self.s[0];
         self.s[3] ^= self.s[1];
@@ -87,15 +77,9 @@ mod tests {
 
     #[test]
     fn streams_differ_and_repeat() {
-        let a: Vec<u64> = (0..4)
-            .scan(Xoshiro256::new(42, 0), |g, _| Some(g.next_u64()))
-            .collect();
-        let b: Vec<u64> = (0..4)
-            .scan(Xoshiro256::new(42, 0), |g, _| Some(g.next_u64()))
-            .collect();
-        let c: Vec<u64> = (0..4)
-            .scan(Xoshiro256::new(42, 1), |g, _| Some(g.next_u64()))
-            .collect();
+        let a: Vec<u64> = (0..4).scan(Xoshiro256::new(42, 0), |g, _| Some(g.next_u64())).collect();
+        let b: Vec<u64> = (0..4).scan(Xoshiro256::new(42, 0), |g, _| Some(g.next_u64())).collect();
+        let c: Vec<u64> = (0..4).scan(Xoshiro256::new(42, 1), |g, _| Some(g.next_u64())).collect();
         assert_eq!(a, b);
         assert_ne!(a, c);
     }

@@ -61,23 +61,15 @@ fn draw_for(estimate: &Estimate) -> Option<Draw> {
     Some(match *estimate {
         Estimate::Pert(p) if p.min < p.max => {
             let (alpha, beta) = pert_shape(p.min, p.mode, p.max);
-            Draw::Pert {
-                min: p.min,
-                span: p.max - p.min,
-                table: Arc::new(BetaTable::new(alpha, beta)),
-            }
+            Draw::Pert { min: p.min, span: p.max - p.min, table: Arc::new(BetaTable::new(alpha, beta)) }
         }
         Estimate::Range90(r) if r.low < r.high && r.low > 0.0 => {
             let (lo, hi) = (r.low.ln(), r.high.ln());
-            Draw::LogNormal {
-                mu: 0.5 * (lo + hi),
-                sigma: (hi - lo) / (2.0 * Z95),
-            }
+            Draw::LogNormal { mu: 0.5 * (lo + hi), sigma: (hi - lo) / (2.0 * Z95) }
         }
-        Estimate::Range90(r) if r.low < r.high => Draw::Normal {
-            mu: 0.5 * (r.low + r.high),
-            sigma: (r.high - r.low) / (2.0 * Z95),
-        },
+        Estimate::Range90(r) if r.low < r.high => {
+            Draw::Normal { mu: 0.5 * (r.low + r.high), sigma: (r.high - r.low) / (2.0 * Z95) }
+        }
         _ => return None,
     })
 }
@@ -91,18 +83,13 @@ fn prepared(estimate: &Estimate) -> Option<(Draw, Arc<[f64]>)> {
     const MAX_ENTRIES: usize = 512;
     let key = format!("{estimate:?}");
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    if let Some(hit) = cache
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get(&key)
-    {
+    if let Some(hit) = cache.lock().unwrap_or_else(PoisonError::into_inner).get(&key) {
         return Some(hit.clone());
     }
     let draw = draw_for(estimate)?;
     // Quantiles at the cell edges; the ends (u = 0, 1) are never read: those cells are exact.
-    let table: Arc<[f64]> = (0..=TABLE_SIZE)
-        .map(|k| draw.quantile((k as f64 / TABLE_SIZE as f64).clamp(1e-300, 1.0 - 1e-16)))
-        .collect();
+    let table: Arc<[f64]> =
+        (0..=TABLE_SIZE).map(|k| draw.quantile((k as f64 / TABLE_SIZE as f64).clamp(1e-300, 1.0 - 1e-16))).collect();
     let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
     if cache.len() >= MAX_ENTRIES {
         cache.clear();
@@ -165,8 +152,7 @@ impl Sampler {
         const CELL_BITS: u32 = TABLE_SIZE.trailing_zeros();
         let i = (bits >> (64 - CELL_BITS)) as usize;
         let raw = if i > 0 && i < TABLE_SIZE - 1 {
-            let within =
-                ((bits >> (32 - CELL_BITS)) & 0xFFFF_FFFF) as f64 * (1.0 / 4_294_967_296.0);
+            let within = ((bits >> (32 - CELL_BITS)) & 0xFFFF_FFFF) as f64 * (1.0 / 4_294_967_296.0);
             let (a, b) = (self.table[i], self.table[i + 1]);
             a + within * (b - a)
         } else {
@@ -177,11 +163,7 @@ impl Sampler {
 
     #[inline]
     fn fit(&self, raw: f64) -> f64 {
-        if self.wraps {
-            self.leaf.fit(raw)
-        } else {
-            raw.clamp(self.low, self.high)
-        }
+        if self.wraps { self.leaf.fit(raw) } else { raw.clamp(self.low, self.high) }
     }
 }
 
@@ -192,26 +174,13 @@ mod tests {
 
     #[test]
     fn draws_from_bits_match_draws_from_uniforms() {
-        let s = Sampler::new(
-            Leaf::Field(Field::RecoveryTailHours),
-            &Estimate::Range90(Range90 {
-                low: 2.0,
-                high: 8.0,
-            }),
-        )
-        .unwrap_or_else(|| panic!("a range"));
-        for bits in [
-            0x0123_4567_89AB_CDEF_u64,
-            0xFFFF_FFFF_FFFF_FFFF,
-            0,
-            0x8000_0000_0000_0000,
-            0x0040_0000_0000_0000,
-        ] {
+        let s =
+            Sampler::new(Leaf::Field(Field::RecoveryTailHours), &Estimate::Range90(Range90 { low: 2.0, high: 8.0 }))
+                .unwrap_or_else(|| panic!("a range"));
+        for bits in [0x0123_4567_89AB_CDEF_u64, 0xFFFF_FFFF_FFFF_FFFF, 0, 0x8000_0000_0000_0000, 0x0040_0000_0000_0000]
+        {
             let u = crate::sim::rng::open01(bits);
-            assert!(
-                (s.value_from_bits(bits) - s.value(u)).abs() < 1e-9,
-                "{bits:x}"
-            );
+            assert!((s.value_from_bits(bits) - s.value(u)).abs() < 1e-9, "{bits:x}");
         }
     }
 
@@ -219,33 +188,12 @@ mod tests {
     fn table_draws_match_exact_quantiles() {
         let leaf = Leaf::Field(Field::RecoveryTailHours);
         for estimate in [
-            Estimate::Pert(Pert {
-                min: 1.0,
-                mode: 2.0,
-                max: 9.0,
-            }),
-            Estimate::Range90(Range90 {
-                low: 2.0,
-                high: 8.0,
-            }),
-            Estimate::Range90(Range90 {
-                low: 0.0,
-                high: 10.0,
-            }),
+            Estimate::Pert(Pert { min: 1.0, mode: 2.0, max: 9.0 }),
+            Estimate::Range90(Range90 { low: 2.0, high: 8.0 }),
+            Estimate::Range90(Range90 { low: 0.0, high: 10.0 }),
         ] {
             let s = Sampler::new(leaf, &estimate).unwrap_or_else(|| panic!("{estimate}"));
-            for u in [
-                1e-7,
-                0.0004,
-                0.01,
-                0.05,
-                0.3,
-                0.5,
-                0.77,
-                0.95,
-                0.999,
-                1.0 - 1e-9,
-            ] {
+            for u in [1e-7, 0.0004, 0.01, 0.05, 0.3, 0.5, 0.77, 0.95, 0.999, 1.0 - 1e-9] {
                 let exact = s.leaf.fit(s.draw.quantile(u));
                 let tabled = s.value(u);
                 assert!(

@@ -58,11 +58,7 @@ pub enum SortBy {
 #[must_use]
 pub fn tornado(scenario: &Scenario, sort_by: SortBy) -> Vec<Swing> {
     let nominal = Point::nominal(scenario);
-    let raw = scenario
-        .outage
-        .traffic_profile
-        .raw_weights()
-        .unwrap_or([1.0; 24]);
+    let raw = scenario.outage.traffic_profile.raw_weights().unwrap_or([1.0; 24]);
     let at = |leaf: Leaf, v: f64| -> Outcome {
         let mut point = nominal.clone();
         let mut weights = raw;

@@ -134,14 +134,8 @@ impl Summary {
 #[must_use]
 pub fn summaries(columns: &[&[f64]]) -> Vec<Summary> {
     std::thread::scope(|scope| {
-        let handles: Vec<_> = columns
-            .iter()
-            .map(|c| scope.spawn(move || Summary::of(c)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
+        let handles: Vec<_> = columns.iter().map(|c| scope.spawn(move || Summary::of(c))).collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
     })
 }
 
@@ -158,14 +152,9 @@ pub fn percentiles<const N: usize>(values: &mut [f64], ps: [f64; N]) -> [f64; N]
     for (k, p) in ps.iter().enumerate() {
         let rank = p / 100.0 * (n - 1) as f64;
         let lo = (rank.floor() as usize).min(n - 1);
-        let (_, x_lo, rest) =
-            values[lo_bound..].select_nth_unstable_by(lo - lo_bound, f64::total_cmp);
+        let (_, x_lo, rest) = values[lo_bound..].select_nth_unstable_by(lo - lo_bound, f64::total_cmp);
         let x_lo = *x_lo;
-        let x_hi = if lo + 1 < n {
-            rest.iter().copied().fold(f64::INFINITY, f64::min)
-        } else {
-            x_lo
-        };
+        let x_hi = if lo + 1 < n { rest.iter().copied().fold(f64::INFINITY, f64::min) } else { x_lo };
         out[k] = x_lo + (rank - lo as f64) * (x_hi - x_lo);
         lo_bound = lo;
     }
@@ -187,11 +176,7 @@ pub fn exceedance(values: &[f64], points: usize) -> Vec<(f64, f64)> {
     (0..points)
         .map(|i| {
             let t = i as f64 / (points - 1) as f64;
-            let x = if log {
-                (min.ln() + t * (max.ln() - min.ln())).exp()
-            } else {
-                min + t * (max - min)
-            };
+            let x = if log { (min.ln() + t * (max.ln() - min.ln())).exp() } else { min + t * (max - min) };
             let above = sorted.len() - sorted.partition_point(|v| *v <= x);
             (x, above as f64 / n)
         })
@@ -214,27 +199,15 @@ pub fn histogram(values: &[f64], bins: usize) -> Vec<(f64, f64, f64)> {
     if values.is_empty() || bins == 0 {
         return Vec::new();
     }
-    let (min, max) = values
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-            (a.min(*v), b.max(*v))
-        });
-    let width = if max > min {
-        (max - min) / bins as f64
-    } else {
-        1.0
-    };
+    let (min, max) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
+    let width = if max > min { (max - min) / bins as f64 } else { 1.0 };
     let mut counts = vec![0usize; bins];
     for v in values {
         let i = (((v - min) / width) as usize).min(bins - 1);
         counts[i] += 1;
     }
     let n = values.len() as f64;
-    counts
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (min + i as f64 * width, width, *c as f64 / n))
-        .collect()
+    counts.iter().enumerate().map(|(i, c)| (min + i as f64 * width, width, *c as f64 / n)).collect()
 }
 
 #[cfg(test)]
@@ -246,10 +219,7 @@ mod tests {
         // numpy.percentile([1..10], [5, 50, 95]) = [1.45, 5.5, 9.55]
         let mut v: Vec<f64> = (1..=10).rev().map(f64::from).collect();
         let [a, b, c] = percentiles(&mut v, [5.0, 50.0, 95.0]);
-        assert!(
-            (a - 1.45).abs() < 1e-12 && (b - 5.5).abs() < 1e-12 && (c - 9.55).abs() < 1e-12,
-            "{a} {b} {c}"
-        );
+        assert!((a - 1.45).abs() < 1e-12 && (b - 5.5).abs() < 1e-12 && (c - 9.55).abs() < 1e-12, "{a} {b} {c}");
         let s = Summary::of(&[4.0]);
         assert_eq!((s.mean, s.p5, s.p50, s.p95), (4.0, 4.0, 4.0, 4.0));
         assert_eq!(Summary::of(&[]), Summary::default());

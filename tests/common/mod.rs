@@ -8,9 +8,7 @@ use outage_cost::scenario::{Scenario, load};
 
 /// A file under `tests/data/`.
 pub fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
 }
 
 /// Loads a scenario under `tests/data/`, failing the test with the loader's message.
@@ -32,8 +30,5 @@ pub fn eval(s: &Scenario) -> Evaluation {
 #[track_caller]
 pub fn assert_close(actual: f64, expected: f64, rel: f64, what: &str) {
     let err = (actual - expected).abs() / expected.abs().max(f64::MIN_POSITIVE);
-    assert!(
-        err <= rel || actual == expected,
-        "{what}: {actual} vs expected {expected} (relative error {err:.2e})"
-    );
+    assert!(err <= rel || actual == expected, "{what}: {actual} vs expected {expected} (relative error {err:.2e})");
 }

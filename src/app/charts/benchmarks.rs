@@ -14,36 +14,19 @@ use crate::scenario::Scenario;
 pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
     let code = scenario.currency.code.clone();
     let e = &results.evaluation;
-    let mut rows: Vec<(String, f64, String, bool)> = vec![(
-        "This scenario".to_owned(),
-        e.outcome.cost_per_hour,
-        "Provider cost ÷ outage duration".to_owned(),
-        true,
-    )];
-    rows.extend(e.benchmarks.iter().map(|b| {
-        (
-            b.benchmark.label.to_owned(),
-            b.per_hour,
-            b.benchmark.source.to_owned(),
-            false,
-        )
-    }));
-    let ratio = e
-        .benchmarks
-        .iter()
-        .map(|b| b.per_hour)
-        .fold(f64::NAN, f64::max);
+    let mut rows: Vec<(String, f64, String, bool)> =
+        vec![("This scenario".to_owned(), e.outcome.cost_per_hour, "Provider cost ÷ outage duration".to_owned(), true)];
+    rows.extend(
+        e.benchmarks.iter().map(|b| (b.benchmark.label.to_owned(), b.per_hour, b.benchmark.source.to_owned(), false)),
+    );
+    let ratio = e.benchmarks.iter().map(|b| b.per_hour).fold(f64::NAN, f64::max);
     ui.label(format!(
         "This outage costs {} per hour; the highest benchmark, {} per hour.",
         money(e.outcome.cost_per_hour, &code),
         money(ratio, &code)
     ));
     let count = rows.len();
-    let names: Vec<(f64, String)> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| ((count - i) as f64, r.0.clone()))
-        .collect();
+    let names: Vec<(f64, String)> = rows.iter().enumerate().map(|(i, r)| ((count - i) as f64, r.0.clone())).collect();
     let max = rows.iter().map(|r| r.1).fold(0.0, f64::max);
     with_categories(plot("benchmarks"), names)
         .x_axis_label(format!("Cost per outage hour ({code})"))
@@ -58,31 +41,15 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
                     .strong()
                     .text_style(egui::TextStyle::Body);
                 plot_ui.text(
-                    Text::new(
-                        format!("{name} value"),
-                        PlotPoint::new(value + max * 0.01, (count - i) as f64),
-                        label,
-                    )
-                    .anchor(egui::Align2::LEFT_CENTER),
+                    Text::new(format!("{name} value"), PlotPoint::new(value + max * 0.01, (count - i) as f64), label)
+                        .anchor(egui::Align2::LEFT_CENTER),
                 );
                 let fill = rgb(if ours { ACCENT_RGB } else { REFERENCE_RGB });
                 let tip_code = code.clone();
-                let bar = Bar::new((count - i) as f64, value)
-                    .width(0.6)
-                    .fill(fill)
-                    .name(&name);
-                plot_ui.bar_chart(
-                    BarChart::new(name, vec![bar])
-                        .horizontal()
-                        .color(fill)
-                        .element_formatter(Box::new(move |bar, _| {
-                            format!(
-                                "{}\n{} per hour\n{source}",
-                                bar.name,
-                                money_exact(bar.value, &tip_code)
-                            )
-                        })),
-                );
+                let bar = Bar::new((count - i) as f64, value).width(0.6).fill(fill).name(&name);
+                plot_ui.bar_chart(BarChart::new(name, vec![bar]).horizontal().color(fill).element_formatter(Box::new(
+                    move |bar, _| format!("{}\n{} per hour\n{source}", bar.name, money_exact(bar.value, &tip_code)),
+                )));
             }
         });
 }

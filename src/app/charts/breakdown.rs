@@ -12,15 +12,8 @@ use crate::scenario::Scenario;
 
 /// Rows from the top: provider components, then ecosystem components.
 fn rows() -> Vec<Component> {
-    let mut rows: Vec<Component> = Component::ALL
-        .into_iter()
-        .filter(|c| c.side() == Side::Provider)
-        .collect();
-    rows.extend(
-        Component::ALL
-            .into_iter()
-            .filter(|c| c.side() == Side::Ecosystem),
-    );
+    let mut rows: Vec<Component> = Component::ALL.into_iter().filter(|c| c.side() == Side::Provider).collect();
+    rows.extend(Component::ALL.into_iter().filter(|c| c.side() == Side::Ecosystem));
     rows
 }
 
@@ -41,19 +34,10 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
     let rows = rows();
     let count = rows.len();
     // Row i from the top sits at y = count − i, with a gap between the two sides.
-    let y_of = |i: usize, c: Component| {
-        (count - i) as f64 + if c.side() == Side::Provider { 0.5 } else { 0.0 }
-    };
-    let names: Vec<(f64, String)> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| (y_of(i, c), c.name().to_owned()))
-        .collect();
+    let y_of = |i: usize, c: Component| (count - i) as f64 + if c.side() == Side::Provider { 0.5 } else { 0.0 };
+    let names: Vec<(f64, String)> = rows.iter().enumerate().map(|(i, &c)| (y_of(i, c), c.name().to_owned())).collect();
     let total = o.provider_cost + o.ecosystem_loss;
-    let max = rows
-        .iter()
-        .map(|&c| o.components.get(c))
-        .fold(0.0, f64::max);
+    let max = rows.iter().map(|&c| o.components.get(c)).fold(0.0, f64::max);
     with_categories(plot("breakdown"), names)
         .x_axis_label(format!("Cost ({code})"))
         .x_axis_formatter(money_ticks(code.clone()))
@@ -65,22 +49,13 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         .show(ui, |plot_ui| {
             for (i, &c) in rows.iter().enumerate() {
                 let v = o.components.get(c);
-                let label = egui::RichText::new(money(v, &code))
-                    .strong()
-                    .text_style(egui::TextStyle::Body);
+                let label = egui::RichText::new(money(v, &code)).strong().text_style(egui::TextStyle::Body);
                 plot_ui.text(
-                    Text::new(
-                        format!("{} value", c.id()),
-                        PlotPoint::new(v + max * 0.01, y_of(i, c)),
-                        label,
-                    )
-                    .anchor(egui::Align2::LEFT_CENTER),
+                    Text::new(format!("{} value", c.id()), PlotPoint::new(v + max * 0.01, y_of(i, c)), label)
+                        .anchor(egui::Align2::LEFT_CENTER),
                 );
                 let tip_code = code.clone();
-                let bar = Bar::new(y_of(i, c), v)
-                    .width(0.7)
-                    .fill(color(c))
-                    .name(c.name());
+                let bar = Bar::new(y_of(i, c), v).width(0.7).fill(color(c)).name(c.name());
                 let chart = BarChart::new(format!("{} {}", c.id(), c.name()), vec![bar])
                     .horizontal()
                     .color(color(c))

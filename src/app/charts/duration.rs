@@ -15,9 +15,7 @@ use crate::scenario::{Field, Scenario};
 
 /// Components stacked in the chart: the provider's.
 fn stacked() -> impl Iterator<Item = Component> {
-    Component::ALL
-        .into_iter()
-        .filter(|c| c.side() == Side::Provider)
+    Component::ALL.into_iter().filter(|c| c.side() == Side::Provider)
 }
 
 /// Draws the chart in the space given.
@@ -30,11 +28,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
     let hover_code = code.clone();
     let hover_curve = curve.clone();
     plot("cost vs duration")
-        .legend(
-            Legend::default()
-                .position(egui_plot::Corner::LeftTop)
-                .follow_insertion_order(true),
-        )
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop).follow_insertion_order(true))
         .x_axis_label("Outage duration (hours)")
         .y_axis_label(format!("Provider cost ({code})"))
         .y_axis_formatter(money_ticks(code.clone()))
@@ -42,11 +36,9 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         .include_y(0.0)
         .label_formatter(move |hover| {
             let x = super::hover_point(hover).x;
-            let nearest = hover_curve.iter().min_by(|a, b| {
-                (a.duration_hours - x)
-                    .abs()
-                    .total_cmp(&(b.duration_hours - x).abs())
-            })?;
+            let nearest = hover_curve
+                .iter()
+                .min_by(|a, b| (a.duration_hours - x).abs().total_cmp(&(b.duration_hours - x).abs()))?;
             let mut text = format!(
                 "{} outage: {}\n",
                 hours(nearest.duration_hours),
@@ -63,11 +55,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         .show(ui, |plot_ui| {
             let mut lower = vec![0.0; curve.len()];
             for c in stacked() {
-                let upper: Vec<f64> = lower
-                    .iter()
-                    .zip(curve)
-                    .map(|(l, p)| l + p.components.get(c))
-                    .collect();
+                let upper: Vec<f64> = lower.iter().zip(curve).map(|(l, p)| l + p.components.get(c)).collect();
                 if upper.iter().zip(&lower).any(|(u, l)| u > l) {
                     plot_ui.add(
                         FilledArea::new(c.name(), &xs, &lower, &upper)
@@ -77,26 +65,13 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
                 }
                 lower = upper;
             }
-            let total: Vec<[f64; 2]> = curve
-                .iter()
-                .map(|p| [p.duration_hours, p.provider_cost])
-                .collect();
-            plot_ui.line(
-                Line::new("Provider cost", total)
-                    .color(Color32::from_gray(60))
-                    .width(1.5),
-            );
-            for (usd, label) in BAND_THRESHOLDS_USD
-                .iter()
-                .zip(["Uptime $100k", "Uptime $1M"])
-            {
+            let total: Vec<[f64; 2]> = curve.iter().map(|p| [p.duration_hours, p.provider_cost]).collect();
+            plot_ui.line(Line::new("Provider cost", total).color(Color32::from_gray(60)).width(1.5));
+            for (usd, label) in BAND_THRESHOLDS_USD.iter().zip(["Uptime $100k", "Uptime $1M"]) {
                 plot_ui.hline(
-                    HLine::new(
-                        format!("{label} ({})", money(usd * per_usd, &code)),
-                        usd * per_usd,
-                    )
-                    .color(Color32::from_gray(130))
-                    .style(LineStyle::dashed_loose()),
+                    HLine::new(format!("{label} ({})", money(usd * per_usd, &code)), usd * per_usd)
+                        .color(Color32::from_gray(130))
+                        .style(LineStyle::dashed_loose()),
                 );
             }
             plot_ui.vline(

@@ -36,13 +36,7 @@ pub fn tabs_ui(ui: &mut Ui, view: &mut View) {
 }
 
 /// The chart of the selected tab, filling the space left.
-pub fn chart_ui(
-    ui: &mut Ui,
-    scenario: &Scenario,
-    results: &Results,
-    analysis: Option<&Analysis>,
-    view: &mut View,
-) {
+pub fn chart_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>, view: &mut View) {
     match view.tab {
         ChartTab::CostVsDuration => duration_ui(ui, scenario, results),
         ChartTab::Breakdown => breakdown_ui(ui, scenario, results),
@@ -81,11 +75,7 @@ pub fn rgb([r, g, b]: [u8; 3]) -> Color32 {
 /// Tick labels in compact money: `₩20B`.
 pub fn money_ticks(code: String) -> impl Fn(GridMark, &RangeInclusive<f64>) -> String {
     move |mark, _| {
-        if mark.value < 0.0 {
-            String::new()
-        } else {
-            money(mark.value, &code)
-        }
+        if mark.value < 0.0 { String::new() } else { money(mark.value, &code) }
     }
 }
 
@@ -93,30 +83,17 @@ pub fn money_ticks(code: String) -> impl Fn(GridMark, &RangeInclusive<f64>) -> S
 #[must_use]
 pub fn with_categories(plot: Plot<'static>, names: Vec<(f64, String)>) -> Plot<'static> {
     let ticks: Vec<f64> = names.iter().map(|(y, _)| *y).collect();
-    plot.y_grid_spacer(move |_input: GridInput| {
-        ticks
-            .iter()
-            .map(|&value| GridMark {
-                value,
-                step_size: 1.0,
-            })
-            .collect()
-    })
-    .y_axis_formatter(move |mark, _| {
-        names
-            .iter()
-            .find(|(y, _)| (y - mark.value).abs() < 1e-6)
-            .map_or_else(String::new, |(_, n)| n.clone())
-    })
+    plot.y_grid_spacer(move |_input: GridInput| ticks.iter().map(|&value| GridMark { value, step_size: 1.0 }).collect())
+        .y_axis_formatter(move |mark, _| {
+            names.iter().find(|(y, _)| (y - mark.value).abs() < 1e-6).map_or_else(String::new, |(_, n)| n.clone())
+        })
 }
 
 /// Where the pointer is in plot coordinates.
 #[must_use]
 pub fn hover_point(hover: &HoverPosition<'_>) -> PlotPoint {
     match *hover {
-        HoverPosition::NearDataPoint { position, .. } | HoverPosition::Elsewhere { position } => {
-            position
-        }
+        HoverPosition::NearDataPoint { position, .. } | HoverPosition::Elsewhere { position } => position,
     }
 }
 

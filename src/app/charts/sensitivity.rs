@@ -30,11 +30,11 @@ fn bars(shown: &[&Swing], by: SortBy, nominal: f64, code: &str) -> (Vec<Bar>, Ve
         };
         let y = (count - i) as f64;
         let bar = |to: f64, rgb_: [u8; 3], end: &str| {
-            Bar::new(y, to - nominal)
-                .base_offset(nominal)
-                .width(0.6)
-                .fill(rgb(rgb_))
-                .name(format!("{} at its {end}: {}", s.label, money(to, code)))
+            Bar::new(y, to - nominal).base_offset(nominal).width(0.6).fill(rgb(rgb_)).name(format!(
+                "{} at its {end}: {}",
+                s.label,
+                money(to, code)
+            ))
         };
         lows.push(bar(at_low, LOW_RGB, "low"));
         highs.push(bar(at_high, HIGH_RGB, "high"));
@@ -49,22 +49,11 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, view: &mut View) 
         ui.label("Swing of");
         ui.selectable_value(&mut view.sort_by, SortBy::ProviderCost, "Provider cost");
         ui.selectable_value(&mut view.sort_by, SortBy::CombinedImpact, "Combined impact");
-        ui.label(
-            RichText::new(
-                "each input at its low and high (its range, or ±25%), the others as they are",
-            )
-            .weak(),
-        );
+        ui.label(RichText::new("each input at its low and high (its range, or ±25%), the others as they are").weak());
     });
     let (swings, nominal) = match view.sort_by {
-        SortBy::ProviderCost => (
-            &results.tornado_provider,
-            results.evaluation.outcome.provider_cost,
-        ),
-        SortBy::CombinedImpact => (
-            &results.tornado_combined,
-            results.evaluation.outcome.combined_impact,
-        ),
+        SortBy::ProviderCost => (&results.tornado_provider, results.evaluation.outcome.provider_cost),
+        SortBy::CombinedImpact => (&results.tornado_combined, results.evaluation.outcome.combined_impact),
     };
     let shown: Vec<_> = swings.iter().take(MAX_BARS).collect();
     if shown.is_empty() {
@@ -77,11 +66,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, view: &mut View) 
         .enumerate()
         .map(|(i, s)| {
             let unit = s.leaf.unit();
-            let range = format!(
-                "{} – {}",
-                value(s.inputs.0, unit, &code),
-                value(s.inputs.1, unit, &code)
-            );
+            let range = format!("{} – {}", value(s.inputs.0, unit, &code), value(s.inputs.1, unit, &code));
             ((count - i) as f64, format!("{}  ({range})", s.label))
         })
         .collect();
@@ -90,11 +75,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, view: &mut View) 
         .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .x_axis_label(format!(
             "{} ({code})",
-            if by == SortBy::ProviderCost {
-                "Provider cost"
-            } else {
-                "Combined impact"
-            }
+            if by == SortBy::ProviderCost { "Provider cost" } else { "Combined impact" }
         ))
         .x_axis_formatter(money_ticks(code.clone()))
         .y_axis_min_width(260.0)
@@ -103,21 +84,13 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, view: &mut View) 
             let (lows, highs) = bars(&shown, by, nominal, &code);
             let tip = Box::new(|bar: &Bar, _: &BarChart| bar.name.clone());
             plot_ui.bar_chart(
-                BarChart::new("Input at its low", lows)
-                    .horizontal()
-                    .color(rgb(LOW_RGB))
-                    .element_formatter(tip),
+                BarChart::new("Input at its low", lows).horizontal().color(rgb(LOW_RGB)).element_formatter(tip),
             );
             let tip = Box::new(|bar: &Bar, _: &BarChart| bar.name.clone());
             plot_ui.bar_chart(
-                BarChart::new("Input at its high", highs)
-                    .horizontal()
-                    .color(rgb(HIGH_RGB))
-                    .element_formatter(tip),
+                BarChart::new("Input at its high", highs).horizontal().color(rgb(HIGH_RGB)).element_formatter(tip),
             );
-            plot_ui.vline(
-                VLine::new(format!("As entered: {}", money(nominal, &code)), nominal)
-                    .color(rgb(REFERENCE_RGB)),
-            );
+            plot_ui
+                .vline(VLine::new(format!("As entered: {}", money(nominal, &code)), nominal).color(rgb(REFERENCE_RGB)));
         });
 }

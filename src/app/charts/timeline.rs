@@ -17,15 +17,9 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
     let d = results.evaluation.point.get(Field::DurationHours);
     let link = egui::Id::unique("timeline x");
     let height = (ui.available_height() - 8.0) / 2.0;
-    let restored = || {
-        VLine::new(format!("Restored after {}", hours(d)), d)
-            .color(Color32::from_rgb(0x2F, 0x6E, 0xEB))
-            .width(1.5)
-    };
-    let share: Vec<[f64; 2]> = t
-        .iter()
-        .map(|p| [p.hours, p.share_of_users_failing * 100.0])
-        .collect();
+    let restored =
+        || VLine::new(format!("Restored after {}", hours(d)), d).color(Color32::from_rgb(0x2F, 0x6E, 0xEB)).width(1.5);
+    let share: Vec<[f64; 2]> = t.iter().map(|p| [p.hours, p.share_of_users_failing * 100.0]).collect();
     plot("users affected over time")
         .height(height)
         .link_axis(link, [true, false])
@@ -37,18 +31,10 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         .include_y(100.0)
         .label_formatter(|hover| {
             let p = super::hover_point(hover);
-            Some(format!(
-                "{} after the start\n{} of users seeing failures",
-                hours(p.x),
-                percent(p.y / 100.0)
-            ))
+            Some(format!("{} after the start\n{} of users seeing failures", hours(p.x), percent(p.y / 100.0)))
         })
         .show(ui, |plot_ui| {
-            plot_ui.line(
-                Line::new("Share of users seeing failures", share)
-                    .color(color(Component::Churn))
-                    .fill(0.0),
-            );
+            plot_ui.line(Line::new("Share of users seeing failures", share).color(color(Component::Churn)).fill(0.0));
             plot_ui.vline(restored());
         });
     ui.add_space(8.0);
@@ -66,23 +52,12 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         .include_y(0.0)
         .label_formatter(move |hover| {
             let p = super::hover_point(hover);
-            Some(format!(
-                "{} after the start\n{}",
-                hours(p.x),
-                money(p.y, &hover_code)
-            ))
+            Some(format!("{} after the start\n{}", hours(p.x), money(p.y, &hover_code)))
         })
         .show(ui, |plot_ui| {
-            plot_ui.line(
-                Line::new("Provider cost so far", provider)
-                    .color(color(Component::LostRevenue))
-                    .width(2.0),
-            );
-            plot_ui.line(
-                Line::new("Ecosystem loss so far", ecosystem)
-                    .color(color(Component::BusinessLoss))
-                    .width(2.0),
-            );
+            plot_ui.line(Line::new("Provider cost so far", provider).color(color(Component::LostRevenue)).width(2.0));
+            plot_ui
+                .line(Line::new("Ecosystem loss so far", ecosystem).color(color(Component::BusinessLoss)).width(2.0));
             plot_ui.vline(restored());
         });
 }

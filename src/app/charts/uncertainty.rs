@@ -14,11 +14,7 @@ use crate::scenario::Scenario;
 use crate::sim::{Output, share_above};
 
 /// The outputs the tab can show.
-pub const CHOICES: [Output; 3] = [
-    Output::ProviderCost,
-    Output::CombinedImpact,
-    Output::AnnualExpectedLoss,
-];
+pub const CHOICES: [Output; 3] = [Output::ProviderCost, Output::CombinedImpact, Output::AnnualExpectedLoss];
 
 /// Draws the tab.
 pub fn ui(ui: &mut Ui, scenario: &Scenario, analysis: Option<&Analysis>, view: &mut View) {
@@ -65,15 +61,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, analysis: Option<&Analysis>, view: &
     let height = ui.available_height();
     ui.columns(2, |columns| {
         histogram_ui(&mut columns[0], analysis, output, &code, height);
-        if let Some(t) = exceedance_ui(
-            &mut columns[1],
-            analysis,
-            output,
-            &code,
-            tolerance,
-            chance,
-            height,
-        ) {
+        if let Some(t) = exceedance_ui(&mut columns[1], analysis, output, &code, tolerance, chance, height) {
             view.tolerance = Some(t);
         }
     });
@@ -97,26 +85,14 @@ fn histogram_ui(ui: &mut Ui, analysis: &Analysis, output: Output, code: &str, he
             let bars: Vec<Bar> = bins
                 .iter()
                 .map(|&(left, width, share)| {
-                    Bar::new(left + width / 2.0, share)
-                        .width(width * 0.95)
-                        .fill(rgb(ACCENT_RGB))
+                    Bar::new(left + width / 2.0, share).width(width * 0.95).fill(rgb(ACCENT_RGB))
                 })
                 .collect();
-            plot_ui.bar_chart(
-                BarChart::new("samples", bars)
-                    .color(rgb(ACCENT_RGB))
-                    .element_formatter(Box::new(move |bar, _| {
-                        format!(
-                            "around {}\n{} of samples",
-                            money(bar.argument, &tip_code),
-                            percent(bar.value)
-                        )
-                    })),
-            );
+            plot_ui.bar_chart(BarChart::new("samples", bars).color(rgb(ACCENT_RGB)).element_formatter(Box::new(
+                move |bar, _| format!("around {}\n{} of samples", money(bar.argument, &tip_code), percent(bar.value)),
+            )));
             for (label, x) in [("P5", s.p5), ("median", s.p50), ("P95", s.p95)] {
-                plot_ui.vline(
-                    VLine::new(format!("{label} {}", money(x, code)), x).color(rgb(REFERENCE_RGB)),
-                );
+                plot_ui.vline(VLine::new(format!("{label} {}", money(x, code)), x).color(rgb(REFERENCE_RGB)));
             }
         });
 }
@@ -147,43 +123,19 @@ fn exceedance_ui(
         .include_y(100.0)
         .label_formatter(move |hover| {
             let p = hover_point(hover);
-            Some(format!(
-                "{}\n{:.1}% chance of exceeding it",
-                money(10f64.powf(p.x), &hover_code),
-                p.y
-            ))
+            Some(format!("{}\n{:.1}% chance of exceeding it", money(10f64.powf(p.x), &hover_code), p.y))
         })
         .show(ui, |plot_ui| {
-            plot_ui.line(
-                Line::new("P(cost > x)", points)
-                    .color(rgb(ACCENT_RGB))
-                    .width(2.0),
-            );
+            plot_ui.line(Line::new("P(cost > x)", points).color(rgb(ACCENT_RGB)).width(2.0));
             let x = log(tolerance);
-            plot_ui.vline(
-                VLine::new("Tolerance", x)
-                    .color(Color32::from_rgb(0xD6, 0x3C, 0x3C))
-                    .width(2.0),
-            );
-            let text = format!(
-                "{} chance of exceeding {}",
-                percent(chance),
-                money(tolerance, code)
-            );
+            plot_ui.vline(VLine::new("Tolerance", x).color(Color32::from_rgb(0xD6, 0x3C, 0x3C)).width(2.0));
+            let text = format!("{} chance of exceeding {}", percent(chance), money(tolerance, code));
             plot_ui.text(
-                Text::new(
-                    "tolerance label",
-                    PlotPoint::new(x, 95.0),
-                    RichText::new(text).strong(),
-                )
-                .anchor(egui::Align2::LEFT_TOP),
+                Text::new("tolerance label", PlotPoint::new(x, 95.0), RichText::new(text).strong())
+                    .anchor(egui::Align2::LEFT_TOP),
             );
             let r = plot_ui.response();
-            if r.dragged() || r.clicked() {
-                plot_ui.pointer_coordinate().map(|p| 10f64.powf(p.x))
-            } else {
-                None
-            }
+            if r.dragged() || r.clicked() { plot_ui.pointer_coordinate().map(|p| 10f64.powf(p.x)) } else { None }
         });
     response.inner
 }

@@ -4,9 +4,7 @@
 use egui::{CollapsingHeader, Grid, Ui};
 
 use crate::app::widgets::{Scale, Spec, estimate_ui, input_ui};
-use crate::scenario::{
-    Business, BusinessField, CustomProfile, Input, SlaTiers, Tier, TierSet, TrafficProfile, Unit,
-};
+use crate::scenario::{Business, BusinessField, CustomProfile, Input, SlaTiers, Tier, TierSet, TrafficProfile, Unit};
 
 /// The business groups, each with its six inputs; rows can be added and removed.
 pub fn businesses_ui(ui: &mut Ui, businesses: &mut Vec<Business>, code: &str) {
@@ -15,79 +13,50 @@ pub fn businesses_ui(ui: &mut Ui, businesses: &mut Vec<Business>, code: &str) {
     }
     let mut remove = None;
     for (k, business) in businesses.iter_mut().enumerate() {
-        let title = if business.name.trim().is_empty() {
-            format!("Business group {}", k + 1)
-        } else {
-            business.name.clone()
-        };
-        CollapsingHeader::new(title)
-            .id_salt(("business", k))
-            .default_open(k == 0)
-            .show(ui, |ui| {
-                Grid::new(("business grid", k))
-                    .num_columns(2)
-                    .spacing([8.0, 6.0])
-                    .min_col_width(150.0)
-                    .show(ui, |ui| {
-                        let label = ui.label("Name");
-                        ui.text_edit_singleline(&mut business.name)
-                            .labelled_by(label.id);
-                        ui.end_row();
-                        for field in BusinessField::ALL {
-                            let mut estimate = *field.estimate(business);
-                            let spec = Spec {
-                                label: field.label(),
-                                tooltip: field.help(),
-                                unit: field.unit(),
-                                scale: match field.unit() {
-                                    Unit::Share => Scale::Linear {
-                                        min: 0.0,
-                                        max: 100.0,
-                                    },
-                                    Unit::MoneyPerHour => Scale::Log {
-                                        max: 1e7,
-                                        smallest: 1.0,
-                                    },
-                                    _ => Scale::Log {
-                                        max: 1e9,
-                                        smallest: 1.0,
-                                    },
-                                },
-                                currency: code,
-                            };
-                            if estimate_ui(ui, &mut estimate, &field.domain(), &spec) {
-                                let _ = field.set(business, estimate);
-                            }
-                        }
-                    });
-                if ui
-                    .button("Remove this group")
-                    .on_hover_text("Delete this business group (undo with Ctrl+Z)")
-                    .clicked()
-                {
-                    remove = Some(k);
+        let title =
+            if business.name.trim().is_empty() { format!("Business group {}", k + 1) } else { business.name.clone() };
+        CollapsingHeader::new(title).id_salt(("business", k)).default_open(k == 0).show(ui, |ui| {
+            Grid::new(("business grid", k)).num_columns(2).spacing([8.0, 6.0]).min_col_width(150.0).show(ui, |ui| {
+                let label = ui.label("Name");
+                ui.text_edit_singleline(&mut business.name).labelled_by(label.id);
+                ui.end_row();
+                for field in BusinessField::ALL {
+                    let mut estimate = *field.estimate(business);
+                    let spec = Spec {
+                        label: field.label(),
+                        tooltip: field.help(),
+                        unit: field.unit(),
+                        scale: match field.unit() {
+                            Unit::Share => Scale::Linear { min: 0.0, max: 100.0 },
+                            Unit::MoneyPerHour => Scale::Log { max: 1e7, smallest: 1.0 },
+                            _ => Scale::Log { max: 1e9, smallest: 1.0 },
+                        },
+                        currency: code,
+                    };
+                    if estimate_ui(ui, &mut estimate, &field.domain(), &spec) {
+                        let _ = field.set(business, estimate);
+                    }
                 }
             });
+            if ui.button("Remove this group").on_hover_text("Delete this business group (undo with Ctrl+Z)").clicked() {
+                remove = Some(k);
+            }
+        });
     }
     if let Some(k) = remove {
         businesses.remove(k);
     }
-    if ui
-        .button("➕ Add business group")
-        .on_hover_text("Businesses that depend on the service (C2)")
-        .clicked()
-    {
-        businesses.push(Business {
-            name: format!("Business group {}", businesses.len() + 1),
-            ..Business::default()
-        });
+    if ui.button("➕ Add business group").on_hover_text("Businesses that depend on the service (C2)").clicked() {
+        businesses.push(Business { name: format!("Business group {}", businesses.len() + 1), ..Business::default() });
     }
 }
 
 /// The SLA tier set: a shipped set or the analyst's own list.
 pub fn tiers_ui(ui: &mut Ui, tiers: &mut SlaTiers) {
     ui.horizontal(|ui| {
-        let label = ui.label("Credit tiers").on_hover_text("Monthly uptime below `below` earns `credit` of the monthly fee; the largest applicable credit counts.");
+        let label = ui.label("Credit tiers").on_hover_text(
+            "Monthly uptime below `below` earns `credit` of the monthly fee; the largest applicable credit counts.",
+        );
         let selected = match tiers {
             SlaTiers::Named(set) => set.label(),
             SlaTiers::Custom(_) => "Custom tiers",
@@ -116,44 +85,35 @@ pub fn tiers_ui(ui: &mut Ui, tiers: &mut SlaTiers) {
     });
     if let SlaTiers::Custom(list) = tiers {
         let mut remove = None;
-        Grid::new("custom tiers")
-            .num_columns(2)
-            .spacing([8.0, 4.0])
-            .show(ui, |ui| {
-                for (i, tier) in list.iter_mut().enumerate() {
-                    let below = Spec {
-                        label: "Uptime below",
-                        tooltip: "Monthly uptime, e.g. 99.9%",
-                        unit: Unit::Uptime,
-                        scale: Scale::Drag { speed: 0.0001 },
-                        currency: "",
-                    };
-                    input_ui(ui, &mut tier.below, &below);
-                    let credit = Spec {
-                        label: "earns credit",
-                        tooltip: "Share of the monthly fee credited",
-                        unit: Unit::Share,
-                        scale: Scale::Linear {
-                            min: 0.0,
-                            max: 100.0,
-                        },
-                        currency: "",
-                    };
-                    input_ui(ui, &mut tier.credit, &credit);
-                    if ui.small_button("Remove tier").clicked() {
-                        remove = Some(i);
-                    }
-                    ui.end_row();
+        Grid::new("custom tiers").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
+            for (i, tier) in list.iter_mut().enumerate() {
+                let below = Spec {
+                    label: "Uptime below",
+                    tooltip: "Monthly uptime, e.g. 99.9%",
+                    unit: Unit::Uptime,
+                    scale: Scale::Drag { speed: 0.0001 },
+                    currency: "",
+                };
+                input_ui(ui, &mut tier.below, &below);
+                let credit = Spec {
+                    label: "earns credit",
+                    tooltip: "Share of the monthly fee credited",
+                    unit: Unit::Share,
+                    scale: Scale::Linear { min: 0.0, max: 100.0 },
+                    currency: "",
+                };
+                input_ui(ui, &mut tier.credit, &credit);
+                if ui.small_button("Remove tier").clicked() {
+                    remove = Some(i);
                 }
-            });
+                ui.end_row();
+            }
+        });
         if let Some(i) = remove {
             list.remove(i);
         }
         if ui.button("➕ Add tier").clicked() {
-            list.push(Tier {
-                below: Input::fixed(0.999),
-                credit: Input::fixed(0.1),
-            });
+            list.push(Tier { below: Input::fixed(0.999), credit: Input::fixed(0.1) });
         }
     }
 }
@@ -187,32 +147,24 @@ pub fn profile_ui(ui: &mut Ui, profile: &mut TrafficProfile) {
     });
     if let TrafficProfile::Custom(custom) = profile {
         let before = custom.clone();
-        Grid::new("weights")
-            .num_columns(8)
-            .spacing([4.0, 4.0])
-            .show(ui, |ui| {
-                for (h, weight) in custom.weights_mut().iter_mut().enumerate() {
-                    ui.vertical(|ui| {
-                        let label = ui.small(format!("{h:02}:00"));
-                        let mut w = weight.nominal();
-                        if ui
-                            .add(
-                                egui::DragValue::new(&mut w)
-                                    .speed(0.02)
-                                    .range(0.0..=100.0)
-                                    .max_decimals(2),
-                            )
-                            .labelled_by(label.id)
-                            .changed()
-                        {
-                            *weight = Input::fixed(w);
-                        }
-                    });
-                    if h % 8 == 7 {
-                        ui.end_row();
+        Grid::new("weights").num_columns(8).spacing([4.0, 4.0]).show(ui, |ui| {
+            for (h, weight) in custom.weights_mut().iter_mut().enumerate() {
+                ui.vertical(|ui| {
+                    let label = ui.small(format!("{h:02}:00"));
+                    let mut w = weight.nominal();
+                    if ui
+                        .add(egui::DragValue::new(&mut w).speed(0.02).range(0.0..=100.0).max_decimals(2))
+                        .labelled_by(label.id)
+                        .changed()
+                    {
+                        *weight = Input::fixed(w);
                     }
+                });
+                if h % 8 == 7 {
+                    ui.end_row();
                 }
-            });
+            }
+        });
         // All-zero weights are not a profile: keep the last valid one.
         if CustomProfile::new(custom.weights().to_vec()).is_none() {
             *custom = before;

@@ -10,214 +10,101 @@ use crate::scenario::{Field, Scenario, Unit};
 
 /// The groups of the panel, as in DESIGN §2.
 const GROUPS: [(&str, &[Field]); 10] = [
-    (
-        "Users",
-        &[
-            Field::ActiveUsers,
-            Field::ShareAffected,
-            Field::UsageHoursPerDay,
-            Field::ValuePerUserHour,
-        ],
-    ),
-    (
-        "Outage",
-        &[
-            Field::StartHour,
-            Field::DurationHours,
-            Field::FailureShare,
-            Field::RecoveryTailHours,
-        ],
-    ),
-    (
-        "Revenue",
-        &[
-            Field::AnnualRevenue,
-            Field::ShareDependent,
-            Field::RevenueShareRecovered,
-        ],
-    ),
-    (
-        "Workforce",
-        &[
-            Field::Employees,
-            Field::WorkforceCostPerHour,
-            Field::ProductivityLoss,
-        ],
-    ),
+    ("Users", &[Field::ActiveUsers, Field::ShareAffected, Field::UsageHoursPerDay, Field::ValuePerUserHour]),
+    ("Outage", &[Field::StartHour, Field::DurationHours, Field::FailureShare, Field::RecoveryTailHours]),
+    ("Revenue", &[Field::AnnualRevenue, Field::ShareDependent, Field::RevenueShareRecovered]),
+    ("Workforce", &[Field::Employees, Field::WorkforceCostPerHour, Field::ProductivityLoss]),
     (
         "Incident response",
-        &[
-            Field::Responders,
-            Field::ResponderCostPerHour,
-            Field::PostIncidentHours,
-            Field::ResponseFixedCost,
-        ],
+        &[Field::Responders, Field::ResponderCostPerHour, Field::PostIncidentHours, Field::ResponseFixedCost],
     ),
     ("SLA credits", &[Field::MonthlyFees, Field::ErrorThreshold]),
-    (
-        "Compensation",
-        &[
-            Field::PerUser,
-            Field::UserUptake,
-            Field::PerBusiness,
-            Field::BusinessUptake,
-        ],
-    ),
-    (
-        "Churn",
-        &[
-            Field::ChurnMaxShare,
-            Field::ChurnMidpointHours,
-            Field::ChurnSteepness,
-            Field::LifetimeValue,
-        ],
-    ),
-    (
-        "Fines & market",
-        &[
-            Field::FinesFixed,
-            Field::FinesPerHour,
-            Field::MarketCap,
-            Field::DropShare,
-        ],
-    ),
+    ("Compensation", &[Field::PerUser, Field::UserUptake, Field::PerBusiness, Field::BusinessUptake]),
+    ("Churn", &[Field::ChurnMaxShare, Field::ChurnMidpointHours, Field::ChurnSteepness, Field::LifetimeValue]),
+    ("Fines & market", &[Field::FinesFixed, Field::FinesPerHour, Field::MarketCap, Field::DropShare]),
     ("Annual frequency", &[Field::FrequencyPerYear]),
 ];
 
 /// The left panel with every input. Widgets edit the scenario directly.
 pub fn panel_ui(ui: &mut Ui, scenario: &mut Scenario) {
-    egui::Panel::left("inputs")
-        .resizable(true)
-        .default_size(400.0)
-        .min_size(340.0)
-        .show(ui, |ui| {
-            ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                ui.add_space(4.0);
-                scenario_group_ui(ui, scenario);
-                for (title, fields) in GROUPS {
-                    CollapsingHeader::new(title)
-                        .default_open(title != "Fines & market")
-                        .show(ui, |ui| {
-                            fields_ui(ui, scenario, title, fields);
-                            match title {
-                                "Outage" => {
-                                    lists::profile_ui(ui, &mut scenario.outage.traffic_profile);
-                                }
-                                "SLA credits" => lists::tiers_ui(ui, &mut scenario.sla.tiers),
-                                _ => {}
-                            }
-                        });
-                    if title == "Revenue" {
-                        CollapsingHeader::new("Business dependence")
-                            .default_open(true)
-                            .show(ui, |ui| {
-                                let code = scenario.currency.code.clone();
-                                lists::businesses_ui(ui, &mut scenario.businesses, &code);
-                            });
+    egui::Panel::left("inputs").resizable(true).default_size(400.0).min_size(340.0).show(ui, |ui| {
+        ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            ui.add_space(4.0);
+            scenario_group_ui(ui, scenario);
+            for (title, fields) in GROUPS {
+                CollapsingHeader::new(title).default_open(title != "Fines & market").show(ui, |ui| {
+                    fields_ui(ui, scenario, title, fields);
+                    match title {
+                        "Outage" => {
+                            lists::profile_ui(ui, &mut scenario.outage.traffic_profile);
+                        }
+                        "SLA credits" => lists::tiers_ui(ui, &mut scenario.sla.tiers),
+                        _ => {}
                     }
+                });
+                if title == "Revenue" {
+                    CollapsingHeader::new("Business dependence").default_open(true).show(ui, |ui| {
+                        let code = scenario.currency.code.clone();
+                        lists::businesses_ui(ui, &mut scenario.businesses, &code);
+                    });
                 }
-                ui.add_space(12.0);
-            });
+            }
+            ui.add_space(12.0);
         });
+    });
 }
 
 fn scenario_group_ui(ui: &mut Ui, scenario: &mut Scenario) {
-    CollapsingHeader::new("Scenario")
-        .default_open(false)
-        .show(ui, |ui| {
-            Grid::new("scenario fields")
-                .num_columns(2)
-                .spacing([8.0, 6.0])
-                .show(ui, |ui| {
-                    let label = ui.label("Name");
-                    ui.text_edit_singleline(&mut scenario.name)
-                        .labelled_by(label.id);
-                    ui.end_row();
-                    let label = ui
-                        .label("Currency")
-                        .on_hover_text("ISO code: USD, CNY, KRW, EUR, GBP, JPY…");
-                    ui.add(
-                        egui::TextEdit::singleline(&mut scenario.currency.code).desired_width(60.0),
-                    )
-                    .labelled_by(label.id);
-                    ui.end_row();
-                });
-            fields_ui(ui, scenario, "currency", &[Field::PerUsd]);
-            let label = ui.label("Description");
-            ui.add(
-                egui::TextEdit::multiline(&mut scenario.description)
-                    .desired_rows(3)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
+    CollapsingHeader::new("Scenario").default_open(false).show(ui, |ui| {
+        Grid::new("scenario fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+            let label = ui.label("Name");
+            ui.text_edit_singleline(&mut scenario.name).labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Currency").on_hover_text("ISO code: USD, CNY, KRW, EUR, GBP, JPY…");
+            ui.add(egui::TextEdit::singleline(&mut scenario.currency.code).desired_width(60.0)).labelled_by(label.id);
+            ui.end_row();
         });
+        fields_ui(ui, scenario, "currency", &[Field::PerUsd]);
+        let label = ui.label("Description");
+        ui.add(egui::TextEdit::multiline(&mut scenario.description).desired_rows(3).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+    });
 }
 
 /// A grid of inputs from the field table.
 pub fn fields_ui(ui: &mut Ui, scenario: &mut Scenario, id: &str, fields: &[Field]) {
     let code = scenario.currency.code.clone();
-    Grid::new(("fields", id))
-        .num_columns(2)
-        .spacing([8.0, 6.0])
-        .min_col_width(150.0)
-        .show(ui, |ui| {
-            for &field in fields {
-                let mut estimate = *field.estimate(scenario);
-                let spec = Spec {
-                    label: field.label(),
-                    tooltip: field.help(),
-                    unit: field.unit(),
-                    scale: scale_for(field),
-                    currency: &code,
-                };
-                if estimate_ui(ui, &mut estimate, &field.domain(), &spec) {
-                    // The widget keeps the estimate in the field's domain, so this cannot fail.
-                    let _ = field.set(scenario, estimate);
-                }
+    Grid::new(("fields", id)).num_columns(2).spacing([8.0, 6.0]).min_col_width(150.0).show(ui, |ui| {
+        for &field in fields {
+            let mut estimate = *field.estimate(scenario);
+            let spec = Spec {
+                label: field.label(),
+                tooltip: field.help(),
+                unit: field.unit(),
+                scale: scale_for(field),
+                currency: &code,
+            };
+            if estimate_ui(ui, &mut estimate, &field.domain(), &spec) {
+                // The widget keeps the estimate in the field's domain, so this cannot fail.
+                let _ = field.set(scenario, estimate);
             }
-        });
+        }
+    });
 }
 
 /// How a field is edited: logarithmic sliders for amounts spanning orders of magnitude.
 #[must_use]
 pub fn scale_for(field: Field) -> Scale {
     match (field, field.unit()) {
-        (Field::DurationHours | Field::RecoveryTailHours, _) => Scale::Log {
-            max: 500.0,
-            smallest: 0.1,
-        },
-        (Field::ChurnMidpointHours, _) => Scale::Linear {
-            min: 0.0,
-            max: 72.0,
-        },
-        (_, Unit::Hours) => Scale::Log {
-            max: 1000.0,
-            smallest: 1.0,
-        },
-        (_, Unit::ClockHour) => Scale::Linear {
-            min: 0.0,
-            max: 23.75,
-        },
-        (_, Unit::HoursPerDay) => Scale::Linear {
-            min: 0.0,
-            max: 24.0,
-        },
-        (_, Unit::Share | Unit::Uptime) => Scale::Linear {
-            min: 0.0,
-            max: 100.0,
-        },
-        (_, Unit::Count) => Scale::Log {
-            max: 1e10,
-            smallest: 1.0,
-        },
-        (_, Unit::MoneyPerHour) => Scale::Log {
-            max: 1e9,
-            smallest: 1.0,
-        },
-        (_, Unit::Money | Unit::MoneyPerYear | Unit::MoneyPerMonth) => Scale::Log {
-            max: 1e15,
-            smallest: 1.0,
-        },
+        (Field::DurationHours | Field::RecoveryTailHours, _) => Scale::Log { max: 500.0, smallest: 0.1 },
+        (Field::ChurnMidpointHours, _) => Scale::Linear { min: 0.0, max: 72.0 },
+        (_, Unit::Hours) => Scale::Log { max: 1000.0, smallest: 1.0 },
+        (_, Unit::ClockHour) => Scale::Linear { min: 0.0, max: 23.75 },
+        (_, Unit::HoursPerDay) => Scale::Linear { min: 0.0, max: 24.0 },
+        (_, Unit::Share | Unit::Uptime) => Scale::Linear { min: 0.0, max: 100.0 },
+        (_, Unit::Count) => Scale::Log { max: 1e10, smallest: 1.0 },
+        (_, Unit::MoneyPerHour) => Scale::Log { max: 1e9, smallest: 1.0 },
+        (_, Unit::Money | Unit::MoneyPerYear | Unit::MoneyPerMonth) => Scale::Log { max: 1e15, smallest: 1.0 },
         (_, Unit::PerHour | Unit::PerYear) => Scale::Drag { speed: 0.01 },
         (_, Unit::PerUsd | Unit::Minutes) => Scale::Drag { speed: 0.1 },
     }

@@ -1,0 +1,203 @@
+//! Horizontal bar charts on a category axis: the breakdown by component, the cost per hour beside
+//! the benchmarks, and the tornado of one-at-a-time swings.
+
+use std::error::Error;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{FONT, Type, component, rgb, title};
+use crate::export::ReportData;
+use crate::format::{money, value};
+use crate::model::{Component, Side};
+use crate::palette::{ACCENT_RGB, REFERENCE_RGB};
+
+/// Where a bar chart's value axis starts: 0 when every bar starts at 0 (a breakdown), else
+/// just below the smallest end (a tornado around its nominal value).
+fn hi_or(rows: &[Vec<Bar>]) -> f64 {
+    if rows.iter().flatten().all(|b| b.from == 0.0) { 0.0 } else { f64::INFINITY }
+}
+
+/// One bar: its label, where it starts and ends, its colour and the text at its end.
+struct Bar {
+    label: String,
+    from: f64,
+    to: f64,
+    colour: RGBColor,
+    text: String,
+}
+
+/// Bars from the top down on a category axis, `x` from `x_min` to `x_max`.
+fn draw_bars<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    t: Type,
+    caption: &str,
+    x_desc: &str,
+    code: &str,
+    rows: &[Vec<Bar>],
+) -> Result<(), Box<dyn Error>>
+where
+    DB::ErrorType: 'static,
+{
+    let n = rows.len().max(1);
+    let labels: Vec<String> = rows.iter().map(|r| r.first().map_or_else(String::new, |b| b.label.clone())).collect();
+    let lo = rows.iter().flatten().map(|b| b.from.min(b.to)).fold(f64::INFINITY, f64::min).min(hi_or(rows));
+    let hi = rows.iter().flatten().map(|b| b.from.max(b.to)).fold(f64::NEG_INFINITY, f64::max).max(lo);
+    let span = (hi - lo).max(hi.abs() * 0.1).max(1.0);
+    // Room for the longest label: DejaVu Sans averages a little over half the type size per character.
+    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(10) as u32;
+    let (w, _) = root.dim_in_pixel();
+    let mut chart = ChartBuilder::on(root)
+        .caption(caption, (FONT, t.title))
+        .margin(t.tick)
+        .x_label_area_size(t.label * 3)
+        .y_label_area_size((longest * t.tick * 56 / 100 + t.tick).min(w / 2))
+        // A segmented range 0..k has k + 1 slots.
+        .build_cartesian_2d(lo - span * 0.02..hi + span * 0.18, (0..n - 1).into_segmented())?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .x_desc(x_desc)
+        .x_label_formatter(&|v| money(*v, code))
+        .y_labels(n)
+        .y_label_formatter(&|s| match s {
+            SegmentValue::CenterOf(i) => labels.get(n - 1 - *i).cloned().unwrap_or_default(),
+            _ => String::new(),
+        })
+        .label_style((FONT, t.tick))
+        .axis_desc_style((FONT, t.label))
+        .light_line_style(WHITE.mix(0.0))
+        .draw()?;
+    for (i, row) in rows.iter().enumerate() {
+        let y = n - 1 - i;
+        for bar in row {
+            let (a, b) = (bar.from.min(bar.to), bar.from.max(bar.to));
+            let mut rect =
+                Rectangle::new([(a, SegmentValue::Exact(y)), (b, SegmentValue::Exact(y + 1))], bar.colour.filled());
+            rect.set_margin(t.tick / 3, t.tick / 3, 0, 0);
+            chart.draw_series(std::iter::once(rect))?;
+        }
+        if let Some(last) = row.iter().max_by(|x, z| x.to.total_cmp(&z.to)) {
+            chart.draw_series(std::iter::once(Text::new(
+                format!("  {}", last.text),
+                (last.to.max(last.from), SegmentValue::CenterOf(y)),
+                (FONT, t.tick).into_font().color(&BLACK).pos(plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Left,
+                    plotters::style::text_anchor::VPos::Center,
+                )),
+            )))?;
+        }
+    }
+    Ok(())
+}
+
+/// The cost of each component, the provider's first.
+pub fn breakdown<DB: DrawingBackend>(
+    data: &ReportData,
+    root: &DrawingArea<DB, Shift>,
+    t: Type,
+) -> Result<(), Box<dyn Error>>
+where
+    DB::ErrorType: 'static,
+{
+    let code = data.currency();
+    let o = &data.evaluation.outcome;
+    let mut order: Vec<Component> = Component::ALL.into_iter().filter(|c| c.side() == Side::Provider).collect();
+    order.extend(Component::ALL.into_iter().filter(|c| c.side() == Side::Ecosystem));
+    let rows: Vec<Vec<Bar>> = order
+        .iter()
+        .map(|&c| {
+            let v = o.components.get(c);
+            let side = if c.side() == Side::Provider { "provider" } else { "ecosystem" };
+            vec![Bar {
+                label: format!("{} ({side})", c.name()),
+                from: 0.0,
+                to: v,
+                colour: component(c),
+                text: money(v, code),
+            }]
+        })
+        .collect();
+    let caption = format!(
+        "{}: provider {}, ecosystem {}",
+        title(data, "Cost by component"),
+        money(o.provider_cost, code),
+        money(o.ecosystem_loss, code)
+    );
+    draw_bars(root, t, &caption, &format!("Cost ({code})"), code, &rows)
+}
+
+/// This scenario's cost per outage hour beside the published benchmarks.
+pub fn benchmarks<DB: DrawingBackend>(
+    data: &ReportData,
+    root: &DrawingArea<DB, Shift>,
+    t: Type,
+) -> Result<(), Box<dyn Error>>
+where
+    DB::ErrorType: 'static,
+{
+    let code = data.currency();
+    let e = &data.evaluation;
+    let mut rows = vec![vec![Bar {
+        label: "This scenario".to_owned(),
+        from: 0.0,
+        to: e.outcome.cost_per_hour,
+        colour: rgb(ACCENT_RGB),
+        text: format!("{}/h", money(e.outcome.cost_per_hour, code)),
+    }]];
+    rows.extend(e.benchmarks.iter().map(|b| {
+        vec![Bar {
+            label: b.benchmark.label.to_owned(),
+            from: 0.0,
+            to: b.per_hour,
+            colour: rgb(REFERENCE_RGB),
+            text: format!("{}/h", money(b.per_hour, code)),
+        }]
+    }));
+    draw_bars(
+        root,
+        t,
+        &title(data, "Cost per outage hour beside published benchmarks"),
+        &format!("Cost per outage hour ({code})"),
+        code,
+        &rows,
+    )
+}
+
+/// The tornado: the provider cost with each input at its low and high, largest swing first.
+pub fn tornado<DB: DrawingBackend>(
+    data: &ReportData,
+    root: &DrawingArea<DB, Shift>,
+    t: Type,
+) -> Result<(), Box<dyn Error>>
+where
+    DB::ErrorType: 'static,
+{
+    let code = data.currency();
+    let nominal = data.evaluation.outcome.provider_cost;
+    let rows: Vec<Vec<Bar>> = data
+        .tornado
+        .iter()
+        .take(12)
+        .map(|s| {
+            let unit = s.leaf.unit();
+            let label = format!("{} ({} – {})", s.label, value(s.inputs.0, unit, code), value(s.inputs.1, unit, code));
+            let (low, high) = s.provider_cost;
+            vec![
+                Bar {
+                    label: label.clone(),
+                    from: nominal,
+                    to: low,
+                    colour: RGBColor(0x4C, 0x78, 0xA8),
+                    text: money(low, code),
+                },
+                Bar { label, from: nominal, to: high, colour: RGBColor(0xF5, 0x85, 0x18), text: money(high, code) },
+            ]
+        })
+        .collect();
+    let x_desc = format!(
+        "Provider cost ({code}) with one input at its low (blue) or its high (orange); as entered {}",
+        money(nominal, code)
+    );
+    draw_bars(root, t, &title(data, "What moves the provider cost"), &x_desc, code, &rows)
+}

@@ -1,0 +1,109 @@
+//! Provider cost by outage duration, stacked by component, with the Uptime Institute $100k and $1M
+//! lines in the scenario's currency and the scenario's duration marked.
+
+use std::error::Error;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{FONT, Type, component, rgb, title};
+use crate::export::ReportData;
+use crate::format::{hours, money};
+use crate::model::{Component, Side, uptime::BAND_THRESHOLDS_USD};
+use crate::palette::{ACCENT_RGB, REFERENCE_RGB};
+use crate::scenario::Field;
+
+/// Draws the chart.
+pub fn draw<DB: DrawingBackend>(data: &ReportData, root: &DrawingArea<DB, Shift>, t: Type) -> Result<(), Box<dyn Error>>
+where
+    DB::ErrorType: 'static,
+{
+    let code = data.currency();
+    let curve = &data.curve;
+    let point = &data.evaluation.point;
+    let (d, per_usd) = (point.get(Field::DurationHours), point.get(Field::PerUsd));
+    let x_max = curve.last().map_or(24.0, |p| p.duration_hours);
+    let y_max = curve.iter().map(|p| p.provider_cost).fold(per_usd * 1e6, f64::max) * 1.08;
+    let (w, _) = root.dim_in_pixel();
+    let mut chart = ChartBuilder::on(root)
+        .caption(title(data, "Provider cost by outage duration"), (FONT, t.title))
+        .margin(t.tick)
+        .x_label_area_size(t.label * 3)
+        .y_label_area_size((w / 12).max(t.tick * 5))
+        .build_cartesian_2d(0.0..x_max, 0.0..y_max)?;
+    chart
+        .configure_mesh()
+        .x_desc("Outage duration (hours)")
+        .y_desc(format!("Provider cost ({code})"))
+        .y_label_formatter(&|v| money(*v, code))
+        .x_label_formatter(&|v| crate::format::trimmed(*v, 1))
+        .label_style((FONT, t.tick))
+        .axis_desc_style((FONT, t.label))
+        .light_line_style(WHITE.mix(0.0))
+        .draw()?;
+    let mut lower = vec![0.0; curve.len()];
+    for c in Component::ALL.into_iter().filter(|c| c.side() == Side::Provider) {
+        let upper: Vec<f64> = lower.iter().zip(curve).map(|(l, p)| l + p.components.get(c)).collect();
+        if upper.iter().zip(&lower).all(|(u, l)| u <= l) {
+            continue;
+        }
+        let mut outline: Vec<(f64, f64)> = curve.iter().zip(&upper).map(|(p, u)| (p.duration_hours, *u)).collect();
+        outline.extend(curve.iter().zip(&lower).rev().map(|(p, l)| (p.duration_hours, *l)));
+        let colour = component(c);
+        chart
+            .draw_series(std::iter::once(Polygon::new(outline, colour.mix(0.85).filled())))?
+            .label(c.name())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 8), (x + 24, y + 8)], colour.filled()));
+        lower = upper;
+    }
+    chart
+        .draw_series(LineSeries::new(curve.iter().map(|p| (p.duration_hours, p.provider_cost)), BLACK.stroke_width(2)))?
+        .label("Provider cost")
+        .legend(|(x, y)| PathElement::new([(x, y), (x + 24, y)], BLACK.stroke_width(2)));
+    let grey = rgb(REFERENCE_RGB);
+    let lines: Vec<(f64, String)> = BAND_THRESHOLDS_USD
+        .iter()
+        .zip(["Uptime $100k", "Uptime $1M"])
+        .map(|(usd, name)| (usd * per_usd, format!("{name} ({})", money(usd * per_usd, code))))
+        .collect();
+    for (y, _) in &lines {
+        chart.draw_series(DashedLineSeries::new([(0.0, *y), (x_max, *y)], 10, 8, grey.stroke_width(2)))?;
+    }
+    // Labels where there is room; lines crowded at the bottom share one note.
+    let right = plotters::style::text_anchor::Pos::new(
+        plotters::style::text_anchor::HPos::Right,
+        plotters::style::text_anchor::VPos::Bottom,
+    );
+    if lines.iter().all(|(y, _)| *y > y_max * 0.06) && lines[1].0 - lines[0].0 > y_max * 0.06 {
+        for (y, label) in &lines {
+            chart.draw_series(std::iter::once(Text::new(
+                label.clone(),
+                (x_max * 0.99, *y),
+                (FONT, t.tick).into_font().color(&grey).pos(right),
+            )))?;
+        }
+    } else {
+        let note = format!("{} and {} (dashed)", lines[0].1, lines[1].1);
+        let y = lines[1].0.max(y_max * 0.02);
+        chart.draw_series(std::iter::once(Text::new(
+            note,
+            (x_max * 0.99, y),
+            (FONT, t.tick).into_font().color(&grey).pos(right),
+        )))?;
+    }
+    let accent = rgb(ACCENT_RGB);
+    chart.draw_series(LineSeries::new([(d, 0.0), (d, y_max)], accent.stroke_width(3)))?;
+    chart.draw_series(std::iter::once(Text::new(
+        format!(" This outage: {} → {}", hours(d), money(data.evaluation.outcome.provider_cost, code)),
+        (d, y_max * 0.97),
+        (FONT, t.tick).into_font().color(&accent),
+    )))?;
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font((FONT, t.tick))
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK.mix(0.3))
+        .draw()?;
+    Ok(())
+}

@@ -1,0 +1,185 @@
+//! Charts for slides and reports, drawn with plotters: one `draw` function per chart, generic over
+//! the drawing backend, so PNG and SVG come from the same code. Colours and names are the app's;
+//! the bundled DejaVu Sans is registered once, so no system font is needed. Type scales with the
+//! image height (designed at 1080 pixels).
+
+mod bars;
+mod duration;
+mod timeline;
+mod uncertainty;
+
+use std::sync::OnceLock;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::FontStyle;
+
+use super::{ExportError, ReportData, Size};
+use crate::palette;
+
+/// An exportable chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chart {
+    /// Provider cost by outage duration, stacked by component.
+    CostVsDuration,
+    /// The cost of each component.
+    Breakdown,
+    /// Users affected and cost so far, over time.
+    Timeline,
+    /// Cost per hour beside published benchmarks.
+    Benchmarks,
+    /// Histogram of the Monte Carlo provider cost.
+    Histogram,
+    /// `P(cost > x)`.
+    Exceedance,
+    /// One-at-a-time swings.
+    Tornado,
+}
+
+impl Chart {
+    /// Every chart, in report order.
+    pub const ALL: [Chart; 7] = [
+        Chart::CostVsDuration,
+        Chart::Breakdown,
+        Chart::Timeline,
+        Chart::Benchmarks,
+        Chart::Histogram,
+        Chart::Exceedance,
+        Chart::Tornado,
+    ];
+
+    /// File name without extension.
+    #[must_use]
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            Chart::CostVsDuration => "cost-vs-duration",
+            Chart::Breakdown => "breakdown",
+            Chart::Timeline => "timeline",
+            Chart::Benchmarks => "benchmarks",
+            Chart::Histogram => "histogram",
+            Chart::Exceedance => "exceedance",
+            Chart::Tornado => "tornado",
+        }
+    }
+
+    /// A readable name for menus.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Chart::CostVsDuration => "Cost vs duration",
+            Chart::Breakdown => "Breakdown",
+            Chart::Timeline => "Timeline",
+            Chart::Benchmarks => "Benchmarks",
+            Chart::Histogram => "Histogram",
+            Chart::Exceedance => "Exceedance curve",
+            Chart::Tornado => "Tornado",
+        }
+    }
+
+    /// Whether the chart has something to show (the Monte Carlo charts need samples).
+    #[must_use]
+    pub fn available(self, data: &ReportData) -> bool {
+        !matches!(self, Chart::Histogram | Chart::Exceedance) || data.samples.is_some()
+    }
+}
+
+/// The font family every chart uses.
+pub const FONT: &str = "sans-serif";
+
+/// Registers the bundled font with plotters, once per process.
+fn register_font() {
+    static ONCE: OnceLock<()> = OnceLock::new();
+    ONCE.get_or_init(|| {
+        // The bundled font is known to parse; a failure would only mean text is not drawn.
+        let _ = plotters::style::register_font(FONT, FontStyle::Normal, crate::assets::DEJAVU_SANS);
+        let _ = plotters::style::register_font(FONT, FontStyle::Bold, crate::assets::DEJAVU_SANS);
+    });
+}
+
+/// Type sizes for a chart of height `h` pixels.
+#[derive(Clone, Copy, Debug)]
+pub struct Type {
+    /// Title.
+    pub title: u32,
+    /// Subtitle, axis names.
+    pub label: u32,
+    /// Tick labels, legends, value labels.
+    pub tick: u32,
+}
+
+impl Type {
+    fn for_height(h: u32) -> Self {
+        let k = f64::from(h) / 1080.0;
+        let px = |x: f64| ((x * k).round() as u32).max(8);
+        Self { title: px(40.0), label: px(28.0), tick: px(24.0) }
+    }
+}
+
+/// The colour of a palette entry.
+#[must_use]
+pub fn rgb([r, g, b]: [u8; 3]) -> RGBColor {
+    RGBColor(r, g, b)
+}
+
+/// Draws `chart` on `root`.
+fn draw<DB: DrawingBackend>(chart: Chart, data: &ReportData, root: &DrawingArea<DB, Shift>) -> Result<(), String>
+where
+    DB::ErrorType: 'static,
+{
+    register_font();
+    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let (_, h) = root.dim_in_pixel();
+    let t = Type::for_height(h);
+    let drawn = match chart {
+        Chart::CostVsDuration => duration::draw(data, root, t),
+        Chart::Breakdown => bars::breakdown(data, root, t),
+        Chart::Timeline => timeline::draw(data, root, t),
+        Chart::Benchmarks => bars::benchmarks(data, root, t),
+        Chart::Histogram => uncertainty::histogram(data, root, t),
+        Chart::Exceedance => uncertainty::exceedance(data, root, t),
+        Chart::Tornado => bars::tornado(data, root, t),
+    };
+    drawn.map_err(|e| e.to_string())?;
+    root.present().map_err(|e| e.to_string())
+}
+
+/// The chart as SVG text.
+pub fn svg(chart: Chart, data: &ReportData, size: Size) -> Result<String, ExportError> {
+    let mut text = String::new();
+    {
+        let root = SVGBackend::with_string(&mut text, (size.width, size.height)).into_drawing_area();
+        draw(chart, data, &root).map_err(|message| ExportError::Chart { chart: chart.name(), message })?;
+    }
+    Ok(text)
+}
+
+/// The chart as PNG bytes.
+pub fn png(chart: Chart, data: &ReportData, size: Size) -> Result<Vec<u8>, ExportError> {
+    let mut pixels = vec![0u8; size.width as usize * size.height as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, (size.width, size.height)).into_drawing_area();
+        draw(chart, data, &root).map_err(|message| ExportError::Chart { chart: chart.name(), message })?;
+    }
+    encode_png(&pixels, size).map_err(|e| ExportError::Chart { chart: chart.name(), message: e.to_string() })
+}
+
+fn encode_png(rgb: &[u8], size: Size) -> Result<Vec<u8>, png::EncodingError> {
+    let mut bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut bytes, size.width, size.height);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.write_header()?.write_image_data(rgb)?;
+    }
+    Ok(bytes)
+}
+
+/// A chart's title line: what it shows, for which scenario.
+fn title(data: &ReportData, what: &str) -> String {
+    format!("{what} — {}", data.scenario.title())
+}
+
+/// The component colour.
+fn component(c: crate::model::Component) -> RGBColor {
+    rgb(palette::component_rgb(c))
+}

@@ -1,0 +1,231 @@
+//! `report.html`: one self-contained file (inline SVG charts, no external resources) that opens
+//! offline and prints cleanly.
+
+use std::fmt::Write as _;
+
+use super::{Chart, ReportData};
+use crate::format::{money, money_exact, value};
+use crate::model::{Component, explain};
+use crate::sim::{Output, Summary};
+
+const STYLE: &str = "
+body { font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; color: #222; max-width: 1100px;
+       margin: 2em auto; padding: 0 1.5em; line-height: 1.45; }
+h1 { margin-bottom: 0.2em; } h2 { margin-top: 2em; border-bottom: 1px solid #ddd; padding-bottom: 0.2em; }
+.lead { font-size: 1.1em; } .meta { color: #666; font-size: 0.9em; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 10px; }
+.card { border: 1px solid #ddd; border-radius: 8px; padding: 10px 12px; }
+.card .k { color: #666; font-size: 0.85em; } .card .v { font-size: 1.6em; font-weight: bold; }
+.card .c { color: #666; font-size: 0.8em; }
+.band { color: white; border: none; }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #eee; } td.n, th.n { text-align: right; }
+code { background: #f5f5f5; padding: 1px 4px; border-radius: 3px; }
+figure { margin: 1.5em 0; } figure svg { width: 100%; height: auto; border: 1px solid #eee; }
+figcaption { color: #666; font-size: 0.9em; }
+@media print { body { max-width: none; margin: 0; } figure, table, .cards { break-inside: avoid; } a { color: #222; } }
+";
+
+/// Escapes text for HTML.
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The report; `svgs` are the charts already drawn.
+#[must_use]
+pub fn report(data: &ReportData, svgs: &[(Chart, String)]) -> String {
+    let s = &data.scenario;
+    let code = data.currency();
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        esc(s.title())
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", esc(s.title()));
+    if !s.description.is_empty() {
+        let _ = writeln!(out, "<p class=\"lead\">{}</p>", esc(&s.description));
+    }
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">Amounts in {} ({} per US dollar). Produced by outage-cost {}.</p>",
+        esc(code),
+        data.evaluation.point.get(crate::scenario::Field::PerUsd),
+        env!("CARGO_PKG_VERSION")
+    );
+    cards(&mut out, data);
+    band(&mut out, data);
+    out.push_str("<h2>Charts</h2>\n");
+    for (chart, svg) in svgs {
+        let body = svg.find("<svg").map_or(svg.as_str(), |i| &svg[i..]);
+        let _ = writeln!(out, "<figure>{body}<figcaption>{}</figcaption></figure>", esc(chart.name()));
+    }
+    breakdown(&mut out, data);
+    monte_carlo(&mut out, data);
+    formulas(&mut out, data);
+    sources(&mut out, data);
+    let _ = writeln!(out, "<p class=\"meta\">{}</p>", esc(code));
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn cards(out: &mut String, data: &ReportData) {
+    let code = data.currency();
+    let o = &data.evaluation.outcome;
+    let with_range = |output: Output, v: f64| -> (String, String) {
+        data.summary(output).map_or_else(
+            || (money(v, code), String::new()),
+            |s: Summary| (money(s.p50, code), format!("median; P5–P95 {}–{}", money(s.p5, code), money(s.p95, code))),
+        )
+    };
+    out.push_str("<div class=\"cards\">\n");
+    let mut card = |k: &str, (v, c): (String, String)| {
+        let _ = writeln!(
+            out,
+            "<div class=\"card\"><div class=\"k\">{}</div><div class=\"v\">{}</div><div class=\"c\">{}</div></div>",
+            esc(k),
+            esc(&v),
+            esc(&c)
+        );
+    };
+    card("Provider cost", with_range(Output::ProviderCost, o.provider_cost));
+    card("Cost per outage hour", (money(o.cost_per_hour, code), String::new()));
+    card("Users affected", (crate::format::compact(o.users_affected), String::new()));
+    card("User-hours disrupted", (crate::format::compact(o.user_hours), String::new()));
+    card("Ecosystem loss", with_range(Output::EcosystemLoss, o.ecosystem_loss));
+    card("Combined impact", with_range(Output::CombinedImpact, o.combined_impact));
+    card("Annual expected loss", with_range(Output::AnnualExpectedLoss, o.annual_expected_loss));
+    card("Market-value hit", (money(o.market_value_hit, code), "not in totals".to_owned()));
+    out.push_str("</div>\n");
+}
+
+fn band(out: &mut String, data: &ReportData) {
+    let e = &data.evaluation;
+    let [r, g, b] = crate::palette::band_rgb(e.band);
+    let _ = writeln!(
+        out,
+        "<h2>Uptime Institute band</h2>\n<p><span class=\"card band\" style=\"background: rgb({r},{g},{b}); padding: 3px 10px;\">{}</span> \
+         The provider cost is {} in US dollars. The Uptime Institute sorts significant outages by cost into under $100k, \
+         $100k–$1M and over $1M; {}.</p>\n<p>Suggested outage severity level: <b>{} ({})</b>, because {}.</p>",
+        esc(e.band.label()),
+        esc(&money(e.outcome.provider_cost_usd, "USD")),
+        esc(e.band.context()),
+        e.severity.level,
+        esc(e.severity.name()),
+        esc(&e.severity.reason)
+    );
+}
+
+fn breakdown(out: &mut String, data: &ReportData) {
+    let code = data.currency();
+    let o = &data.evaluation.outcome;
+    out.push_str("<h2>Breakdown</h2>\n<table>\n<tr><th></th><th>Component</th><th>Borne by</th><th class=\"n\">Cost</th><th class=\"n\">Exact</th></tr>\n");
+    for (c, v) in o.components.iter() {
+        let side = if c.side() == crate::model::Side::Provider { "provider" } else { "ecosystem" };
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{side}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            c.id(),
+            esc(c.name()),
+            esc(&money(v, code)),
+            esc(&money_exact(v, code))
+        );
+    }
+    for (name, v) in [
+        ("Provider cost P = C1 + C4 + C5 + C6 + C7 + C8 + C9", o.provider_cost),
+        ("Ecosystem loss = C2 + C3", o.ecosystem_loss),
+        ("Combined impact = P − C6 − C7 + ecosystem loss", o.combined_impact),
+        ("Cost per outage hour = P / D", o.cost_per_hour),
+        ("Annual expected loss = frequency × P", o.annual_expected_loss),
+        ("Market-value hit (never added to totals)", o.market_value_hit),
+    ] {
+        let _ = writeln!(
+            out,
+            "<tr><td></td><td colspan=\"2\"><b>{}</b></td><td class=\"n\"><b>{}</b></td><td class=\"n\">{}</td></tr>",
+            esc(name),
+            esc(&money(v, code)),
+            esc(&money_exact(v, code))
+        );
+    }
+    out.push_str("</table>\n");
+}
+
+fn monte_carlo(out: &mut String, data: &ReportData) {
+    let Some(samples) = &data.samples else { return };
+    let code = data.currency();
+    let _ = writeln!(
+        out,
+        "<h2>Uncertainty</h2>\n<p>{} Monte Carlo samples (seed {}) over {} uncertain inputs: {}.</p>\n<table>\n<tr><th>Figure</th><th class=\"n\">Mean</th><th class=\"n\">P5</th><th class=\"n\">Median</th><th class=\"n\">P95</th></tr>",
+        crate::format::grouped(samples.count as f64, 0),
+        samples.seed,
+        samples.uncertain.len(),
+        esc(&samples.uncertain.iter().map(|l| l.path()).collect::<Vec<_>>().join(", "))
+    );
+    for output in Output::ALL.into_iter().filter(|o| *o != Output::EffectiveHours) {
+        let s = Summary::of(samples.column(output));
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            esc(output.name()),
+            esc(&money(s.mean, code)),
+            esc(&money(s.p5, code)),
+            esc(&money(s.p50, code)),
+            esc(&money(s.p95, code))
+        );
+    }
+    out.push_str("</table>\n");
+}
+
+fn formulas(out: &mut String, data: &ReportData) {
+    let code = data.currency();
+    out.push_str("<h2>How each figure is computed</h2>\n");
+    for c in Component::ALL {
+        let x = explain(c, &data.evaluation);
+        let _ = writeln!(
+            out,
+            "<h3>{} {}: {}</h3>\n<p><code>{}</code></p>\n<table>",
+            c.id(),
+            esc(c.name()),
+            esc(&money(x.result, code)),
+            esc(x.formula)
+        );
+        for term in &x.terms {
+            let _ = writeln!(
+                out,
+                "<tr><td><code>{}</code></td><td>{}</td><td class=\"n\">{}</td></tr>",
+                esc(term.symbol),
+                esc(&term.label),
+                esc(&value(term.value, term.unit, code))
+            );
+        }
+        out.push_str("</table>\n");
+    }
+}
+
+fn sources(out: &mut String, data: &ReportData) {
+    let s = &data.scenario;
+    if !s.sources.is_empty() {
+        out.push_str("<h2>Sources</h2>\n<ul>\n");
+        for source in &s.sources {
+            if source.url.is_empty() {
+                let _ = writeln!(out, "<li>{}</li>", esc(&source.label));
+            } else {
+                let _ = writeln!(
+                    out,
+                    "<li><a href=\"{}\">{}</a> <span class=\"meta\">{}</span></li>",
+                    esc(&source.url),
+                    esc(&source.label),
+                    esc(&source.url)
+                );
+            }
+        }
+        out.push_str("</ul>\n");
+    }
+    if !s.assumptions.is_empty() {
+        out.push_str("<h2>Assumptions</h2>\n<ul>\n");
+        for a in &s.assumptions {
+            let _ = writeln!(out, "<li>{}</li>", esc(a));
+        }
+        out.push_str("</ul>\n");
+    }
+}

@@ -1,0 +1,153 @@
+//! Charts, reports and CSV (DESIGN §4 Export, §5 `report`): what a person opens must hold what it
+//! claims.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on should stop loudly.
+
+mod common;
+
+use std::process::Command;
+
+use outage_cost::export::{self, Chart, ReportData, Size, charts};
+use outage_cost::model::Component;
+use outage_cost::scenario::presets;
+
+fn kakao() -> ReportData {
+    ReportData::new(&presets::find("kakao-2022").unwrap().load().unwrap(), Some(2000), Some(1))
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("outage-cost-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn svg_charts_hold_their_title_axis_labels_and_legend() {
+    let data = kakao();
+    let svg = charts::svg(Chart::CostVsDuration, &data, Size::SLIDE).unwrap();
+    for needle in [
+        "Provider cost by outage duration — Kakao data-center fire, October 2022",
+        "Outage duration (hours)",
+        "Provider cost (KRW)",
+        "Lost revenue",
+        "Compensation",
+        "This outage: 10.5 h",
+        "Uptime $100k",
+        "₩60B",
+    ] {
+        assert!(svg.contains(needle), "missing {needle:?}");
+    }
+    let breakdown = charts::svg(Chart::Breakdown, &data, Size::SLIDE).unwrap();
+    for c in Component::ALL {
+        assert!(breakdown.contains(c.name()), "{}", c.name());
+    }
+    let tornado = charts::svg(Chart::Tornado, &data, Size::SLIDE).unwrap();
+    assert!(tornado.contains("Recovery tail"));
+}
+
+#[test]
+fn png_charts_have_the_requested_size_and_are_not_blank() {
+    let data = kakao();
+    for (chart, size) in [(Chart::CostVsDuration, Size::SLIDE), (Chart::Histogram, Size::new(800, 450).unwrap())] {
+        let bytes = charts::png(chart, &data, size).unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut reader = decoder.read_info().unwrap();
+        let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut pixels).unwrap();
+        assert_eq!((info.width, info.height), (size.width, size.height));
+        let coloured = pixels.chunks(3).filter(|p| p.iter().any(|&c| c < 200)).count();
+        assert!(coloured > pixels.len() / 3 / 20, "{}: only {coloured} non-white pixels", chart.name());
+    }
+}
+
+#[test]
+fn the_html_report_names_every_component_source_and_assumption() {
+    let data = kakao();
+    let dir = temp_dir("html");
+    let files = export::write_report(&data, &dir, Size::new(960, 540).unwrap()).unwrap();
+    assert!(files.iter().all(|f| f.starts_with(&dir) && f.exists()));
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(html.starts_with("<!doctype html>") && html.trim_end().ends_with("</html>"));
+    for c in Component::ALL {
+        assert!(html.contains(c.name()) && html.contains(c.formula()), "{}", c.name());
+    }
+    for source in &data.scenario.sources {
+        assert!(html.contains(&source.url.replace('&', "&amp;")), "{}", source.url);
+    }
+    assert!(html.contains("over $1M") && html.contains("Uptime Institute"));
+    assert!(html.contains("<svg"), "charts are inline");
+    assert!(!html.contains("src=\"http") && !html.contains("<link"), "nothing loaded from outside");
+    let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
+    assert!(md.contains("# Kakao data-center fire") && md.contains("![Cost vs duration](cost-vs-duration.png)"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn csv_files_read_back_to_the_same_numbers() {
+    let data = kakao();
+    let dir = temp_dir("csv");
+    export::write_report(&data, &dir, Size::new(640, 360).unwrap()).unwrap();
+    let breakdown = std::fs::read_to_string(dir.join("breakdown.csv")).unwrap();
+    let mut lines = breakdown.lines();
+    assert_eq!(lines.next(), Some("id,component,side,value"));
+    for (c, v) in data.evaluation.outcome.components.iter() {
+        let line = lines.next().unwrap();
+        assert!(line.starts_with(&format!("{},", c.id())), "{line}");
+        assert_eq!(line.rsplit(',').next().unwrap().parse::<f64>().unwrap(), v, "{line}");
+    }
+    let curve = std::fs::read_to_string(dir.join("curve.csv")).unwrap();
+    let rows: Vec<Vec<f64>> =
+        curve.lines().skip(1).map(|l| l.split(',').map(|x| x.parse().unwrap()).collect()).collect();
+    assert_eq!(rows.len(), data.curve.len());
+    assert_eq!(rows[10][0], data.curve[10].duration_hours);
+    assert_eq!(rows[10][10], data.curve[10].provider_cost);
+    let samples = std::fs::read_to_string(dir.join("samples.csv")).unwrap();
+    let header: Vec<&str> = samples.lines().next().unwrap().split(',').collect();
+    assert_eq!(header[..3], ["sample", "provider_cost", "ecosystem_loss"]);
+    assert_eq!(samples.lines().count(), 2001);
+    let first: Vec<f64> = samples.lines().nth(1).unwrap().split(',').map(|x| x.parse().unwrap()).collect();
+    let s = data.samples.as_ref().unwrap();
+    assert_eq!(first[1], s.column(outage_cost::sim::Output::ProviderCost)[0]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_report_command_works_for_every_shipped_preset() {
+    for p in presets::PRESETS {
+        let dir = temp_dir(&format!("preset-{}", p.id));
+        let out = Command::new(env!("CARGO_BIN_EXE_outage-cost"))
+            .args(["report", p.id, "--out", dir.to_str().unwrap(), "--size", "800x450", "--samples", "500"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}: {}", p.id, String::from_utf8_lossy(&out.stderr));
+        for name in ["report.html", "report.md", "breakdown.csv", "curve.csv", "cost-vs-duration.png", "tornado.svg"] {
+            assert!(dir.join(name).is_file(), "{}: {name}", p.id);
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+#[test]
+fn absurd_sizes_are_refused_with_a_clear_message() {
+    let out = Command::new(env!("CARGO_BIN_EXE_outage-cost"))
+        .args(["report", "kakao-2022", "--out", "/tmp/never-written", "--size", "0x0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("0×0 is not a chart size: use 320×200 to 8000×8000 pixels"), "{err}");
+    assert!(!std::path::Path::new("/tmp/never-written").exists());
+}
+
+#[test]
+fn the_summary_text_holds_the_headline_figures() {
+    let mut scenario = presets::find("didi-2023").unwrap().load().unwrap();
+    scenario.uncertainty.samples = 0;
+    let text = export::summary_text(&ReportData::new(&scenario, None, None));
+    assert!(text.starts_with("Didi ride-hailing outage, November 2023\n"), "{text}");
+    for needle in ["Provider cost: ¥252M for a 12 h outage", "Users affected: 30M", "over $1M", "suggested severity 5"]
+    {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+}
