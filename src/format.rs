@@ -104,15 +104,16 @@ pub fn percent(share: f64) -> String {
     if !share.is_finite() {
         return NOT_A_NUMBER.to_owned();
     }
-    let p = share * 100.0;
-    let a = p.abs();
-    if a == 0.0 || a >= 10.0 {
-        format!("{p:.0}%")
+    let a = (share * 100.0).abs();
+    let sign = if share < 0.0 && a >= 0.005 { "−" } else { "" };
+    let body = if a == 0.0 || a >= 10.0 {
+        format!("{a:.0}%")
     } else if a >= 1.0 {
-        format!("{p:.1}%").replace(".0%", "%")
+        format!("{a:.1}%").replace(".0%", "%")
     } else {
-        format!("{p:.2}%")
-    }
+        format!("{a:.2}%")
+    };
+    format!("{sign}{body}")
 }
 
 /// Hours for people: `45 min`, `2.5 h`, `10 h`, `5.3 days`.
@@ -226,6 +227,7 @@ mod tests {
         assert_eq!(percent(0.85), "85%");
         assert_eq!(percent(0.025), "2.5%");
         assert_eq!(percent(0.0003), "0.03%");
+        assert_eq!(percent(-0.97), "−97%");
         assert_eq!(hours(0.75), "45 min");
         assert_eq!(hours(10.0), "10 h");
         assert_eq!(hours(127.5), "5.3 days");

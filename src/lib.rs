@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod cli;
+pub mod compare;
 pub mod export;
 pub mod files;
 pub mod format;

@@ -109,3 +109,38 @@ fn bad_arguments_exit_with_2() {
     assert_eq!(run(&["eval"]).status.code(), Some(2));
     assert_eq!(run(&["frobnicate", "x"]).status.code(), Some(2));
 }
+
+#[test]
+fn compare_prints_the_delta_table_and_the_return_on_the_mitigation() {
+    let o = run(&["compare", "cloud-single-region", "cloud-two-regions"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    for needle in [
+        "Annual expected loss",
+        "change vs first",
+        "Mitigation: SaaS on two cloud regions",
+        "Return on the mitigation",
+        "Payback of the investment",
+        "Break-even",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+    let o = run(&["compare", "kakao-2022", "kakao-2022-hot-standby", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["scenarios"].as_array().unwrap().len(), 2);
+    let m = &doc["mitigations"][0];
+    assert_eq!(m["baseline"], "Kakao data-center fire, October 2022");
+    // 460B won over 10 years plus 20B won a year to run: 66B won a year.
+    assert_eq!(m["annual_cost"].as_f64().unwrap(), 66e9);
+    let (before, after) = (m["ale_before"].as_f64().unwrap(), m["ale_after"].as_f64().unwrap());
+    assert!((m["net_benefit"].as_f64().unwrap() - (before - after - 66e9)).abs() < 1.0);
+    assert!(m["payback_years"].is_null(), "the standby never pays back on this outage alone");
+}
+
+#[test]
+fn compare_needs_two_to_four_scenarios() {
+    assert_eq!(run(&["compare", "kakao-2022"]).status.code(), Some(2));
+    let five = ["compare", "kakao-2022", "kakao-2022", "kakao-2022", "kakao-2022", "kakao-2022"];
+    assert_eq!(run(&five).status.code(), Some(2));
+}

@@ -151,3 +151,29 @@ fn the_summary_text_holds_the_headline_figures() {
         assert!(text.contains(needle), "missing {needle:?} in\n{text}");
     }
 }
+
+#[test]
+fn pinned_scenarios_add_a_comparison_chart_and_table_to_the_report() {
+    use outage_cost::compare::Pinned;
+    let load = |id: &str| presets::find(id).unwrap().load().unwrap();
+    let (before, after) = (load("cloud-single-region"), load("cloud-two-regions"));
+    let pins = vec![Pinned::new(before.title(), &before), Pinned::new(after.title(), &after)];
+    let data = ReportData::new(&after, Some(0), None).with_comparison(pins);
+    let svg = charts::svg(Chart::Compare, &data, Size::SLIDE).unwrap();
+    assert!(
+        svg.contains("SaaS on a single cloud region (what-if)") && svg.contains("SaaS on two cloud regions (what-if)")
+    );
+    let dir = temp_dir("compare");
+    export::write_report(&data, &dir, Size::new(640, 360).unwrap()).unwrap();
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    for needle in [
+        "<h2>Comparison</h2>",
+        "vs first",
+        "Return on the mitigation: SaaS on two cloud regions",
+        "Payback of the investment",
+    ] {
+        assert!(html.contains(needle), "{needle}");
+    }
+    assert!(dir.join("compare.png").is_file());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -330,3 +330,32 @@ fn the_export_menu_copies_the_summary() {
     harness.run();
     harness.get_by_label("Copied the headline figures to the clipboard");
 }
+
+#[test]
+fn pinning_two_presets_shows_both_curves_the_delta_table_and_the_return() {
+    let mut harness = harness(OutageApp::new(deterministic("kakao-2022"), None));
+    harness.get_by_label("Compare").click();
+    harness.run();
+    harness.get_by_label("📌 Pin this scenario").click();
+    harness.run();
+    harness.get_by_label("Pin a preset").click();
+    harness.run();
+    harness.get_by_label("Kakao with a hot-standby data center (what-if)").click();
+    harness.run();
+    // Both curves in the legend, the delta table, and the return on the standby.
+    assert!(harness.query_all_by_label("Kakao data-center fire, October 2022").count() >= 2, "pin chip and legend");
+    assert!(harness.query_all_by_label("Kakao with a hot-standby data center (what-if)").count() >= 2);
+    harness.get_by_label("vs first");
+    harness.get_by_label("C7 Compensation");
+    harness.get_by_label_contains("Return on the mitigation: Kakao with a hot-standby");
+    harness.get_by_label("Break-even annual budget");
+    harness.get_by_label("never: savings do not cover the running cost");
+    // The comparison is the last slide of the presentation.
+    harness.key_press(Key::F5);
+    harness.run();
+    for _ in 0..4 {
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+    }
+    harness.get_by_label_contains("saves ₩5.9B a year");
+}

@@ -30,7 +30,6 @@ use egui::{Context, Key, KeyboardShortcut, Modifiers, ViewportCommand};
 pub use command::Command;
 pub use document::Document;
 pub use fonts::install as install_fonts;
-pub use present::SLIDES;
 pub use settings::{ChartTab, Settings};
 
 use crate::scenario::{Scenario, load, presets};
@@ -134,7 +133,7 @@ impl OutageApp {
         }
         if let Some(slide) = launch.present {
             app.view.presenting = true;
-            app.view.slide = slide.saturating_sub(1).min(SLIDES.len() - 1);
+            app.view.slide = slide.saturating_sub(1);
         }
         app.screenshot = launch.screenshot.map(screenshot::Shot::new);
         fonts::install(&cc.egui_ctx);
@@ -196,8 +195,9 @@ impl OutageApp {
             .get_or_insert_with(|| montecarlo::Worker::start(move || repaint.request_repaint()))
             .update(&self.doc.scenario);
         if self.view.presenting {
-            self.view.slide = present_keys(&ctx, self.view.slide);
-            present::ui(ui, &mut self.doc.scenario, &mut self.results, self.view.slide);
+            let count = present::slides(self.view.pinned.len()).len();
+            self.view.slide = present_keys(&ctx, self.view.slide, count);
+            present::ui(ui, &mut self.doc.scenario, &mut self.results, self.view.slide, &self.view.pinned);
         } else {
             commands.extend(menu::ui(ui, &self.doc, &mut self.settings));
             status::ui(ui, &self.doc, &self.results, self.worker.as_ref());
@@ -329,10 +329,11 @@ impl OutageApp {
     fn report_data(&self) -> crate::export::ReportData {
         let scenario = &self.doc.scenario;
         let current = self.worker.as_ref().and_then(|w| w.latest.as_ref()).filter(|a| a.scenario == *scenario);
-        match current {
+        let data = match current {
             Some(analysis) => crate::export::ReportData::with_samples(scenario, Some(analysis.samples.clone())),
             None => crate::export::ReportData::new(scenario, None, None),
-        }
+        };
+        data.with_comparison(self.view.pinned.clone())
     }
 
     fn export_size(&self) -> crate::export::Size {
@@ -450,11 +451,11 @@ fn shortcuts(ctx: &Context, presenting: bool) -> Vec<Command> {
     commands
 }
 
-/// ←/→ between slides.
-fn present_keys(ctx: &Context, slide: usize) -> usize {
+/// ←/→ between `count` slides.
+fn present_keys(ctx: &Context, slide: usize, count: usize) -> usize {
     ctx.input_mut(|i| {
         if i.consume_key(Modifiers::NONE, Key::ArrowRight) {
-            (slide + 1).min(SLIDES.len() - 1)
+            (slide + 1).min(count.saturating_sub(1))
         } else if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
             slide.saturating_sub(1)
         } else {

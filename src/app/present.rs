@@ -8,20 +8,28 @@ use super::charts;
 use super::inputs::fields_ui;
 use super::results::Results;
 use super::settings::ChartTab;
+use crate::compare::{self, Pinned};
 use crate::format::{compact, hours, hours_adjective, money, percent};
 use crate::model::{Component, Side};
 use crate::scenario::{Field, Scenario};
 
-/// The slides, in order.
-pub const SLIDES: [ChartTab; 4] =
-    [ChartTab::CostVsDuration, ChartTab::Breakdown, ChartTab::Timeline, ChartTab::Benchmarks];
+/// The slides, in order; a comparison slide closes the deck when scenarios are pinned.
+#[must_use]
+pub fn slides(pinned: usize) -> Vec<ChartTab> {
+    let mut slides = vec![ChartTab::CostVsDuration, ChartTab::Breakdown, ChartTab::Timeline, ChartTab::Benchmarks];
+    if pinned >= 2 {
+        slides.push(ChartTab::Compare);
+    }
+    slides
+}
 
 /// How much larger text is while presenting.
 const TEXT_SCALE: f32 = 1.6;
 
 /// Draws the slide `slide` full-window. Widgets in the bar edit the scenario directly.
-pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, slide: usize) {
-    let slide = slide.min(SLIDES.len() - 1);
+pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, slide: usize, pins: &[Pinned]) {
+    let slides = slides(pins.len());
+    let slide = slide.min(slides.len() - 1);
     for font in ui.style_mut().text_styles.values_mut() {
         font.size *= TEXT_SCALE;
     }
@@ -32,7 +40,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, slide: us
             fields_ui(ui, scenario, "presenting", &[Field::DurationHours, Field::ShareAffected]);
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 ui.label(
-                    RichText::new(format!("{} / {}   ← → to move · Esc to leave", slide + 1, SLIDES.len()))
+                    RichText::new(format!("{} / {}   ← → to move · Esc to leave", slide + 1, slides.len()))
                         .text_style(TextStyle::Small)
                         .weak(),
                 );
@@ -44,10 +52,11 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, slide: us
     let results = &*results;
     egui::CentralPanel::default().show(ui, |ui| {
         ui.add_space(8.0);
-        ui.label(RichText::new(headline(SLIDES[slide], scenario, results)).size(30.0 * TEXT_SCALE / 1.6).strong());
+        ui.label(RichText::new(headline(slides[slide], scenario, results, pins)).size(30.0).strong());
         ui.label(RichText::new(scenario.title()).weak());
         ui.add_space(8.0);
-        match SLIDES[slide] {
+        match slides[slide] {
+            ChartTab::Compare => charts::compare_body_ui(ui, pins),
             ChartTab::Breakdown => charts::breakdown_ui(ui, scenario, results),
             ChartTab::Timeline => charts::timeline_ui(ui, scenario, results),
             ChartTab::Benchmarks => charts::benchmarks_ui(ui, scenario, results),
@@ -58,12 +67,13 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, slide: us
 
 /// The slide's one-sentence message.
 #[must_use]
-pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results) -> String {
+pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results, pins: &[Pinned]) -> String {
     let code = scenario.currency.code.as_str();
     let e = &results.evaluation;
     let (o, p) = (&e.outcome, &e.point);
     let d = p.get(Field::DurationHours);
     match tab {
+        ChartTab::Compare => compare_headline(pins),
         ChartTab::Breakdown => format!(
             "The provider pays {}; dependent businesses and users lose {} more.",
             money(o.provider_cost, code),
@@ -99,4 +109,36 @@ pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results) -> String
             }
         }
     }
+}
+
+/// The comparison's message: the return on a pinned mitigation, or how far the last pinned
+/// scenario moves the annual expected loss.
+fn compare_headline(pins: &[Pinned]) -> String {
+    let mitigated = pins.iter().find(|p| !p.scenario.mitigation.is_unused());
+    if let Some(after) = mitigated
+        && let Ok(baseline) = compare::load_baseline(&after.scenario, None)
+    {
+        let before = pins
+            .iter()
+            .find(|p| p.scenario == baseline)
+            .cloned()
+            .unwrap_or_else(|| Pinned::new(baseline.title(), &baseline));
+        let r = compare::mitigation_return(&before, after);
+        let code = after.scenario.currency.code.as_str();
+        let verdict = match r.roi {
+            Some(roi) if roi >= 0.0 => format!("it returns {} a year on its cost", percent(roi)),
+            _ => format!(
+                "it costs {} a year; break-even is {}",
+                money(r.annual_cost, code),
+                money(r.break_even_annual_budget, code)
+            ),
+        };
+        return format!("{} saves {} a year; {verdict}.", after.label, money(r.ale_before - r.ale_after, code));
+    }
+    let rows = compare::rows(pins);
+    let (code, _) = compare::currency(pins);
+    rows.iter().find(|r| r.name == "Annual expected loss").map_or_else(String::new, |r| {
+        let (first, last) = (r.values.first().copied().unwrap_or(0.0), r.values.last().copied().unwrap_or(0.0));
+        format!("Annual expected loss: {} → {}.", money(first, &code), money(last, &code))
+    })
 }

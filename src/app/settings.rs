@@ -152,6 +152,8 @@ pub struct View {
     pub tolerance: Option<f64>,
     /// What the tornado is sorted by.
     pub sort_by: crate::sim::SortBy,
+    /// Scenarios pinned for comparison.
+    pub pinned: Vec<crate::compare::Pinned>,
 }
 
 impl Default for View {
@@ -171,6 +173,7 @@ impl Default for View {
             uncertainty_output: crate::sim::Output::ProviderCost,
             tolerance: None,
             sort_by: crate::sim::SortBy::ProviderCost,
+            pinned: Vec::new(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use crate::compare::{self, Pinned, Return};
 use crate::model::{Evaluation, Outcome};
 use crate::scenario::Scenario;
 use crate::sim::{Output, Samples, Summary};
@@ -62,6 +63,35 @@ fn results(e: &Evaluation) -> Value {
         "benchmarks": e.benchmarks.iter().map(|b| json!({
             "label": b.benchmark.label, "usd_per_hour": b.benchmark.usd_per_hour,
             "per_hour": b.per_hour, "source": b.benchmark.source,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// `{"currency": …, "scenarios": […], "rows": […], "mitigations": […]}` for `compare --json`.
+#[must_use]
+pub fn compare_document(pins: &[Pinned], returns: &[(usize, Pinned, Return)]) -> Value {
+    let (currency, _) = compare::currency(pins);
+    json!({
+        "currency": currency,
+        "scenarios": pins.iter().map(|p| p.label.clone()).collect::<Vec<_>>(),
+        "rows": compare::rows(pins).iter().map(|r| json!({
+            "name": r.name,
+            "values": r.values,
+            "deltas": r.deltas().iter().map(|(abs, rel)| json!({"absolute": abs, "relative": rel})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "mitigations": returns.iter().map(|(i, before, r)| json!({
+            "scenario": pins[*i].label,
+            "baseline": before.label,
+            "currency": pins[*i].scenario.currency.code,
+            "ale_before": r.ale_before,
+            "ale_after": r.ale_after,
+            "annual_cost": r.annual_cost,
+            "net_benefit": r.net_benefit,
+            "roi": r.roi,
+            "payback_years": r.payback_years,
+            "break_even_annual_budget": r.break_even_annual_budget,
+            "break_even_investment": r.break_even_investment,
+            "chance_pays_off": r.chance_pays_off,
         })).collect::<Vec<_>>(),
     })
 }

@@ -14,6 +14,7 @@ use std::sync::atomic::AtomicBool;
 
 use clap::{Parser, Subcommand};
 
+use crate::compare::{self, Pinned, Return};
 use crate::export::{self, ReportData, Size};
 use crate::scenario::{Scenario, ScenarioError, load, presets};
 use crate::sim::{self, Job, Samples, default_threads};
@@ -70,6 +71,16 @@ pub enum Command {
         #[arg(long, value_name = "S")]
         seed: Option<u64>,
     },
+    /// Compare 2 to 4 scenarios: a delta table and, where a scenario names a mitigation baseline,
+    /// the return on the mitigation.
+    Compare {
+        /// Scenario files or preset ids; the first is the reference for the deltas.
+        #[arg(required = true, num_args = 2..=4)]
+        files: Vec<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check scenario files; print `file:line:col: message` for each problem.
     Validate {
         /// Scenario files.
@@ -125,6 +136,27 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyho
                 }
             }
         }
+        Command::Compare { files, json } => {
+            let mut pins = Vec::new();
+            for file in files {
+                match open(file) {
+                    Ok(s) => pins.push((file.clone(), Pinned::new(s.title().to_owned(), &s))),
+                    Err(e) => {
+                        writeln!(err, "{e}")?;
+                        return Ok(ExitCode::from(1));
+                    }
+                }
+            }
+            let returns = returns(&pins, err)?;
+            let pins: Vec<Pinned> = pins.into_iter().map(|(_, p)| p).collect();
+            if *json {
+                serde_json::to_writer_pretty(&mut *out, &json::compare_document(&pins, &returns))?;
+                writeln!(out)?;
+            } else {
+                table::compare(&pins, &returns, out)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Validate { files } => {
             let mut all_valid = true;
             for file in files {
@@ -143,6 +175,34 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyho
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The return of each scenario that names a mitigation baseline: against that baseline when it is
+/// among the compared files (by preset id or file stem), else loaded from where it names.
+fn returns(pins: &[(PathBuf, Pinned)], err: &mut dyn Write) -> anyhow::Result<Vec<(usize, Pinned, Return)>> {
+    let mut found = Vec::new();
+    for (i, (path, pin)) in pins.iter().enumerate() {
+        let m = &pin.scenario.mitigation;
+        if m.is_unused() {
+            continue;
+        }
+        let name = m.baseline.trim();
+        let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let listed = pins.iter().find(|(p, _)| stem(p).as_deref() == Some(name) || p.to_str() == Some(name));
+        let before = match listed {
+            Some((_, b)) => b.clone(),
+            None => match compare::load_baseline(&pin.scenario, path.parent()) {
+                Ok(s) => Pinned::new(s.title().to_owned(), &s),
+                Err(e) => {
+                    writeln!(err, "warning: {}: cannot load its baseline “{name}”: {e}", path.display())?;
+                    continue;
+                }
+            },
+        };
+        let r = compare::mitigation_return(&before, pin);
+        found.push((i, before, r));
+    }
+    Ok(found)
 }
 
 /// Runs Monte Carlo when asked (`--samples`) or when the scenario has ranges.

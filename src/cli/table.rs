@@ -2,9 +2,10 @@
 
 use std::io::{self, Write};
 
-use crate::format::{clock, compact, grouped, hours, money, money_exact, percent};
+use crate::compare::{self, Pinned, Return};
+use crate::format::{clock, compact, grouped, hours, money, money_exact, percent, value};
 use crate::model::{Component, Evaluation, Side};
-use crate::scenario::{Field, Scenario, presets};
+use crate::scenario::{Field, Scenario, Unit, presets};
 use crate::sim::{Output, Samples, Summary};
 
 /// The breakdown of `eval`.
@@ -84,6 +85,70 @@ pub fn monte_carlo(scenario: &Scenario, samples: &Samples, out: &mut dyn Write) 
         let s = Summary::of(samples.column(output));
         let m = |v: f64| money(v, code);
         writeln!(out, "  {:<26} {:>10} {:>10} {:>10} {:>10}", output.name(), m(s.mean), m(s.p5), m(s.p50), m(s.p95))?;
+    }
+    Ok(())
+}
+
+/// The delta table and mitigation returns of `compare`.
+pub fn compare(pins: &[Pinned], returns: &[(usize, Pinned, Return)], out: &mut dyn Write) -> io::Result<()> {
+    let (code, in_usd) = compare::currency(pins);
+    let short = |s: &str| -> String { s.chars().take(22).collect() };
+    write!(out, "{:<34}", if in_usd { "(amounts in USD)" } else { "" })?;
+    for p in pins {
+        write!(out, " {:>22}", short(&p.label))?;
+    }
+    writeln!(out)?;
+    for row in compare::rows(pins) {
+        write!(out, "{:<34}", row.name.chars().take(34).collect::<String>())?;
+        for v in &row.values {
+            write!(out, " {:>22}", value(*v, row.unit, &code))?;
+        }
+        writeln!(out)?;
+        if row.unit == Unit::Money && pins.len() > 1 {
+            write!(out, "{:<34} {:>22}", "  change vs first", "")?;
+            for (abs, rel) in row.deltas().iter().skip(1) {
+                let rel =
+                    rel.map_or_else(String::new, |r| format!(" ({}{})", if r > 0.0 { "+" } else { "" }, percent(r)));
+                write!(out, " {:>22}", format!("{}{}{rel}", if *abs > 0.0 { "+" } else { "" }, money(*abs, &code)))?;
+            }
+            writeln!(out)?;
+        }
+    }
+    for (i, before, r) in returns {
+        let pin = &pins[*i];
+        let code = pin.scenario.currency.code.as_str();
+        writeln!(out, "\nMitigation: {} against {}", pin.label, before.label)?;
+        writeln!(
+            out,
+            "  Annual expected loss before {:>12}  after {:>12}  saved {:>12} a year",
+            money(r.ale_before, code),
+            money(r.ale_after, code),
+            money(r.ale_before - r.ale_after, code)
+        )?;
+        writeln!(out, "  Annual cost (running + investment over its life) {:>12}", money(r.annual_cost, code))?;
+        writeln!(out, "  Net annual benefit {:>12}", money(r.net_benefit, code))?;
+        writeln!(
+            out,
+            "  Return on the mitigation {}",
+            r.roi.map_or_else(|| "— (it costs nothing)".to_owned(), percent)
+        )?;
+        writeln!(
+            out,
+            "  Payback of the investment {}",
+            r.payback_years.map_or_else(
+                || "never (savings do not cover its running cost)".to_owned(),
+                |y| format!("{y:.1} years")
+            )
+        )?;
+        writeln!(
+            out,
+            "  Break-even: up to {} a year in all, or {} up front over its life",
+            money(r.break_even_annual_budget, code),
+            money(r.break_even_investment, code)
+        )?;
+        if let Some(chance) = r.chance_pays_off {
+            writeln!(out, "  Chance it pays off (paired Monte Carlo draws) {}", percent(chance))?;
+        }
     }
     Ok(())
 }

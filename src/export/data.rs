@@ -3,6 +3,7 @@
 
 use std::sync::atomic::AtomicBool;
 
+use crate::compare::Pinned;
 use crate::model::{CurvePoint, Evaluation, TimelinePoint, cost_curve, timeline};
 use crate::scenario::Scenario;
 use crate::sim::{self, Job, Output, Samples, SortBy, Summary, Swing, tornado};
@@ -24,6 +25,8 @@ pub struct ReportData {
     pub tornado: Vec<Swing>,
     /// Monte Carlo samples, when the scenario has ranges and samples were asked for.
     pub samples: Option<Samples>,
+    /// Scenarios pinned for comparison (the app's Compare tab); empty otherwise.
+    pub compare: Vec<Pinned>,
 }
 
 impl ReportData {
@@ -49,7 +52,15 @@ impl ReportData {
             scenario: scenario.clone(),
             evaluation,
             samples,
+            compare: Vec::new(),
         }
+    }
+
+    /// Adds the scenarios pinned for comparison (two or more make a comparison section).
+    #[must_use]
+    pub fn with_comparison(mut self, pins: Vec<Pinned>) -> Self {
+        self.compare = pins;
+        self
     }
 
     /// The scenario's currency code.

@@ -61,6 +61,7 @@ pub fn report(data: &ReportData, svgs: &[(Chart, String)]) -> String {
         let _ = writeln!(out, "<figure>{body}<figcaption>{}</figcaption></figure>", esc(chart.name()));
     }
     breakdown(&mut out, data);
+    comparison(&mut out, data);
     monte_carlo(&mut out, data);
     formulas(&mut out, data);
     sources(&mut out, data);
@@ -148,6 +149,68 @@ fn breakdown(out: &mut String, data: &ReportData) {
         );
     }
     out.push_str("</table>\n");
+}
+
+fn comparison(out: &mut String, data: &ReportData) {
+    let pins = &data.compare;
+    if pins.len() < 2 {
+        return;
+    }
+    let (code, in_usd) = crate::compare::currency(pins);
+    out.push_str("<h2>Comparison</h2>\n");
+    if in_usd {
+        out.push_str("<p class=\"meta\">The scenarios use different currencies: amounts are in US dollars.</p>\n");
+    }
+    out.push_str("<table>\n<tr><th>Figure</th>");
+    for (i, p) in pins.iter().enumerate() {
+        let _ = write!(out, "<th class=\"n\">{}</th>", esc(&p.label));
+        if i > 0 {
+            out.push_str("<th class=\"n\">vs first</th>");
+        }
+    }
+    out.push_str("</tr>\n");
+    for row in crate::compare::rows(pins) {
+        let _ = write!(out, "<tr><td>{}</td>", esc(&row.name));
+        for (i, (v, (abs, rel))) in row.values.iter().zip(row.deltas()).enumerate() {
+            let _ = write!(out, "<td class=\"n\">{}</td>", esc(&value(*v, row.unit, &code)));
+            if i > 0 {
+                let rel = rel.map_or_else(String::new, |r| format!(" ({})", crate::format::percent(r)));
+                let _ = write!(out, "<td class=\"n\">{}{}</td>", esc(&value(abs, row.unit, &code)), esc(&rel));
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n");
+    for after in pins.iter().filter(|p| !p.scenario.mitigation.is_unused()) {
+        let Ok(baseline) = crate::compare::load_baseline(&after.scenario, None) else { continue };
+        let before = pins
+            .iter()
+            .find(|p| p.scenario == baseline)
+            .cloned()
+            .unwrap_or_else(|| crate::compare::Pinned::new(baseline.title(), &baseline));
+        let r = crate::compare::mitigation_return(&before, after);
+        let c = after.scenario.currency.code.as_str();
+        let _ = writeln!(
+            out,
+            "<h3>Return on the mitigation: {} against {}</h3>\n<table>\n\
+             <tr><td>Annual expected loss before / after</td><td class=\"n\">{} / {}</td></tr>\n\
+             <tr><td>Annual cost (running + investment over its life)</td><td class=\"n\">{}</td></tr>\n\
+             <tr><td>Net annual benefit</td><td class=\"n\">{}</td></tr>\n\
+             <tr><td>Return on the mitigation</td><td class=\"n\">{}</td></tr>\n\
+             <tr><td>Payback of the investment</td><td class=\"n\">{}</td></tr>\n\
+             <tr><td>Break-even annual budget / investment</td><td class=\"n\">{} / {}</td></tr>\n</table>",
+            esc(&after.label),
+            esc(&before.label),
+            esc(&money(r.ale_before, c)),
+            esc(&money(r.ale_after, c)),
+            esc(&money(r.annual_cost, c)),
+            esc(&money(r.net_benefit, c)),
+            r.roi.map_or_else(|| "—".to_owned(), crate::format::percent),
+            r.payback_years.map_or_else(|| "never".to_owned(), |y| format!("{y:.1} years")),
+            esc(&money(r.break_even_annual_budget, c)),
+            esc(&money(r.break_even_investment, c)),
+        );
+    }
 }
 
 fn monte_carlo(out: &mut String, data: &ReportData) {

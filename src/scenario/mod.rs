@@ -86,6 +86,9 @@ pub struct Scenario {
     /// Monte Carlo settings.
     #[serde(default)]
     pub uncertainty: Uncertainty,
+    /// What this scenario mitigates, compared with a baseline (left out when unused).
+    #[serde(default, skip_serializing_if = "Mitigation::is_unused")]
+    pub mitigation: Mitigation,
 }
 
 fn one<K: Kind>() -> Input<K> {
@@ -358,6 +361,47 @@ fn sample_count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error>
     Ok(samples)
 }
 
+/// A mitigation: this scenario is the world with it, `baseline` the world without. The return on
+/// the mitigation compares their annual expected losses with its annual cost.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Mitigation {
+    /// The scenario without the mitigation: a shipped preset's id or a file path (relative to this
+    /// scenario's folder). Empty: no mitigation.
+    pub baseline: String,
+    /// What the mitigation costs to run per year (staff, licences, a second region's bill).
+    pub running_cost_per_year: Input<Amount>,
+    /// What it costs up front (a data center, a migration).
+    pub investment: Input<Amount>,
+    /// The years the investment is spread over.
+    pub life_years: Input<Positive>,
+}
+
+impl Default for Mitigation {
+    fn default() -> Self {
+        Self {
+            baseline: String::new(),
+            running_cost_per_year: Input::default(),
+            investment: Input::default(),
+            life_years: one(),
+        }
+    }
+}
+
+impl Mitigation {
+    /// Whether the scenario names no baseline.
+    #[must_use]
+    pub fn is_unused(&self) -> bool {
+        self.baseline.trim().is_empty()
+    }
+
+    /// The annual cost: running cost plus the investment spread over its life.
+    #[must_use]
+    pub fn annual_cost(&self) -> f64 {
+        self.running_cost_per_year.nominal() + self.investment.nominal() / self.life_years.nominal()
+    }
+}
+
 impl Scenario {
     /// A scenario with every default and a one-hour outage: the start of "New".
     #[must_use]
@@ -382,6 +426,7 @@ impl Scenario {
             market: Market::default(),
             frequency_per_year: one(),
             uncertainty: Uncertainty::default(),
+            mitigation: Mitigation::default(),
         }
     }
 

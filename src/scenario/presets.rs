@@ -16,7 +16,7 @@ pub struct Preset {
 
 macro_rules! presets {
     ($($id:literal, $date:expr;)*) => {
-        /// Every shipped scenario, incidents by date, then the template.
+        /// Every shipped scenario: incidents by date, then what-if scenarios, then the template.
         pub const PRESETS: &[Preset] = &[$(Preset {
             id: $id,
             incident_date: $date,
@@ -34,6 +34,9 @@ presets! {
     "alibaba-cloud-2023", Some("2023-11-12");
     "didi-2023", Some("2023-11-27");
     "tencent-video-2023", Some("2023-12-03");
+    "kakao-2022-hot-standby", None;
+    "cloud-single-region", None;
+    "cloud-two-regions", None;
     "template", None;
 }
 

@@ -3,6 +3,7 @@
 
 mod benchmarks;
 mod breakdown;
+mod compare;
 mod duration;
 mod sensitivity;
 mod timeline;
@@ -23,6 +24,7 @@ use crate::scenario::Scenario;
 
 pub use benchmarks::ui as benchmarks_ui;
 pub use breakdown::ui as breakdown_ui;
+pub use compare::body_ui as compare_body_ui;
 pub use duration::ui as duration_ui;
 pub use timeline::ui as timeline_ui;
 
@@ -45,18 +47,8 @@ pub fn chart_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: O
         ChartTab::Explain => super::explain::ui(ui, scenario, results, &mut view.explained),
         ChartTab::Uncertainty => uncertainty::ui(ui, scenario, analysis, view),
         ChartTab::Sensitivity => sensitivity::ui(ui, scenario, results, view),
-        ChartTab::Compare => coming_ui(ui, view.tab),
+        ChartTab::Compare => compare::ui(ui, scenario, &mut view.pinned),
     }
-}
-
-fn coming_ui(ui: &mut Ui, tab: ChartTab) {
-    let text = "Pinning scenarios side by side is coming. Until then, open each preset from the File menu.";
-    ui.add_space(24.0);
-    ui.vertical_centered(|ui| {
-        ui.heading(tab.label());
-        ui.add_space(8.0);
-        ui.label(egui::RichText::new(text).weak());
-    });
 }
 
 /// A component's colour.

@@ -107,3 +107,63 @@ where
         .draw()?;
     Ok(())
 }
+
+/// The pinned scenarios' provider cost by outage duration, one line each, in a shared currency.
+pub fn compare<DB: DrawingBackend>(
+    data: &ReportData,
+    root: &DrawingArea<DB, Shift>,
+    t: Type,
+) -> Result<(), Box<dyn Error>>
+where
+    DB::ErrorType: 'static,
+{
+    const PIN_RGB: [[u8; 3]; 4] = [[0x2F, 0x6E, 0xEB], [0xE4, 0x57, 0x56], [0x54, 0xA2, 0x4B], [0x9D, 0x75, 0x5D]];
+    let pins = &data.compare;
+    let (code, in_usd) = crate::compare::currency(pins);
+    let rate = |p: &crate::compare::Pinned| if in_usd { 1.0 / p.evaluation.point.get(Field::PerUsd) } else { 1.0 };
+    let x_max = pins.iter().filter_map(|p| p.curve.last()).map(|c| c.duration_hours).fold(24.0, f64::max);
+    let y_max =
+        pins.iter().flat_map(|p| p.curve.iter().map(move |c| c.provider_cost * rate(p))).fold(1.0, f64::max) * 1.08;
+    let (w, _) = root.dim_in_pixel();
+    let mut chart = ChartBuilder::on(root)
+        .caption("Provider cost by outage duration, scenarios compared", (FONT, t.title))
+        .margin(t.tick)
+        .x_label_area_size(t.label * 3)
+        .y_label_area_size((w / 12).max(t.tick * 5))
+        .build_cartesian_2d(0.0..x_max, 0.0..y_max)?;
+    chart
+        .configure_mesh()
+        .x_desc("Outage duration (hours)")
+        .y_desc(format!("Provider cost ({code})"))
+        .y_label_formatter(&|v| money(*v, &code))
+        .x_label_formatter(&|v| crate::format::trimmed(*v, 1))
+        .label_style((FONT, t.tick))
+        .axis_desc_style((FONT, t.label))
+        .light_line_style(WHITE.mix(0.0))
+        .draw()?;
+    for (i, pin) in pins.iter().enumerate() {
+        let colour = rgb(PIN_RGB[i % PIN_RGB.len()]);
+        let k = rate(pin);
+        chart
+            .draw_series(LineSeries::new(
+                pin.curve.iter().map(|c| (c.duration_hours, c.provider_cost * k)),
+                colour.stroke_width(3),
+            ))?
+            .label(pin.label.clone())
+            .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], colour.stroke_width(3)));
+        let d = pin.evaluation.point.get(Field::DurationHours);
+        chart.draw_series(std::iter::once(Circle::new(
+            (d, pin.evaluation.outcome.provider_cost * k),
+            7,
+            colour.filled(),
+        )))?;
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font((FONT, t.tick))
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK.mix(0.3))
+        .draw()?;
+    Ok(())
+}

@@ -34,11 +34,13 @@ pub enum Chart {
     Exceedance,
     /// One-at-a-time swings.
     Tornado,
+    /// Pinned scenarios' cost-vs-duration curves overlaid.
+    Compare,
 }
 
 impl Chart {
     /// Every chart, in report order.
-    pub const ALL: [Chart; 7] = [
+    pub const ALL: [Chart; 8] = [
         Chart::CostVsDuration,
         Chart::Breakdown,
         Chart::Timeline,
@@ -46,6 +48,7 @@ impl Chart {
         Chart::Histogram,
         Chart::Exceedance,
         Chart::Tornado,
+        Chart::Compare,
     ];
 
     /// File name without extension.
@@ -59,6 +62,7 @@ impl Chart {
             Chart::Histogram => "histogram",
             Chart::Exceedance => "exceedance",
             Chart::Tornado => "tornado",
+            Chart::Compare => "compare",
         }
     }
 
@@ -73,13 +77,18 @@ impl Chart {
             Chart::Histogram => "Histogram",
             Chart::Exceedance => "Exceedance curve",
             Chart::Tornado => "Tornado",
+            Chart::Compare => "Comparison",
         }
     }
 
     /// Whether the chart has something to show (the Monte Carlo charts need samples).
     #[must_use]
     pub fn available(self, data: &ReportData) -> bool {
-        !matches!(self, Chart::Histogram | Chart::Exceedance) || data.samples.is_some()
+        match self {
+            Chart::Histogram | Chart::Exceedance => data.samples.is_some(),
+            Chart::Compare => data.compare.len() >= 2,
+            _ => true,
+        }
     }
 }
 
@@ -138,6 +147,7 @@ where
         Chart::Histogram => uncertainty::histogram(data, root, t),
         Chart::Exceedance => uncertainty::exceedance(data, root, t),
         Chart::Tornado => bars::tornado(data, root, t),
+        Chart::Compare => duration::compare(data, root, t),
     };
     drawn.map_err(|e| e.to_string())?;
     root.present().map_err(|e| e.to_string())
