@@ -17,8 +17,9 @@ fn every_bad_file_gets_its_message_with_line_and_column() {
             continue;
         }
         let bytes = std::fs::read(&path).unwrap();
-        let expect_source = if bytes.starts_with(b"// expect: ") {
-            String::from_utf8(bytes.clone()).unwrap()
+        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let expect_source = if text.starts_with(b"// expect: ") {
+            String::from_utf8(text.to_vec()).unwrap()
         } else {
             std::fs::read_to_string(path.with_extension("expect")).unwrap()
         };
@@ -34,7 +35,7 @@ fn every_bad_file_gets_its_message_with_line_and_column() {
         assert!(shown.contains(text), "{shown}\n  should say: {text}");
         checked += 1;
     }
-    assert!(checked >= 25, "only {checked} bad files");
+    assert!(checked >= 40, "only {checked} bad files");
 }
 
 #[test]
@@ -62,4 +63,14 @@ fn binary_garbage_is_refused_cleanly() {
 fn a_missing_file_is_a_read_error_naming_it() {
     let err = load::load_file(std::path::Path::new("no/such/file.ron")).unwrap_err();
     assert!(err.to_string().starts_with("no/such/file.ron: cannot read the file"), "{err}");
+}
+
+#[test]
+fn a_fifty_megabyte_file_is_refused_before_it_is_read() {
+    let path = std::env::temp_dir().join(format!("outage-cost-huge-{}.ron", std::process::id()));
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(50 * 1024 * 1024).unwrap();
+    let err = load::load_file(&path).unwrap_err().to_string();
+    assert!(err.contains(":1:1: the file is 52.4 MB, but a scenario is a few kilobytes"), "{err}");
+    std::fs::remove_file(&path).unwrap();
 }

@@ -359,3 +359,78 @@ fn pinning_two_presets_shows_both_curves_the_delta_table_and_the_return() {
     }
     harness.get_by_label_contains("saves ₩5.9B a year");
 }
+
+/// eframe storage kept in memory, as the app sees it between two sessions.
+#[derive(Default)]
+struct Memory(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for Memory {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn unsaved_work_survives_a_crash_and_a_clean_exit_leaves_nothing_behind() {
+    let ctx = egui::Context::default();
+    let mut memory = Memory::default();
+    // A session edits the duration, autosaves, then dies without quitting.
+    let mut before = OutageApp::new(preset("alibaba-cloud-2023"), None);
+    before.scenario_mut().outage.duration_hours.set(Estimate::Fixed(9.0)).unwrap();
+    eframe::App::save(&mut before, &mut memory);
+    drop(before);
+    // The next session opens on the edited scenario, marked unsaved.
+    let after = OutageApp::restore(&ctx, Some(&memory), outage_cost::app::Launch::default());
+    assert_eq!(after.scenario().outage.duration_hours.nominal(), 9.0);
+    assert_eq!(after.scenario().name, "Alibaba Cloud outage, November 2023");
+    assert!(after.document().is_dirty());
+    // Saving the work clears the working copy: a later session starts clean.
+    let dir = std::env::temp_dir().join(format!("outage-cost-recovery-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut saved = OutageApp::new(after.scenario().clone(), Some(dir.join("a.ron")));
+    eframe::App::save(&mut saved, &mut memory);
+    let clean = OutageApp::restore(&ctx, Some(&memory), outage_cost::app::Launch::default());
+    assert!(!clean.document().is_dirty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_short_soak_of_random_actions_never_breaks_the_app() {
+    // The full 10 000-frame soak is `cargo bench --bench soak`; this runs the same mix briefly.
+    let mut harness = default_app();
+    let mut rng = outage_cost::sim::rng::Xoshiro256::new(11, 0);
+    for _ in 0..300 {
+        let roll = rng.next_open01();
+        let ctx = harness.ctx.clone();
+        let app = harness.state_mut();
+        if roll < 0.4 {
+            let field = outage_cost::scenario::Field::ALL[rng.next_u64() as usize % 34];
+            let v = field.domain().clamp(rng.next_open01() * 1e6);
+            let _ = field.set(app.scenario_mut(), Estimate::Fixed(v));
+        } else if roll < 0.45 {
+            let preset = &presets::PRESETS[rng.next_u64() as usize % presets::PRESETS.len()];
+            app.apply(
+                &ctx,
+                outage_cost::app::Command::Discarding(Box::new(outage_cost::app::Command::OpenPreset(preset.id))),
+            );
+        } else if roll < 0.55 {
+            app.apply(&ctx, outage_cost::app::Command::Undo);
+        } else if roll < 0.6 {
+            app.apply(&ctx, outage_cost::app::Command::TogglePresentation);
+        } else if roll < 0.65 {
+            app.set_tab(ChartTab::ALL[rng.next_u64() as usize % ChartTab::ALL.len()]);
+        }
+        harness.step();
+        assert!(harness.state().error().is_none());
+    }
+}

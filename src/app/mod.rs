@@ -96,6 +96,13 @@ impl OutageApp {
 
     fn start(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
         let storage = if launch.screenshot.is_some() { None } else { cc.storage };
+        Self::restore(&cc.egui_ctx, storage, launch)
+    }
+
+    /// The app as it starts: settings and any working copy a previous session left in `storage`
+    /// (after a crash) are restored; `launch` says what to open.
+    #[must_use]
+    pub fn restore(ctx: &Context, storage: Option<&dyn eframe::Storage>, launch: Launch) -> Self {
         let settings: Settings = storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
         let working_copy = storage.and_then(|s| {
             let text = s.get_string(WORKING_COPY_KEY)?;
@@ -125,7 +132,7 @@ impl OutageApp {
                     path.as_deref().and_then(|p| load::load_file(p).ok()).unwrap_or_else(|| app.doc.scenario.clone());
                 if scenario != saved {
                     app.doc = Document::recovered(scenario, saved, path);
-                    app.toast(&cc.egui_ctx, "Restored the unsaved changes from your last session.");
+                    app.toast(ctx, "Restored the unsaved changes from your last session.");
                 }
             } else if scenario != app.doc.scenario {
                 app.view.recovered = Some(scenario);
@@ -136,8 +143,8 @@ impl OutageApp {
             app.view.slide = slide.saturating_sub(1);
         }
         app.screenshot = launch.screenshot.map(screenshot::Shot::new);
-        fonts::install(&cc.egui_ctx);
-        app.apply_theme(&cc.egui_ctx);
+        fonts::install(ctx);
+        app.apply_theme(ctx);
         app
     }
 

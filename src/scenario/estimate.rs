@@ -192,6 +192,10 @@ impl Domain {
     }
 }
 
+/// The largest amount an input may hold: products of the model's factors then stay far inside the
+/// range of a 64-bit float, so every figure is finite.
+pub const MAX_AMOUNT: f64 = 1e18;
+
 /// A kind of input, which fixes its domain.
 pub trait Kind {
     /// The values this kind allows.
@@ -219,12 +223,13 @@ kinds! {
     /// A fraction in (0, 1]: the failing share, the SLA error threshold.
     PositiveShare: 0.0, true, 1.0, false, "this share",
         "it must be above 0 and at most 1 (write 0.05 for 5%)";
-    /// A count or an amount of money or time, 0 or more.
-    Amount: 0.0, false, f64::INFINITY, true, "an amount",
-        "write 0 or a positive number";
-    /// A strictly positive amount: the outage duration, the currency rate.
-    Positive: 0.0, true, f64::INFINITY, true, "this amount",
-        "write a number above 0";
+    /// A count or an amount of money or time, from 0 to 10¹⁸ (so no product of the model's
+    /// factors can overflow).
+    Amount: 0.0, false, MAX_AMOUNT, false, "an amount",
+        "write a number from 0 to 1e18";
+    /// A strictly positive amount, at most 10¹⁸: the outage duration, the currency rate.
+    Positive: 0.0, true, MAX_AMOUNT, false, "this amount",
+        "write a number above 0 and at most 1e18";
     /// A local clock hour in [0, 24).
     ClockHour: 0.0, false, 24.0, true, "a clock hour",
         "write an hour from 0 up to (not including) 24, e.g. 15.5 for 15:30";

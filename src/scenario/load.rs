@@ -59,10 +59,28 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// The largest scenario file read: real ones are a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 4 << 20;
+
 /// Reads a scenario file.
 pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read { origin: origin.clone(), source })?;
+    let read_error = |source| ScenarioError::Read { origin: origin.clone(), source };
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ScenarioError::Invalid(LoadError {
+            origin: origin.clone(),
+            line: 1,
+            column: 1,
+            field: String::new(),
+            message: format!(
+                "the file is {:.1} MB, but a scenario is a few kilobytes: is this the right file? (at most {} MB)",
+                size as f64 / 1e6,
+                MAX_FILE_BYTES >> 20
+            ),
+        }));
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
     Ok(parse_bytes(&bytes, &origin)?)
 }
 
@@ -138,6 +156,12 @@ fn tidy_path(path: &str) -> String {
         }
         tidy.push_str(kept);
     }
+    // Deeply nested values add an index per level: name the field, not the nesting.
+    if tidy.matches('[').count() > 2
+        && let Some(cut) = tidy.rfind(|c: char| c.is_ascii_alphabetic() || c == '_')
+    {
+        tidy.truncate(cut + 1);
+    }
     tidy
 }
 
@@ -168,7 +192,15 @@ fn explain(code: &ron::Error, field: &str) -> String {
             format!("expected {expected}, found {found}{}", fix_for(field))
         }
         E::ExpectedFloat | E::ExpectedInteger => format!("expected a number{}", fix_for(field)),
-        E::ExpectedString | E::ExpectedStringEnd => "expected text in double quotes, like \"Kakao\"".to_owned(),
+        E::ExpectedString => "expected text in double quotes, like \"Kakao\"".to_owned(),
+        E::ExpectedStringEnd => "this text has no closing double quote: add one".to_owned(),
+        E::IntegerOutOfBounds => {
+            format!("this number does not fit here: write a whole number of 0 or more{}", fix_for(field))
+        }
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            "expected a section in parentheses here, like `users: (active_users: 1000)`".to_owned()
+        }
+        E::UnclosedBlockComment => "a /* comment */ is not closed: add */".to_owned(),
         E::Eof => "the file ends too early: a closing `)` or `]` is missing".to_owned(),
         E::ExpectedComma => "a comma is missing here (after the value before this point)".to_owned(),
         E::ExpectedMapColon => "a `:` is missing between a field's name and its value".to_owned(),
@@ -240,6 +272,7 @@ mod tests {
         assert_eq!(tidy_path("outage.traffic_profile.Custom[3]"), "outage.traffic_profile[3]");
         assert_eq!(tidy_path("businesses[1].dependence"), "businesses[1].dependence");
         assert_eq!(tidy_path("?"), "");
+        assert_eq!(tidy_path("outage.duration_hours[0][0][0][0]"), "outage.duration_hours");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::{Scenario, ScenarioError};
-use crate::files::write_atomically;
+use crate::files::write_with_backup;
 
 /// The scenario as RON text, with a header saying what the file is.
 pub fn to_ron(scenario: &Scenario) -> Result<String, ron::Error> {
@@ -20,5 +20,5 @@ pub fn to_ron(scenario: &Scenario) -> Result<String, ron::Error> {
 pub fn save_file(scenario: &Scenario, path: &Path) -> Result<(), ScenarioError> {
     let origin = path.display().to_string();
     let text = to_ron(scenario).map_err(|e| ScenarioError::Write { origin: origin.clone(), message: e.to_string() })?;
-    write_atomically(path, text.as_bytes()).map_err(|e| ScenarioError::Write { origin, message: e.to_string() })
+    write_with_backup(path, text.as_bytes()).map_err(|e| ScenarioError::Write { origin, message: e.to_string() })
 }

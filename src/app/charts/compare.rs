@@ -32,7 +32,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, pins: &mut Vec<Pinned>) {
 
 /// The curves, the mitigation returns and the delta table (also a presentation slide).
 pub fn body_ui(ui: &mut Ui, pins: &[Pinned]) {
-    let height = (ui.available_height() * 0.4).max(160.0);
+    let height = (ui.available_height() * 0.5).max(220.0);
     curves_ui(ui, pins, height);
     ScrollArea::vertical().id_salt("compare table").show(ui, |ui| {
         returns_ui(ui, pins);
@@ -93,7 +93,8 @@ fn curves_ui(ui: &mut Ui, pins: &[Pinned], height: f32) {
                 plot_ui.line(Line::new(pin.label.clone(), line).color(colour).width(2.5));
                 let d = pin.evaluation.point.get(crate::scenario::Field::DurationHours);
                 let here = vec![[d, pin.evaluation.outcome.provider_cost * rate]];
-                plot_ui.points(Points::new(format!("{} as entered", pin.label), here).color(colour).radius(5.0));
+                // The same name as the line: one legend entry per scenario.
+                plot_ui.points(Points::new(pin.label.clone(), here).color(colour).radius(5.0));
             }
         });
 }
