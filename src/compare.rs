@@ -195,6 +195,23 @@ pub fn mitigation_return(before: &Pinned, after: &Pinned) -> Return {
     }
 }
 
+/// The return on `after`'s mitigation against its baseline: the pinned scenario that is the
+/// baseline, else the baseline loaded afresh. `None` when it names none or cannot be loaded.
+#[must_use]
+pub fn return_against(after: &Pinned, pins: &[Pinned]) -> Option<(Pinned, Return)> {
+    if after.scenario.mitigation.is_unused() {
+        return None;
+    }
+    let baseline = load_baseline(&after.scenario, None).ok()?;
+    let before = pins
+        .iter()
+        .find(|p| p.scenario == baseline)
+        .cloned()
+        .unwrap_or_else(|| Pinned::new(baseline.title(), &baseline));
+    let r = mitigation_return(&before, after);
+    Some((before, r))
+}
+
 /// Loads a mitigation's baseline: a shipped preset by id, else a file relative to `folder`.
 pub fn load_baseline(scenario: &Scenario, folder: Option<&Path>) -> Result<Scenario, ScenarioError> {
     let name = scenario.mitigation.baseline.trim();

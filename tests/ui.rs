@@ -38,6 +38,16 @@ fn default_app() -> Harness<'static, OutageApp> {
     harness(OutageApp::new(presets::default_scenario(), None))
 }
 
+/// File → Presets → the preset whose name contains `name`.
+fn open_from_presets_menu(harness: &mut Harness<'_, OutageApp>, name: &str) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Presets").click();
+    harness.run();
+    harness.get_by_label_contains(name).click();
+    harness.run();
+}
+
 /// Lets the undo history settle so the next edit is a step of its own.
 fn settle(harness: &mut Harness<'_, OutageApp>) {
     harness.run_steps(60);
@@ -73,12 +83,7 @@ fn opens_on_the_default_scenario_with_its_headline_figures() {
 #[test]
 fn a_shipped_preset_opens_from_the_file_menu() {
     let mut harness = default_app();
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Presets").click();
-    harness.run();
-    harness.get_by_label_contains("Didi ride-hailing outage").click();
-    harness.run();
+    open_from_presets_menu(&mut harness, "Didi ride-hailing outage");
     assert_eq!(harness.state().scenario().name, "Didi ride-hailing outage, November 2023");
     harness.get_by_label("Didi ride-hailing outage, November 2023");
 }
@@ -198,12 +203,7 @@ fn unsaved_changes_are_not_dropped_without_asking() {
     let mut harness = harness(OutageApp::new(preset("alibaba-cloud-2023"), None));
     harness.get_by_role_and_label(Role::Slider, "Duration").set_value_accesskit(6.0);
     harness.run();
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Presets").click();
-    harness.run();
-    harness.get_by_label_contains("Didi ride-hailing outage").click();
-    harness.run();
+    open_from_presets_menu(&mut harness, "Didi ride-hailing outage");
     harness.get_by_label("Save your changes?");
     assert_eq!(harness.state().scenario().outage.duration_hours.nominal(), 6.0);
     harness.get_by_label("Cancel").click();

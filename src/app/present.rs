@@ -114,16 +114,9 @@ pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results, pins: &[P
 /// The comparison's message: the return on a pinned mitigation, or how far the last pinned
 /// scenario moves the annual expected loss.
 fn compare_headline(pins: &[Pinned]) -> String {
-    let mitigated = pins.iter().find(|p| !p.scenario.mitigation.is_unused());
-    if let Some(after) = mitigated
-        && let Ok(baseline) = compare::load_baseline(&after.scenario, None)
+    if let Some((after, (_, r))) =
+        pins.iter().find_map(|after| compare::return_against(after, pins).map(|x| (after, x)))
     {
-        let before = pins
-            .iter()
-            .find(|p| p.scenario == baseline)
-            .cloned()
-            .unwrap_or_else(|| Pinned::new(baseline.title(), &baseline));
-        let r = compare::mitigation_return(&before, after);
         let code = after.scenario.currency.code.as_str();
         let verdict = match r.roi {
             Some(roi) if roi >= 0.0 => format!("it returns {} a year on its cost", percent(roi)),

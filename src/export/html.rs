@@ -181,14 +181,7 @@ fn comparison(out: &mut String, data: &ReportData) {
         out.push_str("</tr>\n");
     }
     out.push_str("</table>\n");
-    for after in pins.iter().filter(|p| !p.scenario.mitigation.is_unused()) {
-        let Ok(baseline) = crate::compare::load_baseline(&after.scenario, None) else { continue };
-        let before = pins
-            .iter()
-            .find(|p| p.scenario == baseline)
-            .cloned()
-            .unwrap_or_else(|| crate::compare::Pinned::new(baseline.title(), &baseline));
-        let r = crate::compare::mitigation_return(&before, after);
+    for (after, (before, r)) in pins.iter().filter_map(|a| crate::compare::return_against(a, pins).map(|x| (a, x))) {
         let c = after.scenario.currency.code.as_str();
         let _ = writeln!(
             out,

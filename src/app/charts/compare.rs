@@ -137,19 +137,7 @@ fn returns_ui(ui: &mut Ui, pins: &[Pinned]) {
 
 /// Each pinned scenario with a mitigation, its baseline (pinned, or loaded) and the return.
 fn mitigation_returns(pins: &[Pinned]) -> Vec<(&Pinned, Pinned, Return)> {
-    pins.iter()
-        .filter(|p| !p.scenario.mitigation.is_unused())
-        .filter_map(|after| {
-            let baseline = compare::load_baseline(&after.scenario, None).ok()?;
-            let before = pins
-                .iter()
-                .find(|p| p.scenario == baseline)
-                .cloned()
-                .unwrap_or_else(|| Pinned::new(baseline.title(), &baseline));
-            let r = compare::mitigation_return(&before, after);
-            Some((after, before, r))
-        })
-        .collect()
+    pins.iter().filter_map(|after| compare::return_against(after, pins).map(|(before, r)| (after, before, r))).collect()
 }
 
 fn table_ui(ui: &mut Ui, pins: &[Pinned]) {

@@ -6,7 +6,7 @@ use std::error::Error;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{FONT, Type, component, rgb, title};
+use super::{FONT, Type, component, frame, mesh, rgb, title};
 use crate::export::ReportData;
 use crate::format::{money, value};
 use crate::model::{Component, Side};
@@ -47,15 +47,10 @@ where
     // Room for the longest label: DejaVu Sans averages a little over half the type size per character.
     let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(10) as u32;
     let (w, _) = root.dim_in_pixel();
-    let mut chart = ChartBuilder::on(root)
-        .caption(caption, (FONT, t.title))
-        .margin(t.tick)
-        .x_label_area_size(t.label * 3)
-        .y_label_area_size((longest * t.tick * 56 / 100 + t.tick).min(w / 2))
+    let mut chart = frame(root, caption, t, (longest * t.tick * 56 / 100 + t.tick).min(w / 2))
         // A segmented range 0..k has k + 1 slots.
         .build_cartesian_2d(lo - span * 0.02..hi + span * 0.18, (0..n - 1).into_segmented())?;
-    chart
-        .configure_mesh()
+    mesh(&mut chart, t)
         .disable_y_mesh()
         .x_desc(x_desc)
         .x_label_formatter(&|v| money(*v, code))
@@ -64,9 +59,6 @@ where
             SegmentValue::CenterOf(i) => labels.get(n - 1 - *i).cloned().unwrap_or_default(),
             _ => String::new(),
         })
-        .label_style((FONT, t.tick))
-        .axis_desc_style((FONT, t.label))
-        .light_line_style(WHITE.mix(0.0))
         .draw()?;
     for (i, row) in rows.iter().enumerate() {
         let y = n - 1 - i;

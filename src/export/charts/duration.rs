@@ -6,7 +6,7 @@ use std::error::Error;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{FONT, Type, component, rgb, title};
+use super::{FONT, Type, component, frame, legend, mesh, rgb, title};
 use crate::export::ReportData;
 use crate::format::{hours, money};
 use crate::model::{Component, Side, uptime::BAND_THRESHOLDS_USD};
@@ -25,21 +25,13 @@ where
     let x_max = curve.last().map_or(24.0, |p| p.duration_hours);
     let y_max = curve.iter().map(|p| p.provider_cost).fold(per_usd * 1e6, f64::max) * 1.08;
     let (w, _) = root.dim_in_pixel();
-    let mut chart = ChartBuilder::on(root)
-        .caption(title(data, "Provider cost by outage duration"), (FONT, t.title))
-        .margin(t.tick)
-        .x_label_area_size(t.label * 3)
-        .y_label_area_size((w / 12).max(t.tick * 5))
+    let mut chart = frame(root, &title(data, "Provider cost by outage duration"), t, (w / 12).max(t.tick * 5))
         .build_cartesian_2d(0.0..x_max, 0.0..y_max)?;
-    chart
-        .configure_mesh()
+    mesh(&mut chart, t)
         .x_desc("Outage duration (hours)")
         .y_desc(format!("Provider cost ({code})"))
         .y_label_formatter(&|v| money(*v, code))
         .x_label_formatter(&|v| crate::format::trimmed(*v, 1))
-        .label_style((FONT, t.tick))
-        .axis_desc_style((FONT, t.label))
-        .light_line_style(WHITE.mix(0.0))
         .draw()?;
     let mut lower = vec![0.0; curve.len()];
     for c in Component::ALL.into_iter().filter(|c| c.side() == Side::Provider) {
@@ -98,13 +90,7 @@ where
         (d, y_max * 0.97),
         (FONT, t.tick).into_font().color(&accent),
     )))?;
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font((FONT, t.tick))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
+    legend(&mut chart, t)?;
     Ok(())
 }
 
@@ -125,21 +111,13 @@ where
     let y_max =
         pins.iter().flat_map(|p| p.curve.iter().map(move |c| c.provider_cost * rate(p))).fold(1.0, f64::max) * 1.08;
     let (w, _) = root.dim_in_pixel();
-    let mut chart = ChartBuilder::on(root)
-        .caption("Provider cost by outage duration, scenarios compared", (FONT, t.title))
-        .margin(t.tick)
-        .x_label_area_size(t.label * 3)
-        .y_label_area_size((w / 12).max(t.tick * 5))
+    let mut chart = frame(root, "Provider cost by outage duration, scenarios compared", t, (w / 12).max(t.tick * 5))
         .build_cartesian_2d(0.0..x_max, 0.0..y_max)?;
-    chart
-        .configure_mesh()
+    mesh(&mut chart, t)
         .x_desc("Outage duration (hours)")
         .y_desc(format!("Provider cost ({code})"))
         .y_label_formatter(&|v| money(*v, &code))
         .x_label_formatter(&|v| crate::format::trimmed(*v, 1))
-        .label_style((FONT, t.tick))
-        .axis_desc_style((FONT, t.label))
-        .light_line_style(WHITE.mix(0.0))
         .draw()?;
     for (i, pin) in pins.iter().enumerate() {
         let colour = rgb(PIN_RGB[i % PIN_RGB.len()]);
@@ -158,12 +136,6 @@ where
             colour.filled(),
         )))?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font((FONT, t.tick))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
+    legend(&mut chart, t)?;
     Ok(())
 }

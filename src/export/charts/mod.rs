@@ -10,7 +10,9 @@ mod uncertainty;
 
 use std::sync::OnceLock;
 
+use plotters::chart::MeshStyle;
 use plotters::coord::Shift;
+use plotters::coord::ranged1d::{Ranged, ValueFormatter};
 use plotters::prelude::*;
 use plotters::style::FontStyle;
 
@@ -182,6 +184,50 @@ fn encode_png(rgb: &[u8], size: Size) -> Result<Vec<u8>, png::EncodingError> {
         encoder.write_header()?.write_image_data(rgb)?;
     }
     Ok(bytes)
+}
+
+/// A chart frame: the caption, margins and room for the axes' labels (`y_area` pixels at the left).
+fn frame<'a, 'b, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+    caption: &str,
+    t: Type,
+    y_area: u32,
+) -> ChartBuilder<'a, 'b, DB> {
+    let mut builder = ChartBuilder::on(root);
+    builder.caption(caption, (FONT, t.title)).margin(t.tick).x_label_area_size(t.label * 3).y_label_area_size(y_area);
+    builder
+}
+
+/// The mesh every chart uses: the type sizes, and no minor grid lines.
+fn mesh<'a, 'b, DB, XT, YT, X, Y>(
+    chart: &'b mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    t: Type,
+) -> MeshStyle<'a, 'b, X, Y, DB>
+where
+    DB: DrawingBackend,
+    X: Ranged<ValueType = XT> + ValueFormatter<XT>,
+    Y: Ranged<ValueType = YT> + ValueFormatter<YT>,
+{
+    let mut mesh = chart.configure_mesh();
+    mesh.label_style((FONT, t.tick)).axis_desc_style((FONT, t.label)).light_line_style(WHITE.mix(0.0));
+    mesh
+}
+
+/// The legend of the series drawn, at the upper left.
+fn legend<'a, DB, CT>(chart: &mut ChartContext<'a, DB, CT>, t: Type) -> Result<(), Box<dyn std::error::Error>>
+where
+    DB: DrawingBackend + 'a,
+    DB::ErrorType: 'static,
+    CT: plotters::coord::CoordTranslate,
+{
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font((FONT, t.tick))
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK.mix(0.3))
+        .draw()?;
+    Ok(())
 }
 
 /// A chart's title line: what it shows, for which scenario.

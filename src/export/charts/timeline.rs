@@ -6,7 +6,7 @@ use std::error::Error;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{FONT, Type, component, rgb, title};
+use super::{FONT, Type, component, legend, mesh, rgb, title};
 use crate::export::ReportData;
 use crate::format::{hours, money};
 use crate::model::Component;
@@ -33,14 +33,10 @@ where
         .x_label_area_size(t.tick * 2)
         .y_label_area_size(y_area)
         .build_cartesian_2d(0.0..end, 0.0..100.0)?;
-    share
-        .configure_mesh()
+    mesh(&mut share, t)
         .y_desc("Users seeing failures")
         .y_label_formatter(&|v| format!("{v:.0}%"))
         .x_label_formatter(&|v| crate::format::trimmed(*v, 1))
-        .label_style((FONT, t.tick))
-        .axis_desc_style((FONT, t.label))
-        .light_line_style(WHITE.mix(0.0))
         .draw()?;
     let red = component(Component::Churn);
     share.draw_series(
@@ -60,14 +56,11 @@ where
         .x_label_area_size(t.label * 3)
         .y_label_area_size(y_area)
         .build_cartesian_2d(0.0..end, 0.0..y_max)?;
-    cost.configure_mesh()
+    mesh(&mut cost, t)
         .x_desc("Hours since the outage began")
         .x_label_formatter(&|v| crate::format::trimmed(*v, 1))
         .y_desc(format!("Cost so far ({code})"))
         .y_label_formatter(&|v| money(*v, code))
-        .label_style((FONT, t.tick))
-        .axis_desc_style((FONT, t.label))
-        .light_line_style(WHITE.mix(0.0))
         .draw()?;
     for (name, colour, value) in [
         (
@@ -84,11 +77,6 @@ where
             .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], colour.stroke_width(3)));
     }
     cost.draw_series(LineSeries::new([(d, 0.0), (d, y_max)], accent.stroke_width(3)))?;
-    cost.configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font((FONT, t.tick))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
+    legend(&mut cost, t)?;
     Ok(())
 }

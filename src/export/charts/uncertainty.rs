@@ -6,7 +6,7 @@ use std::error::Error;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{FONT, Type, rgb, title};
+use super::{FONT, Type, frame, mesh, rgb, title};
 use crate::export::ReportData;
 use crate::format::{grouped, money};
 use crate::palette::{ACCENT_RGB, REFERENCE_RGB};
@@ -36,21 +36,13 @@ where
     let s = Summary::of(column);
     let (x_lo, x_hi) = (b.first().map_or(0.0, |x| x.0), b.last().map_or(1.0, |x| x.0 + x.1));
     let y_max = b.iter().map(|x| x.2).fold(0.0, f64::max).max(1e-9) * 100.0 * 1.12;
-    let mut chart = ChartBuilder::on(root)
-        .caption(title(data, "Spread of the provider cost"), (FONT, t.title))
-        .margin(t.tick)
-        .x_label_area_size(t.label * 3)
-        .y_label_area_size(t.tick * 5)
+    let mut chart = frame(root, &title(data, "Spread of the provider cost"), t, t.tick * 5)
         .build_cartesian_2d(x_lo..x_hi, 0.0..y_max)?;
-    chart
-        .configure_mesh()
+    mesh(&mut chart, t)
         .x_desc(format!("Provider cost ({code}){}", samples_note(data)))
         .y_desc("Share of samples")
         .x_label_formatter(&|v| money(*v, code))
         .y_label_formatter(&|v| format!("{v:.1}%"))
-        .label_style((FONT, t.tick))
-        .axis_desc_style((FONT, t.label))
-        .light_line_style(WHITE.mix(0.0))
         .draw()?;
     let accent = rgb(ACCENT_RGB);
     chart.draw_series(b.iter().map(|&(left, width, share)| {
@@ -87,21 +79,13 @@ where
     let log = |x: f64| x.max(1e-9).log10();
     let (lo, hi) = (log(curve.first().map_or(1.0, |p| p.0)), log(curve.last().map_or(10.0, |p| p.0)));
     let (lo, hi) = if hi > lo + 1e-9 { (lo, hi) } else { (lo - 0.05, lo + 0.05) };
-    let mut chart = ChartBuilder::on(root)
-        .caption(title(data, "Chance the provider cost exceeds a value"), (FONT, t.title))
-        .margin(t.tick)
-        .x_label_area_size(t.label * 3)
-        .y_label_area_size(t.tick * 5)
+    let mut chart = frame(root, &title(data, "Chance the provider cost exceeds a value"), t, t.tick * 5)
         .build_cartesian_2d(lo..hi, 0.0..100.0)?;
-    chart
-        .configure_mesh()
+    mesh(&mut chart, t)
         .x_desc(format!("Provider cost ({code}, log scale){}", samples_note(data)))
         .y_desc("Chance of exceeding")
         .x_label_formatter(&|v| money(10f64.powf(*v), code))
         .y_label_formatter(&|v| format!("{v:.0}%"))
-        .label_style((FONT, t.tick))
-        .axis_desc_style((FONT, t.label))
-        .light_line_style(WHITE.mix(0.0))
         .draw()?;
     let accent = rgb(ACCENT_RGB);
     chart.draw_series(LineSeries::new(curve.iter().map(|&(x, p)| (log(x), p * 100.0)), accent.stroke_width(3)))?;
