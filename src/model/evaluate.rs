@@ -100,7 +100,7 @@ pub fn evaluate(p: &Point) -> Outcome {
     let v = |f: Field| p.get(f);
     let (d, a, tau) = (v(DurationHours), v(FailureShare), v(RecoveryTailHours));
     let phi = v(ShareAffected);
-    let h = effective_hours(a, d, tau, v(StartHour).rem_euclid(24.0), p.profile.as_ref());
+    let h = effective_hours(a, d, tau, super::hours::clock_hour(v(StartHour)), p.profile.as_ref());
     let minutes = sla_downtime_minutes(a, d, tau, v(ErrorThreshold));
     let uptime = 1.0 - minutes / MONTH_MINUTES;
     let credit = credit_share(&p.tiers, uptime);

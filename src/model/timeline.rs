@@ -38,7 +38,7 @@ pub fn timeline_end_hours(point: &Point) -> f64 {
 pub fn effective_hours_by(point: &Point, t: f64) -> f64 {
     let (a, d, tau) =
         (point.get(Field::FailureShare), point.get(Field::DurationHours), point.get(Field::RecoveryTailHours));
-    let start = point.get(Field::StartHour).rem_euclid(24.0);
+    let start = super::hours::clock_hour(point.get(Field::StartHour));
     let w = point.profile.as_ref();
     if t <= d {
         return effective_hours(a, t, 0.0, start, w);
