@@ -93,31 +93,20 @@ impl Row {
 #[must_use]
 pub fn rows(pins: &[Pinned]) -> Vec<Row> {
     let (_, in_usd) = currency(pins);
-    let money_row = |name: &str, f: &dyn Fn(&Pinned) -> f64| Row {
+    let row = |name: &str, unit: Unit, f: &dyn Fn(&Pinned) -> f64| Row {
         name: name.to_owned(),
-        values: pins.iter().map(|p| f(p) * p.to_common(in_usd)).collect(),
-        unit: Unit::Money,
+        values: pins.iter().map(|p| f(p) * if unit == Unit::Money { p.to_common(in_usd) } else { 1.0 }).collect(),
+        unit,
     };
+    let money_row = |name: &str, f: &dyn Fn(&Pinned) -> f64| row(name, Unit::Money, f);
     let mut rows = vec![
         money_row("Provider cost", &|p| p.evaluation.outcome.provider_cost),
         money_row("Cost per outage hour", &|p| p.evaluation.outcome.cost_per_hour),
-        Row {
-            name: "Outage duration".to_owned(),
-            values: pins.iter().map(|p| p.evaluation.point.get(Field::DurationHours)).collect(),
-            unit: Unit::Hours,
-        },
-        Row {
-            name: "Users affected".to_owned(),
-            values: pins.iter().map(|p| p.evaluation.outcome.users_affected).collect(),
-            unit: Unit::Count,
-        },
+        row("Outage duration", Unit::Hours, &|p| p.evaluation.point.get(Field::DurationHours)),
+        row("Users affected", Unit::Count, &|p| p.evaluation.outcome.users_affected),
         money_row("Ecosystem loss", &|p| p.evaluation.outcome.ecosystem_loss),
         money_row("Combined impact", &|p| p.evaluation.outcome.combined_impact),
-        Row {
-            name: "Outages per year".to_owned(),
-            values: pins.iter().map(|p| p.evaluation.point.get(Field::FrequencyPerYear)).collect(),
-            unit: Unit::PerYear,
-        },
+        row("Outages per year", Unit::PerYear, &|p| p.evaluation.point.get(Field::FrequencyPerYear)),
         money_row("Annual expected loss", &|p| p.evaluation.outcome.annual_expected_loss),
         money_row("Market-value hit (not in totals)", &|p| p.evaluation.outcome.market_value_hit),
     ];

@@ -49,6 +49,14 @@ impl Component {
         Component::Fines,
     ];
 
+    /// All components, the provider's side first, then the ecosystem's (the order charts list them).
+    #[must_use]
+    pub fn provider_first() -> Vec<Component> {
+        let mut order: Vec<Component> = Self::ALL.into_iter().filter(|c| c.side() == Side::Provider).collect();
+        order.extend(Self::ALL.into_iter().filter(|c| c.side() == Side::Ecosystem));
+        order
+    }
+
     /// Position in [`Component::ALL`].
     #[must_use]
     pub fn index(self) -> usize {

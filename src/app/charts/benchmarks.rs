@@ -4,7 +4,7 @@
 use egui::Ui;
 use egui_plot::{Bar, BarChart, PlotPoint, Text};
 
-use super::{money_ticks, plot, rgb, with_categories};
+use super::{money_bars, rgb};
 use crate::app::results::Results;
 use crate::format::{money, money_exact};
 use crate::palette::{ACCENT_RGB, REFERENCE_RGB};
@@ -28,28 +28,20 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
     let count = rows.len();
     let names: Vec<(f64, String)> = rows.iter().enumerate().map(|(i, r)| ((count - i) as f64, r.0.clone())).collect();
     let max = rows.iter().map(|r| r.1).fold(0.0, f64::max);
-    with_categories(plot("benchmarks"), names)
-        .x_axis_label(format!("Cost per outage hour ({code})"))
-        .x_axis_formatter(money_ticks(code.clone()))
-        .y_axis_min_width(150.0)
-        .include_x(0.0)
-        .include_x(max * 1.15)
-        .show_grid([true, false])
-        .show(ui, |plot_ui| {
-            for (i, (name, value, source, ours)) in rows.into_iter().enumerate() {
-                let label = egui::RichText::new(format!("{}/h", money(value, &code)))
-                    .strong()
-                    .text_style(egui::TextStyle::Body);
-                plot_ui.text(
-                    Text::new(format!("{name} value"), PlotPoint::new(value + max * 0.01, (count - i) as f64), label)
-                        .anchor(egui::Align2::LEFT_CENTER),
-                );
-                let fill = rgb(if ours { ACCENT_RGB } else { REFERENCE_RGB });
-                let tip_code = code.clone();
-                let bar = Bar::new((count - i) as f64, value).width(0.6).fill(fill).name(&name);
-                plot_ui.bar_chart(BarChart::new(name, vec![bar]).horizontal().color(fill).element_formatter(Box::new(
-                    move |bar, _| format!("{}\n{} per hour\n{source}", bar.name, money_exact(bar.value, &tip_code)),
-                )));
-            }
-        });
+    money_bars("benchmarks", names, format!("Cost per outage hour ({code})"), &code, max).show(ui, |plot_ui| {
+        for (i, (name, value, source, ours)) in rows.into_iter().enumerate() {
+            let label =
+                egui::RichText::new(format!("{}/h", money(value, &code))).strong().text_style(egui::TextStyle::Body);
+            plot_ui.text(
+                Text::new(format!("{name} value"), PlotPoint::new(value + max * 0.01, (count - i) as f64), label)
+                    .anchor(egui::Align2::LEFT_CENTER),
+            );
+            let fill = rgb(if ours { ACCENT_RGB } else { REFERENCE_RGB });
+            let tip_code = code.clone();
+            let bar = Bar::new((count - i) as f64, value).width(0.6).fill(fill).name(&name);
+            plot_ui.bar_chart(BarChart::new(name, vec![bar]).horizontal().color(fill).element_formatter(Box::new(
+                move |bar, _| format!("{}\n{} per hour\n{source}", bar.name, money_exact(bar.value, &tip_code)),
+            )));
+        }
+    });
 }

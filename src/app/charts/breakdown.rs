@@ -4,18 +4,11 @@
 use egui::Ui;
 use egui_plot::{Bar, BarChart, PlotPoint, Text};
 
-use super::{color, money_ticks, plot, with_categories};
+use super::{color, money_bars};
 use crate::app::results::Results;
 use crate::format::{money, money_exact, percent};
 use crate::model::{Component, Side};
 use crate::scenario::Scenario;
-
-/// Rows from the top: provider components, then ecosystem components.
-fn rows() -> Vec<Component> {
-    let mut rows: Vec<Component> = Component::ALL.into_iter().filter(|c| c.side() == Side::Provider).collect();
-    rows.extend(Component::ALL.into_iter().filter(|c| c.side() == Side::Ecosystem));
-    rows
-}
 
 /// Draws the chart in the space given.
 pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
@@ -31,43 +24,36 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
             money(o.combined_impact, &code)
         ));
     });
-    let rows = rows();
+    // Rows from the top: provider components, then ecosystem components.
+    let rows = Component::provider_first();
     let count = rows.len();
     // Row i from the top sits at y = count − i, with a gap between the two sides.
     let y_of = |i: usize, c: Component| (count - i) as f64 + if c.side() == Side::Provider { 0.5 } else { 0.0 };
     let names: Vec<(f64, String)> = rows.iter().enumerate().map(|(i, &c)| (y_of(i, c), c.name().to_owned())).collect();
     let total = o.provider_cost + o.ecosystem_loss;
     let max = rows.iter().map(|&c| o.components.get(c)).fold(0.0, f64::max);
-    with_categories(plot("breakdown"), names)
-        .x_axis_label(format!("Cost ({code})"))
-        .x_axis_formatter(money_ticks(code.clone()))
-        .y_axis_min_width(150.0)
-        .include_x(0.0)
-        // Room at the right for the value labels.
-        .include_x(max * 1.15)
-        .show_grid([true, false])
-        .show(ui, |plot_ui| {
-            for (i, &c) in rows.iter().enumerate() {
-                let v = o.components.get(c);
-                let label = egui::RichText::new(money(v, &code)).strong().text_style(egui::TextStyle::Body);
-                plot_ui.text(
-                    Text::new(format!("{} value", c.id()), PlotPoint::new(v + max * 0.01, y_of(i, c)), label)
-                        .anchor(egui::Align2::LEFT_CENTER),
-                );
-                let tip_code = code.clone();
-                let bar = Bar::new(y_of(i, c), v).width(0.7).fill(color(c)).name(c.name());
-                let chart = BarChart::new(format!("{} {}", c.id(), c.name()), vec![bar])
-                    .horizontal()
-                    .color(color(c))
-                    .element_formatter(Box::new(move |bar, _| {
-                        format!(
-                            "{}\n{}\n{} of all costs",
-                            bar.name,
-                            money_exact(bar.value, &tip_code),
-                            percent(if total > 0.0 { bar.value / total } else { 0.0 })
-                        )
-                    }));
-                plot_ui.bar_chart(chart);
-            }
-        });
+    money_bars("breakdown", names, format!("Cost ({code})"), &code, max).show(ui, |plot_ui| {
+        for (i, &c) in rows.iter().enumerate() {
+            let v = o.components.get(c);
+            let label = egui::RichText::new(money(v, &code)).strong().text_style(egui::TextStyle::Body);
+            plot_ui.text(
+                Text::new(format!("{} value", c.id()), PlotPoint::new(v + max * 0.01, y_of(i, c)), label)
+                    .anchor(egui::Align2::LEFT_CENTER),
+            );
+            let tip_code = code.clone();
+            let bar = Bar::new(y_of(i, c), v).width(0.7).fill(color(c)).name(c.name());
+            let chart = BarChart::new(format!("{} {}", c.id(), c.name()), vec![bar])
+                .horizontal()
+                .color(color(c))
+                .element_formatter(Box::new(move |bar, _| {
+                    format!(
+                        "{}\n{}\n{} of all costs",
+                        bar.name,
+                        money_exact(bar.value, &tip_code),
+                        percent(if total > 0.0 { bar.value / total } else { 0.0 })
+                    )
+                }));
+            plot_ui.bar_chart(chart);
+        }
+    });
 }

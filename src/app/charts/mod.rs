@@ -81,6 +81,19 @@ pub fn with_categories(plot: Plot<'static>, names: Vec<(f64, String)>) -> Plot<'
         })
 }
 
+/// A horizontal bar chart of money: categories named on the y axis, money on the x axis from 0,
+/// with room at the right of the longest bar (`max`) for its value label.
+#[must_use]
+pub fn money_bars(id: &str, names: Vec<(f64, String)>, axis: String, code: &str, max: f64) -> Plot<'static> {
+    with_categories(plot(id), names)
+        .x_axis_label(axis)
+        .x_axis_formatter(money_ticks(code.to_owned()))
+        .y_axis_min_width(150.0)
+        .include_x(0.0)
+        .include_x(max * 1.15)
+        .show_grid([true, false])
+}
+
 /// Where the pointer is in plot coordinates.
 #[must_use]
 pub fn hover_point(hover: &HoverPosition<'_>) -> PlotPoint {

@@ -94,9 +94,7 @@ where
 {
     let code = data.currency();
     let o = &data.evaluation.outcome;
-    let mut order: Vec<Component> = Component::ALL.into_iter().filter(|c| c.side() == Side::Provider).collect();
-    order.extend(Component::ALL.into_iter().filter(|c| c.side() == Side::Ecosystem));
-    let rows: Vec<Vec<Bar>> = order
+    let rows: Vec<Vec<Bar>> = Component::provider_first()
         .iter()
         .map(|&c| {
             let v = o.components.get(c);
