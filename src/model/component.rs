@@ -1,5 +1,7 @@
 //! The cost components C1–C9 (DESIGN §2.3): names, sides, formulas, colours by index.
 
+use super::real::Real;
+
 /// Who bears a component.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Side {
@@ -119,23 +121,29 @@ impl Component {
 
 /// A value per component.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Components(pub [f64; COMPONENT_COUNT]);
+pub struct Components<T = f64>(pub [T; COMPONENT_COUNT]);
 
-impl Components {
+impl<T: Real> Components<T> {
     /// The value of one component.
     #[must_use]
-    pub fn get(&self, c: Component) -> f64 {
+    pub fn get(&self, c: Component) -> T {
         self.0[c.index()]
     }
 
     /// `(component, value)` pairs, C1 to C9.
-    pub fn iter(&self) -> impl Iterator<Item = (Component, f64)> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = (Component, T)> + '_ {
         Component::ALL.iter().map(|&c| (c, self.get(c)))
+    }
+
+    /// The sum of the components `which` picks, C1 to C9.
+    #[must_use]
+    pub fn total(&self, which: impl Fn(Component) -> bool) -> T {
+        self.iter().filter(|(c, _)| which(*c)).fold(T::splat(0.0), |sum, (_, v)| sum + v)
     }
 
     /// Sum over one side.
     #[must_use]
-    pub fn side_total(&self, side: Side) -> f64 {
-        self.iter().filter(|(c, _)| c.side() == side).map(|(_, v)| v).sum()
+    pub fn side_total(&self, side: Side) -> T {
+        self.total(|c| c.side() == side)
     }
 }

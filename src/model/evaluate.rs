@@ -6,83 +6,85 @@
 use super::component::{Component, Components, Side};
 use super::hours::{MONTH_MINUTES, effective_hours, sla_downtime_minutes};
 use super::point::Point;
+use super::real::Real;
 use crate::scenario::BusinessField as B;
 use crate::scenario::Field::{self, *};
-use crate::scenario::sla::credit_share;
 
 /// Hours in a year, for revenue per hour.
 pub const HOURS_PER_YEAR: f64 = 8760.0;
 
 /// Every figure the model computes for one point.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Outcome {
+pub struct Outcome<T = f64> {
     /// `H`: effective outage hours.
-    pub effective_hours: f64,
+    pub effective_hours: T,
     /// Minutes with at least the SLA threshold of requests failing.
-    pub sla_downtime_minutes: f64,
+    pub sla_downtime_minutes: T,
     /// `U`: monthly uptime as a fraction.
-    pub uptime: f64,
+    pub uptime: T,
     /// `credit(U)`: SLA credit as a share of the monthly fees.
-    pub sla_credit_share: f64,
+    pub sla_credit_share: T,
     /// `N_aff = N·φ`.
-    pub users_affected: f64,
+    pub users_affected: T,
     /// `u`: share of the day an average user is on the service.
-    pub usage_share: f64,
+    pub usage_share: T,
     /// `N_aff·u·H`.
-    pub user_hours: f64,
+    pub user_hours: T,
     /// `R_h`.
-    pub revenue_per_hour: f64,
+    pub revenue_per_hour: T,
     /// `c(D)`: share of affected users lost.
-    pub churn_share: f64,
+    pub churn_share: T,
     /// C1–C9.
-    pub components: Components,
+    pub components: Components<T>,
     /// M: never added to any total.
-    pub market_value_hit: f64,
+    pub market_value_hit: T,
     /// `P = C1 + C4 + C5 + C6 + C7 + C8 + C9`.
-    pub provider_cost: f64,
+    pub provider_cost: T,
     /// `Eco = C2 + C3`.
-    pub ecosystem_loss: f64,
+    pub ecosystem_loss: T,
     /// `P − C6 − C7 + Eco`: transfers counted once.
-    pub combined_impact: f64,
+    pub combined_impact: T,
     /// `P / D`.
-    pub cost_per_hour: f64,
+    pub cost_per_hour: T,
     /// `frequency · P`.
-    pub annual_expected_loss: f64,
+    pub annual_expected_loss: T,
     /// `P` in US dollars.
-    pub provider_cost_usd: f64,
+    pub provider_cost_usd: T,
 }
 
 /// The logistic function, stable for any argument.
-fn logistic(x: f64) -> f64 {
+fn logistic<T: Real>(x: T) -> T {
+    let (zero, one) = (T::splat(0.0), T::splat(1.0));
     let e = (-x.abs()).exp();
-    if x >= 0.0 { 1.0 / (1.0 + e) } else { e / (1.0 + e) }
+    T::select(zero.le(x), one / (one + e), e / (one + e))
 }
 
 /// `c(D) = c_max·(L(D) − L(0)) / (1 − L(0))` with `L(x) = 1/(1 + e^{−k(x − D₅₀)})`, so `c(0) = 0`.
 #[must_use]
-pub fn churn_share(max_share: f64, midpoint_hours: f64, steepness: f64, duration_hours: f64) -> f64 {
+pub fn churn_share<T: Real>(max_share: T, midpoint_hours: T, steepness: T, duration_hours: T) -> T {
     churn_share_from(max_share, midpoint_hours, steepness, duration_hours, churn_start(midpoint_hours, steepness))
 }
 
 /// `L(0)` of the churn curve, which depends only on its midpoint and steepness.
 #[must_use]
-pub fn churn_start(midpoint_hours: f64, steepness: f64) -> f64 {
+pub fn churn_start<T: Real>(midpoint_hours: T, steepness: T) -> T {
     logistic(-steepness * midpoint_hours)
 }
 
 /// [`churn_share`] with `L(0)` already known.
-fn churn_share_from(max_share: f64, midpoint_hours: f64, steepness: f64, duration_hours: f64, l0: f64) -> f64 {
-    max_share * (logistic(steepness * (duration_hours - midpoint_hours)) - l0) / (1.0 - l0)
+fn churn_share_from<T: Real>(max_share: T, midpoint_hours: T, steepness: T, duration_hours: T, l0: T) -> T {
+    max_share * (logistic(steepness * (duration_hours - midpoint_hours)) - l0) / (T::splat(1.0) - l0)
 }
 
 /// C2 of one business row, given `φ·H`.
-fn business_loss(row: &[f64; 6], reach_hours: f64) -> f64 {
+fn business_loss<T: Real>(row: &[T; 6], reach_hours: T) -> T {
     let g = |f: B| row[f.index()];
+    let one = T::splat(1.0);
     g(B::Count)
         * g(B::SalesPerHour)
         * g(B::Dependence)
-        * (1.0 - g(B::Substitution))
-        * (1.0 - g(B::ShareRecovered))
+        * (one - g(B::Substitution))
+        * (one - g(B::ShareRecovered))
         * g(B::LossShare)
         * reach_hours
 }
@@ -94,26 +96,33 @@ pub fn business_losses(p: &Point, outcome: &Outcome) -> Vec<f64> {
     p.businesses.iter().map(|row| business_loss(row, reach_hours)).collect()
 }
 
-/// Evaluates the model at one point.
+/// The credit share for a month with `uptime`: the largest credit whose `below` exceeds it.
 #[must_use]
-pub fn evaluate(p: &Point) -> Outcome {
+pub fn credit_share<T: Real>(tiers: &[(T, T)], uptime: T) -> T {
+    tiers.iter().fold(T::splat(0.0), |credit, &(below, tier)| T::select(uptime.lt(below), credit.max(tier), credit))
+}
+
+/// Evaluates the model at one point (or at several side by side).
+#[must_use]
+pub fn evaluate<T: Real>(p: &Point<T>) -> Outcome<T> {
     let v = |f: Field| p.get(f);
+    let (zero, one) = (T::splat(0.0), T::splat(1.0));
     let (d, a, tau) = (v(DurationHours), v(FailureShare), v(RecoveryTailHours));
     let phi = v(ShareAffected);
-    let h = effective_hours(a, d, tau, super::hours::clock_hour(v(StartHour)), p.profile.as_ref());
+    let h = effective_hours(a, d, tau, v(StartHour).map(super::hours::clock_hour), p.profile.as_ref());
     let minutes = sla_downtime_minutes(a, d, tau, v(ErrorThreshold));
-    let uptime = 1.0 - minutes / MONTH_MINUTES;
+    let uptime = one - minutes / T::splat(MONTH_MINUTES);
     let credit = credit_share(&p.tiers, uptime);
     let users_affected = v(ActiveUsers) * phi;
-    let usage_share = v(UsageHoursPerDay) / 24.0;
+    let usage_share = v(UsageHoursPerDay) / T::splat(24.0);
     let user_hours = users_affected * usage_share * h;
-    let revenue_per_hour = v(AnnualRevenue) / HOURS_PER_YEAR;
+    let revenue_per_hour = v(AnnualRevenue) / T::splat(HOURS_PER_YEAR);
     let churn = churn_share_from(v(ChurnMaxShare), v(ChurnMidpointHours), v(ChurnSteepness), d, p.churn_start());
 
-    let mut c = [0.0; super::component::COMPONENT_COUNT];
+    let mut c = [zero; super::component::COMPONENT_COUNT];
     c[Component::LostRevenue.index()] =
-        revenue_per_hour * v(ShareDependent) * phi * h * (1.0 - v(RevenueShareRecovered));
-    let mut business_count = 0.0;
+        revenue_per_hour * v(ShareDependent) * phi * h * (one - v(RevenueShareRecovered));
+    let mut business_count = zero;
     for row in &p.businesses {
         c[Component::BusinessLoss.index()] += business_loss(row, phi * h);
         business_count += row[B::Count.index()];
@@ -130,10 +139,6 @@ pub fn evaluate(p: &Point) -> Outcome {
     let components = Components(c);
 
     let provider_cost = components.side_total(Side::Provider);
-    let ecosystem_loss = components.side_total(Side::Ecosystem);
-    // P − C6 − C7 + Eco, summed without the transfers rather than by subtracting them, so a huge
-    // compensation cannot swallow the rest in rounding.
-    let kept: f64 = components.iter().filter(|(c, _)| !c.is_transfer()).map(|(_, v)| v).sum();
     Outcome {
         effective_hours: h,
         sla_downtime_minutes: minutes,
@@ -147,9 +152,11 @@ pub fn evaluate(p: &Point) -> Outcome {
         components,
         market_value_hit: v(MarketCap) * v(DropShare),
         provider_cost,
-        ecosystem_loss,
-        combined_impact: kept,
-        cost_per_hour: if d > 0.0 { provider_cost / d } else { 0.0 },
+        ecosystem_loss: components.side_total(Side::Ecosystem),
+        // P − C6 − C7 + Eco, summed without the transfers rather than by subtracting them, so a huge
+        // compensation cannot swallow the rest in rounding.
+        combined_impact: components.total(|c| !c.is_transfer()),
+        cost_per_hour: T::select(zero.lt(d), provider_cost / d, zero),
         annual_expected_loss: v(FrequencyPerYear) * provider_cost,
         provider_cost_usd: provider_cost / v(PerUsd),
     }
@@ -168,5 +175,20 @@ mod tests {
         assert_eq!(churn_share(0.04, 6.0, 0.0, 10.0), 0.0);
         assert!(churn_share(0.04, 6.0, 0.8, 1e6) <= 0.04);
         assert!((logistic(-800.0)).is_finite() && logistic(800.0) == 1.0);
+    }
+
+    #[test]
+    fn credit_is_the_largest_applicable_tier() {
+        use crate::scenario::TierSet;
+        let ec2 = TierSet::AwsEc2.tiers();
+        assert_eq!(credit_share(ec2, 0.99995), 0.0);
+        assert_eq!(credit_share(ec2, 0.9999), 0.0); // "below" is strict
+        assert_eq!(credit_share(ec2, 0.990_283_7), 0.10);
+        assert_eq!(credit_share(ec2, 0.985), 0.30);
+        assert_eq!(credit_share(ec2, 0.5), 1.00);
+        assert_eq!(credit_share(TierSet::GcpCompute.tiers(), 0.5), 0.50);
+        assert_eq!(credit_share::<f64>(&[], 0.0), 0.0);
+        // Order does not matter.
+        assert_eq!(credit_share(&[(0.95, 1.0), (0.9999, 0.1)], 0.9), 1.0);
     }
 }

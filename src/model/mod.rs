@@ -10,6 +10,7 @@ mod evaluation;
 mod explain;
 pub mod hours;
 mod point;
+pub mod real;
 mod timeline;
 pub mod uptime;
 
@@ -20,5 +21,6 @@ pub use evaluation::{BenchmarkInCurrency, BusinessLoss, Evaluation};
 pub use explain::{Explanation, Term, explain};
 pub use hours::Profile;
 pub use point::Point;
+pub use real::Real;
 pub use timeline::{TimelinePoint, effective_hours_by, timeline, timeline_end_hours};
 pub use uptime::{BENCHMARKS, Benchmark, Severity, UptimeBand};

@@ -5,21 +5,23 @@
 
 use super::evaluate::churn_start;
 use super::hours::Profile;
+use super::real::Real;
 use crate::scenario::fields::{BUSINESS_FIELD_COUNT, FIELD_COUNT};
 use crate::scenario::{BusinessField, Field, Scenario};
 
-/// Every input of a scenario as a plain number.
+/// Every input of a scenario as a plain number (or, for Monte Carlo, several points side by side:
+/// see [`Real`]).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Point {
-    values: [f64; FIELD_COUNT],
+pub struct Point<T = f64> {
+    values: [T; FIELD_COUNT],
     /// One row per business group, indexed by [`BusinessField`].
-    pub businesses: Vec<[f64; BUSINESS_FIELD_COUNT]>,
-    /// The traffic profile (weights of mean 1); `None` for a flat profile.
+    pub businesses: Vec<[T; BUSINESS_FIELD_COUNT]>,
+    /// The traffic profile (weights of mean 1); `None` for a flat profile. Shared by all points.
     pub profile: Option<Profile>,
     /// SLA tiers as `(below, credit)`.
-    pub tiers: Vec<(f64, f64)>,
+    pub tiers: Vec<(T, T)>,
     /// `L(0)` of the churn curve, kept in step with its midpoint and steepness by [`Point::set`].
-    churn_start: f64,
+    churn_start: T,
 }
 
 impl Point {
@@ -36,6 +38,20 @@ impl Point {
         point.update_churn_start();
         point
     }
+}
+
+impl<T: Real> Point<T> {
+    /// The same point `T::WIDTH` times over.
+    #[must_use]
+    pub fn splat(p: &Point) -> Self {
+        Self {
+            values: p.values.map(T::splat),
+            businesses: p.businesses.iter().map(|row| row.map(T::splat)).collect(),
+            profile: p.profile,
+            tiers: p.tiers.iter().map(|&(below, credit)| (T::splat(below), T::splat(credit))).collect(),
+            churn_start: T::splat(p.churn_start),
+        }
+    }
 
     fn update_churn_start(&mut self) {
         self.churn_start = churn_start(self.get(Field::ChurnMidpointHours), self.get(Field::ChurnSteepness));
@@ -43,18 +59,18 @@ impl Point {
 
     /// `L(0)` of the churn curve (an `exp` saved per evaluation).
     #[must_use]
-    pub fn churn_start(&self) -> f64 {
+    pub fn churn_start(&self) -> T {
         self.churn_start
     }
 
     /// One input's value.
     #[must_use]
-    pub fn get(&self, field: Field) -> f64 {
+    pub fn get(&self, field: Field) -> T {
         self.values[field.index()]
     }
 
     /// Sets one input's value (the caller keeps it in the field's domain).
-    pub fn set(&mut self, field: Field, value: f64) {
+    pub fn set(&mut self, field: Field, value: T) {
         self.values[field.index()] = value;
         if matches!(field, Field::ChurnMidpointHours | Field::ChurnSteepness) {
             self.update_churn_start();
@@ -63,7 +79,7 @@ impl Point {
 
     /// One business input.
     #[must_use]
-    pub fn business(&self, k: usize, field: BusinessField) -> f64 {
-        self.businesses.get(k).map_or(0.0, |b| b[field.index()])
+    pub fn business(&self, k: usize, field: BusinessField) -> T {
+        self.businesses.get(k).map_or(T::splat(0.0), |b| b[field.index()])
     }
 }

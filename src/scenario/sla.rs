@@ -125,28 +125,3 @@ impl SlaTiers {
         }
     }
 }
-
-/// The credit share for a month with `uptime`: the largest credit whose `below` exceeds it.
-#[must_use]
-pub fn credit_share(tiers: &[(f64, f64)], uptime: f64) -> f64 {
-    tiers.iter().filter(|(below, _)| *below > uptime).map(|&(_, credit)| credit).fold(0.0, f64::max)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn credit_is_the_largest_applicable_tier() {
-        let ec2 = TierSet::AwsEc2.tiers();
-        assert_eq!(credit_share(ec2, 0.99995), 0.0);
-        assert_eq!(credit_share(ec2, 0.9999), 0.0); // "below" is strict
-        assert_eq!(credit_share(ec2, 0.990_283_7), 0.10);
-        assert_eq!(credit_share(ec2, 0.985), 0.30);
-        assert_eq!(credit_share(ec2, 0.5), 1.00);
-        assert_eq!(credit_share(TierSet::GcpCompute.tiers(), 0.5), 0.50);
-        assert_eq!(credit_share(&[], 0.0), 0.0);
-        // Order does not matter.
-        assert_eq!(credit_share(&[(0.95, 1.0), (0.9999, 0.1)], 0.9), 1.0);
-    }
-}

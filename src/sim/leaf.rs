@@ -2,7 +2,7 @@
 //! to write a value into a [`Point`]. Monte Carlo draws the uncertain leaves; sensitivity swings
 //! them all.
 
-use crate::model::Point;
+use crate::model::{Point, Real};
 use crate::scenario::{
     Amount, BusinessField, Domain, Estimate, Field, Kind, Scenario, Share, SlaTiers, TrafficProfile, Unit,
 };
@@ -89,7 +89,7 @@ impl Leaf {
     }
 
     /// Writes a value into a point. Traffic weights go into `raw_weights`; the caller normalises.
-    pub fn write(self, point: &mut Point, raw_weights: &mut [f64; 24], v: f64) {
+    pub fn write<T: Real>(self, point: &mut Point<T>, raw_weights: &mut [T; 24], v: T) {
         match self {
             Leaf::Field(f) => point.set(f, v),
             Leaf::Business(k, f) => {

@@ -13,6 +13,7 @@
 //!   total on its domains, and summaries of empty or constant columns are well defined.
 
 mod engine;
+pub mod lanes;
 mod leaf;
 pub mod quantile;
 pub mod rng;

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use super::leaf::Leaf;
 use super::quantile::{BetaTable, Z95, normal_quantile, pert_shape};
+use super::rng::{Xoshiro256, open01};
 use crate::scenario::{Estimate, Field};
 
 /// Intervals of a draw table.
@@ -147,18 +148,48 @@ impl Sampler {
     /// (the same as [`Sampler::value`] of the uniform those bits make, without float-to-integer
     /// conversion).
     #[must_use]
-    #[inline]
     pub fn value_from_bits(&self, bits: u64) -> f64 {
+        let mut out = [0.0];
+        self.fill_from(std::iter::once(bits), &mut out);
+        out[0]
+    }
+
+    /// Fills `out` with draws, one word of `rng` each.
+    pub fn fill(&self, rng: &mut Xoshiro256, out: &mut [f64]) {
+        self.fill_from(std::iter::repeat_with(|| rng.next_u64()), out);
+    }
+
+    /// Draws from the given words: one tight loop, the table's length known to the compiler, the
+    /// domain's bounds and the wrap decided once.
+    #[inline]
+    fn fill_from(&self, words: impl Iterator<Item = u64>, out: &mut [f64]) {
         const CELL_BITS: u32 = TABLE_SIZE.trailing_zeros();
-        let i = (bits >> (64 - CELL_BITS)) as usize;
-        let raw = if i > 0 && i < TABLE_SIZE - 1 {
-            let within = ((bits >> (32 - CELL_BITS)) & 0xFFFF_FFFF) as f64 * (1.0 / 4_294_967_296.0);
-            let (a, b) = (self.table[i], self.table[i + 1]);
-            a + within * (b - a)
-        } else {
-            self.draw.quantile(super::rng::open01(bits))
+        let Ok(table) = <&[f64; TABLE_SIZE + 1]>::try_from(&self.table[..]) else {
+            out.iter_mut().zip(words).for_each(|(x, bits)| *x = self.fit(self.draw.quantile(open01(bits))));
+            return;
         };
-        self.fit(raw)
+        let (low, high) = (self.low, self.high);
+        let draw = |bits: u64| {
+            let i = (bits >> (64 - CELL_BITS)) as usize;
+            // Cells 1 ..= TABLE_SIZE − 2 come from the table, the outer two exactly.
+            if i.wrapping_sub(1) < TABLE_SIZE - 2 {
+                let within = f64::from((bits >> (32 - CELL_BITS)) as u32) * (1.0 / 4_294_967_296.0);
+                let (a, b) = (table[i], table[i + 1]);
+                a + within * (b - a)
+            } else {
+                self.draw.quantile(open01(bits))
+            }
+        };
+        if self.wraps {
+            out.iter_mut().zip(words).for_each(|(x, bits)| *x = self.leaf.fit(draw(bits)));
+        } else {
+            // Comparisons, not f64::max/min, whose NaN rules cost several instructions each.
+            let clamp = |v: f64| {
+                let v = if v < low { low } else { v };
+                if v > high { high } else { v }
+            };
+            out.iter_mut().zip(words).for_each(|(x, bits)| *x = clamp(draw(bits)));
+        }
     }
 
     #[inline]

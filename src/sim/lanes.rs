@@ -1,0 +1,278 @@
+//! [`Lanes`]: [`LANES`] Monte Carlo samples side by side, so the model's arithmetic runs on all of
+//! them at once (the compiler turns each operation into vector instructions).
+//!
+//! `exp` and `ln` are computed here with the classic reductions (`eˣ = 2ⁿ·eʳ` with `|r| ≤ ln2/2`,
+//! `ln x = e·ln2 + 2·atanh((m − 1)/(m + 1))`) and polynomials accurate to within a few units in
+//! the last place, in a form that vectorises. Arguments outside the ranges those cover (huge,
+//! tiny, zero, infinite or NaN) send the whole group to the standard library's functions, one
+//! sample at a time, so every value is as right as the scalar one.
+
+use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub};
+
+use crate::model::Real;
+
+/// Samples evaluated side by side.
+pub const LANES: usize = 4;
+
+/// [`LANES`] numbers, one per sample.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Lanes(pub [f64; LANES]);
+
+/// One flag per sample.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mask(pub [bool; LANES]);
+
+impl Lanes {
+    #[inline]
+    fn zip(self, other: Self, f: impl Fn(f64, f64) -> f64) -> Self {
+        Lanes(std::array::from_fn(|i| f(self.0[i], other.0[i])))
+    }
+
+    #[inline]
+    fn test(self, other: Self, f: impl Fn(f64, f64) -> bool) -> Mask {
+        Mask(std::array::from_fn(|i| f(self.0[i], other.0[i])))
+    }
+
+    /// Whether every sample lies in `[low, high]` (false for NaN).
+    #[inline]
+    fn within(self, low: f64, high: f64) -> bool {
+        self.0.iter().all(|x| (low..=high).contains(x))
+    }
+}
+
+macro_rules! lane_wise {
+    ($($op:ident $method:ident $sym:tt),*) => {$(
+        impl $op for Lanes {
+            type Output = Lanes;
+            #[inline]
+            fn $method(self, other: Lanes) -> Lanes {
+                self.zip(other, |a, b| a $sym b)
+            }
+        }
+    )*};
+}
+lane_wise!(Add add +, Sub sub -, Mul mul *, Div div /);
+
+impl Neg for Lanes {
+    type Output = Lanes;
+    #[inline]
+    fn neg(self) -> Lanes {
+        Lanes(self.0.map(|x| -x))
+    }
+}
+
+impl AddAssign for Lanes {
+    #[inline]
+    fn add_assign(&mut self, other: Lanes) {
+        *self = *self + other;
+    }
+}
+
+impl Real for Lanes {
+    type Mask = Mask;
+    const WIDTH: usize = LANES;
+
+    #[inline]
+    fn splat(x: f64) -> Self {
+        Lanes([x; LANES])
+    }
+    #[inline]
+    fn load(values: &[f64]) -> Self {
+        Lanes(std::array::from_fn(|i| values[i]))
+    }
+    #[inline]
+    fn store(self, out: &mut [f64]) {
+        out[..LANES].copy_from_slice(&self.0);
+    }
+    #[inline]
+    fn map(self, f: impl Fn(f64) -> f64) -> Self {
+        Lanes(self.0.map(f))
+    }
+    #[inline]
+    fn zip_map(self, other: Self, f: impl Fn(f64, f64) -> f64) -> Self {
+        self.zip(other, f)
+    }
+    #[inline]
+    fn exp(self) -> Self {
+        if self.within(EXP_LOW, EXP_HIGH) { self.map(exp_reduced) } else { self.map(f64::exp) }
+    }
+    #[inline]
+    fn exp_m1(self) -> Self {
+        self.map(f64::exp_m1)
+    }
+    #[inline]
+    fn ln(self) -> Self {
+        if self.within(f64::MIN_POSITIVE, f64::MAX) { self.map(ln_normal) } else { self.map(f64::ln) }
+    }
+    #[inline]
+    fn abs(self) -> Self {
+        self.map(f64::abs)
+    }
+    #[inline]
+    fn max(self, other: Self) -> Self {
+        self.zip(other, f64::max)
+    }
+    #[inline]
+    fn lt(self, other: Self) -> Mask {
+        self.test(other, |a, b| a < b)
+    }
+    #[inline]
+    fn le(self, other: Self) -> Mask {
+        self.test(other, |a, b| a <= b)
+    }
+    #[inline]
+    fn select(mask: Mask, yes: Self, no: Self) -> Self {
+        Lanes(std::array::from_fn(|i| if mask.0[i] { yes.0[i] } else { no.0[i] }))
+    }
+    #[inline]
+    fn all(mask: Mask) -> bool {
+        mask.0.iter().all(|&m| m)
+    }
+    #[inline]
+    fn any(mask: Mask) -> bool {
+        mask.0.iter().any(|&m| m)
+    }
+}
+
+/// Where [`exp_reduced`] applies: results stay normal numbers.
+const EXP_LOW: f64 = -708.0;
+const EXP_HIGH: f64 = 709.0;
+/// `ln 2` split so that `n·LN2_HI` is exact for every `n` used here (fdlibm's constants).
+const LN2_HI: f64 = f64::from_bits(0x3FE6_2E42_FEE0_0000);
+const LN2_LO: f64 = f64::from_bits(0x3DEA_39EF_3579_3C76);
+/// `1.5·2⁵²`: adding it rounds to an integer, and the integer sits in the low bits.
+const ROUND: f64 = 6_755_399_441_055_744.0;
+/// `2⁵²` as a bit pattern exponent: `from_bits(TWO52_BITS | k) − 2⁵² = k` for `k < 2⁵²`.
+const TWO52: f64 = 4_503_599_627_370_496.0;
+
+/// `eˣ` for `x` in [[`EXP_LOW`], [`EXP_HIGH`]]: `x = n·ln2 + r`, `eʳ` by its Taylor polynomial to
+/// degree 13 (truncation below 1e-17 for `|r| ≤ 0.35`), then scaled by `2ⁿ` through the exponent
+/// bits.
+#[inline]
+fn exp_reduced(x: f64) -> f64 {
+    let t = x * std::f64::consts::LOG2_E + ROUND;
+    let n = t - ROUND;
+    let r = (x - n * LN2_HI) - n * LN2_LO;
+    let mut p = 1.0 / 6_227_020_800.0; // 1/13!
+    for k in (1..13_u32).rev() {
+        p = p * r + INVERSE_FACTORIALS[k as usize];
+    }
+    p = p * r + 1.0;
+    let k = t.to_bits().wrapping_sub(ROUND.to_bits());
+    p * f64::from_bits(k.wrapping_add(1023) << 52)
+}
+
+/// `1/k!` for `k` = 0 to 12.
+const INVERSE_FACTORIALS: [f64; 13] = [
+    1.0,
+    1.0,
+    1.0 / 2.0,
+    1.0 / 6.0,
+    1.0 / 24.0,
+    1.0 / 120.0,
+    1.0 / 720.0,
+    1.0 / 5_040.0,
+    1.0 / 40_320.0,
+    1.0 / 362_880.0,
+    1.0 / 3_628_800.0,
+    1.0 / 39_916_800.0,
+    1.0 / 479_001_600.0,
+];
+
+/// `ln x` for a normal positive finite `x`: `x = (1 + f)·2ᵉ` with `1 + f` in [√½, √2), and with
+/// `s = f/(2 + f)`, `ln(1 + f) = 2·atanh(s) = f − (f²/2 − s·(f²/2 + R))`, `R = Σ 2s²ᵏ/(2k + 1)`
+/// (`|s| ≤ 0.172`, the series to `s²²`, truncation below 1e-19), arranged as fdlibm arranges it so
+/// the rounding stays within an ulp or so.
+#[inline]
+fn ln_normal(x: f64) -> f64 {
+    const MANTISSA: u64 = (1 << 52) - 1;
+    let bits = x.to_bits();
+    let m = f64::from_bits((bits & MANTISSA) | 1.0_f64.to_bits());
+    let exponent = f64::from_bits(TWO52.to_bits() | (bits >> 52)) - TWO52 - 1023.0;
+    let high = m > std::f64::consts::SQRT_2;
+    let (m, e) = if high { (0.5 * m, exponent + 1.0) } else { (m, exponent) };
+    let f = m - 1.0;
+    let s = f / (2.0 + f);
+    let z = s * s;
+    let mut r = 2.0 / 23.0;
+    for k in (1..11_u32).rev() {
+        r = r * z + 2.0 / f64::from(2 * k + 1);
+    }
+    let r = r * z;
+    let half_f2 = 0.5 * f * f;
+    e * LN2_HI - ((half_f2 - (s * (half_f2 + r) + e * LN2_LO)) - f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Distance in units in the last place.
+    fn ulps(a: f64, b: f64) -> u64 {
+        if a == b { 0 } else { a.to_bits().abs_diff(b.to_bits()) }
+    }
+
+    #[test]
+    fn exp_is_within_two_ulps_of_the_library() {
+        let mut worst = 0;
+        for i in 0..=200_000 {
+            let x = -708.0 + 1417.0 * f64::from(i) / 200_000.0;
+            worst = worst.max(ulps(exp_reduced(x), x.exp()));
+        }
+        for x in [0.0, -0.0, 1e-300, -1e-12, 1e-8, 0.5, -0.346_573_590_279_972_6, 1.0] {
+            worst = worst.max(ulps(exp_reduced(x), x.exp()));
+        }
+        assert!(worst <= 2, "{worst} ulps");
+    }
+
+    #[test]
+    fn ln_is_within_two_ulps_of_the_library() {
+        let mut worst = 0;
+        let mut x = f64::MIN_POSITIVE;
+        while x < 1e300 {
+            for y in [x, x * 1.234_567, x * 1.414, x * 1.415, x * 1.999_999] {
+                worst = worst.max(ulps(ln_normal(y), y.ln()));
+            }
+            x *= 1.7;
+        }
+        for i in 1..=100_000 {
+            let y = 0.5 + f64::from(i) / 50_000.0;
+            worst = worst.max(ulps(ln_normal(y), y.ln()));
+        }
+        assert!(worst <= 2, "{worst} ulps");
+        assert_eq!(ln_normal(1.0), 0.0);
+    }
+
+    #[test]
+    fn arguments_outside_the_fast_ranges_take_the_library_path() {
+        let x = Lanes([-800.0, 710.0, f64::NAN, 1.0]);
+        let e = x.exp();
+        assert_eq!(e.0[0], 0.0);
+        assert_eq!(e.0[1], f64::INFINITY);
+        assert!(e.0[2].is_nan());
+        assert_eq!(e.0[3], 1.0_f64.exp());
+        let l = Lanes([0.0, -1.0, 1e-310, f64::INFINITY]).ln();
+        assert_eq!(l.0[0], f64::NEG_INFINITY);
+        assert!(l.0[1].is_nan());
+        assert_eq!(l.0[2], 1e-310_f64.ln());
+        assert_eq!(l.0[3], f64::INFINITY);
+    }
+
+    #[test]
+    fn lane_operations_act_on_each_sample() {
+        let a = Lanes([1.0, 2.0, 3.0, 4.0]);
+        let b = Lanes::splat(2.0);
+        assert_eq!((a + b).0, [3.0, 4.0, 5.0, 6.0]);
+        assert_eq!((a - b).0, [-1.0, 0.0, 1.0, 2.0]);
+        assert_eq!((a * b).0, [2.0, 4.0, 6.0, 8.0]);
+        assert_eq!((a / b).0, [0.5, 1.0, 1.5, 2.0]);
+        assert_eq!((-a).0, [-1.0, -2.0, -3.0, -4.0]);
+        assert_eq!(Lanes::select(a.lt(b), a, b).0, [1.0, 2.0, 2.0, 2.0]);
+        assert_eq!(Lanes::select(a.le(b), a, b).0, [1.0, 2.0, 2.0, 2.0]);
+        assert!(Lanes::any(a.lt(b)) && !Lanes::all(a.lt(b)) && Lanes::all(a.le(Lanes::splat(4.0))));
+        assert_eq!(a.max(Lanes([0.0, 5.0, 0.0, 5.0])).0, [1.0, 5.0, 3.0, 5.0]);
+        let mut out = [0.0; 6];
+        Lanes::load(&[9.0, 8.0, 7.0, 6.0, 5.0]).store(&mut out[1..]);
+        assert_eq!(out, [0.0, 9.0, 8.0, 7.0, 6.0, 0.0]);
+    }
+}
