@@ -12,7 +12,7 @@ use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub};
 use crate::model::Real;
 
 /// Samples evaluated side by side.
-pub const LANES: usize = 4;
+pub const LANES: usize = 8;
 
 /// [`LANES`] numbers, one per sample.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -23,14 +23,29 @@ pub struct Lanes(pub [f64; LANES]);
 pub struct Mask(pub [bool; LANES]);
 
 impl Lanes {
+    /// `f(i)` for each lane `i`: a plain loop, which the compiler unrolls and vectorises more
+    /// reliably than `array::map` or `array::from_fn`.
+    #[inline]
+    fn each(f: impl Fn(usize) -> f64) -> Self {
+        let mut out = [0.0; LANES];
+        for (i, x) in out.iter_mut().enumerate() {
+            *x = f(i);
+        }
+        Lanes(out)
+    }
+
     #[inline]
     fn zip(self, other: Self, f: impl Fn(f64, f64) -> f64) -> Self {
-        Lanes(std::array::from_fn(|i| f(self.0[i], other.0[i])))
+        Self::each(|i| f(self.0[i], other.0[i]))
     }
 
     #[inline]
     fn test(self, other: Self, f: impl Fn(f64, f64) -> bool) -> Mask {
-        Mask(std::array::from_fn(|i| f(self.0[i], other.0[i])))
+        let mut out = [false; LANES];
+        for (i, m) in out.iter_mut().enumerate() {
+            *m = f(self.0[i], other.0[i]);
+        }
+        Mask(out)
     }
 
     /// Whether every sample lies in `[low, high]` (false for NaN).
@@ -57,7 +72,7 @@ impl Neg for Lanes {
     type Output = Lanes;
     #[inline]
     fn neg(self) -> Lanes {
-        Lanes(self.0.map(|x| -x))
+        Lanes::each(|i| -self.0[i])
     }
 }
 
@@ -78,7 +93,7 @@ impl Real for Lanes {
     }
     #[inline]
     fn load(values: &[f64]) -> Self {
-        Lanes(std::array::from_fn(|i| values[i]))
+        values.first_chunk().map_or_else(|| Lanes(std::array::from_fn(|i| values[i])), |v| Lanes(*v))
     }
     #[inline]
     fn store(self, out: &mut [f64]) {
@@ -86,7 +101,7 @@ impl Real for Lanes {
     }
     #[inline]
     fn map(self, f: impl Fn(f64) -> f64) -> Self {
-        Lanes(self.0.map(f))
+        Self::each(|i| f(self.0[i]))
     }
     #[inline]
     fn zip_map(self, other: Self, f: impl Fn(f64, f64) -> f64) -> Self {
@@ -122,7 +137,7 @@ impl Real for Lanes {
     }
     #[inline]
     fn select(mask: Mask, yes: Self, no: Self) -> Self {
-        Lanes(std::array::from_fn(|i| if mask.0[i] { yes.0[i] } else { no.0[i] }))
+        Self::each(|i| if mask.0[i] { yes.0[i] } else { no.0[i] })
     }
     #[inline]
     fn all(mask: Mask) -> bool {
@@ -243,15 +258,19 @@ mod tests {
         assert_eq!(ln_normal(1.0), 0.0);
     }
 
+    /// Lanes holding `values` in turn (repeated to fill every lane).
+    fn lanes(values: &[f64]) -> Lanes {
+        Lanes(std::array::from_fn(|i| values[i % values.len()]))
+    }
+
     #[test]
     fn arguments_outside_the_fast_ranges_take_the_library_path() {
-        let x = Lanes([-800.0, 710.0, f64::NAN, 1.0]);
-        let e = x.exp();
+        let e = lanes(&[-800.0, 710.0, f64::NAN, 1.0]).exp();
         assert_eq!(e.0[0], 0.0);
         assert_eq!(e.0[1], f64::INFINITY);
         assert!(e.0[2].is_nan());
         assert_eq!(e.0[3], 1.0_f64.exp());
-        let l = Lanes([0.0, -1.0, 1e-310, f64::INFINITY]).ln();
+        let l = lanes(&[0.0, -1.0, 1e-310, f64::INFINITY]).ln();
         assert_eq!(l.0[0], f64::NEG_INFINITY);
         assert!(l.0[1].is_nan());
         assert_eq!(l.0[2], 1e-310_f64.ln());
@@ -260,19 +279,25 @@ mod tests {
 
     #[test]
     fn lane_operations_act_on_each_sample() {
-        let a = Lanes([1.0, 2.0, 3.0, 4.0]);
+        let a = Lanes(std::array::from_fn(|i| i as f64 + 1.0));
         let b = Lanes::splat(2.0);
-        assert_eq!((a + b).0, [3.0, 4.0, 5.0, 6.0]);
-        assert_eq!((a - b).0, [-1.0, 0.0, 1.0, 2.0]);
-        assert_eq!((a * b).0, [2.0, 4.0, 6.0, 8.0]);
-        assert_eq!((a / b).0, [0.5, 1.0, 1.5, 2.0]);
-        assert_eq!((-a).0, [-1.0, -2.0, -3.0, -4.0]);
-        assert_eq!(Lanes::select(a.lt(b), a, b).0, [1.0, 2.0, 2.0, 2.0]);
-        assert_eq!(Lanes::select(a.le(b), a, b).0, [1.0, 2.0, 2.0, 2.0]);
-        assert!(Lanes::any(a.lt(b)) && !Lanes::all(a.lt(b)) && Lanes::all(a.le(Lanes::splat(4.0))));
-        assert_eq!(a.max(Lanes([0.0, 5.0, 0.0, 5.0])).0, [1.0, 5.0, 3.0, 5.0]);
-        let mut out = [0.0; 6];
-        Lanes::load(&[9.0, 8.0, 7.0, 6.0, 5.0]).store(&mut out[1..]);
-        assert_eq!(out, [0.0, 9.0, 8.0, 7.0, 6.0, 0.0]);
+        for i in 0..LANES {
+            let (x, y) = (a.0[i], 2.0);
+            assert_eq!(
+                [(a + b).0[i], (a - b).0[i], (a * b).0[i], (a / b).0[i], (-a).0[i]],
+                [x + y, x - y, x * y, x / y, -x]
+            );
+            assert_eq!(Lanes::select(a.lt(b), a, b).0[i], if x < y { x } else { y });
+            assert_eq!(Lanes::select(a.le(b), b, a).0[i], if x <= y { y } else { x });
+            assert_eq!(a.max(Lanes::splat(3.5)).0[i], x.max(3.5));
+            assert_eq!(a.map(|v| v * 10.0).0[i], x * 10.0);
+            assert_eq!((-a).abs().0[i], x);
+        }
+        assert!(Lanes::any(a.lt(b)) && !Lanes::all(a.lt(b)) && Lanes::all(a.le(Lanes::splat(LANES as f64))));
+        let source: Vec<f64> = (0..=LANES).map(|i| i as f64 * 3.0).collect();
+        let mut out = [0.0; LANES + 2];
+        Lanes::load(&source).store(&mut out[1..]);
+        assert_eq!(&out[1..=LANES], &source[..LANES]);
+        assert_eq!((out[0], out[LANES + 1]), (0.0, 0.0));
     }
 }

@@ -124,8 +124,7 @@ impl Summary {
             return Self::default();
         }
         let mean = values.iter().sum::<f64>() / values.len() as f64;
-        let mut scratch = values.to_vec();
-        let [p5, p50, p95] = percentiles(&mut scratch, [5.0, 50.0, 95.0]);
+        let [p5, p50, p95] = percentiles(values, [5.0, 50.0, 95.0]);
         Self { mean, p5, p50, p95 }
     }
 }
@@ -139,26 +138,85 @@ pub fn summaries(columns: &[&[f64]]) -> Vec<Summary> {
     })
 }
 
-/// Percentiles (increasing) by numpy's linear rule, reordering `values` in place. Selecting the
-/// median first and the outer ones in the halves keeps it O(n).
+/// Percentiles (increasing) by numpy's linear rule: each from the order statistics either side of
+/// its rank, found by [`order_statistics`] without reordering `values`.
 #[must_use]
-pub fn percentiles<const N: usize>(values: &mut [f64], ps: [f64; N]) -> [f64; N] {
+pub fn percentiles<const N: usize>(values: &[f64], ps: [f64; N]) -> [f64; N] {
     let n = values.len();
-    let mut out = [0.0; N];
     if n == 0 {
-        return out;
+        return [0.0; N];
     }
-    let mut lo_bound = 0;
-    for (k, p) in ps.iter().enumerate() {
-        let rank = p / 100.0 * (n - 1) as f64;
-        let lo = (rank.floor() as usize).min(n - 1);
-        let (_, x_lo, rest) = values[lo_bound..].select_nth_unstable_by(lo - lo_bound, f64::total_cmp);
-        let x_lo = *x_lo;
-        let x_hi = if lo + 1 < n { rest.iter().copied().fold(f64::INFINITY, f64::min) } else { x_lo };
-        out[k] = x_lo + (rank - lo as f64) * (x_hi - x_lo);
-        lo_bound = lo;
+    let ranks = ps.map(|p| p / 100.0 * (n - 1) as f64);
+    let below = ranks.map(|rank| (rank.floor() as usize).min(n - 1));
+    let wanted: Vec<usize> = below.iter().flat_map(|&lo| [lo, (lo + 1).min(n - 1)]).collect();
+    let found = order_statistics(values, &wanted);
+    std::array::from_fn(|k| {
+        let (x_lo, x_hi) = (found[2 * k], found[2 * k + 1]);
+        x_lo + (ranks[k] - below[k] as f64) * (x_hi - x_lo)
+    })
+}
+
+/// The values of rank `ranks` (0 = smallest, in `f64::total_cmp` order; each below `values.len()`).
+/// One pass counts the values into 2048 buckets of equal width over the range of their
+/// [`order_key`]s, a second collects the few buckets the ranks fall into, and only those are
+/// selected in: three linear passes rather than a selection over everything.
+fn order_statistics(values: &[f64], ranks: &[usize]) -> Vec<f64> {
+    const BUCKETS: usize = 2048;
+    const NONE: usize = usize::MAX;
+    let (min, max) = values.iter().fold((u64::MAX, 0), |(lo, hi), &v| (lo.min(order_key(v)), hi.max(order_key(v))));
+    let shift = (64 - (max - min).leading_zeros()).saturating_sub(BUCKETS.trailing_zeros());
+    let bucket = |v: f64| ((order_key(v) - min) >> shift) as usize;
+    let mut counts = vec![0_usize; BUCKETS];
+    for &v in values {
+        counts[bucket(v)] += 1;
     }
-    out
+    // Each rank's bucket and its rank inside the bucket.
+    let mut first = Vec::with_capacity(BUCKETS);
+    first.extend(counts.iter().scan(0, |seen, &c| {
+        let start = *seen;
+        *seen += c;
+        Some(start)
+    }));
+    let located: Vec<(usize, usize)> = ranks
+        .iter()
+        .map(|&rank| {
+            let b = first.partition_point(|&start| start <= rank) - 1;
+            (b, rank - first[b])
+        })
+        .collect();
+    let mut slot = vec![NONE; BUCKETS];
+    let mut members: Vec<Vec<u64>> = Vec::new();
+    for &(b, _) in &located {
+        if slot[b] == NONE {
+            slot[b] = members.len();
+            members.push(Vec::with_capacity(counts[b]));
+        }
+    }
+    for &v in values {
+        let s = slot[bucket(v)];
+        if s != NONE {
+            members[s].push(order_key(v));
+        }
+    }
+    located
+        .iter()
+        .map(|&(b, within)| {
+            let keys = &mut members[slot[b]];
+            from_order_key(*keys.select_nth_unstable(within).1)
+        })
+        .collect()
+}
+
+/// An integer that orders like `f64::total_cmp`: negative numbers have every bit flipped, the
+/// others only the sign bit.
+fn order_key(v: f64) -> u64 {
+    let bits = v.to_bits();
+    bits ^ ((bits >> 63).wrapping_neg() | (1 << 63))
+}
+
+/// The number of an [`order_key`].
+fn from_order_key(key: u64) -> f64 {
+    f64::from_bits(if key >> 63 == 1 { key ^ (1 << 63) } else { !key })
 }
 
 /// `P(cost > x)` at `points` costs spread evenly between the smallest and largest sample (on a log
@@ -217,12 +275,50 @@ mod tests {
     #[test]
     fn percentiles_follow_numpys_linear_rule() {
         // numpy.percentile([1..10], [5, 50, 95]) = [1.45, 5.5, 9.55]
-        let mut v: Vec<f64> = (1..=10).rev().map(f64::from).collect();
-        let [a, b, c] = percentiles(&mut v, [5.0, 50.0, 95.0]);
+        let v: Vec<f64> = (1..=10).rev().map(f64::from).collect();
+        let [a, b, c] = percentiles(&v, [5.0, 50.0, 95.0]);
         assert!((a - 1.45).abs() < 1e-12 && (b - 5.5).abs() < 1e-12 && (c - 9.55).abs() < 1e-12, "{a} {b} {c}");
         let s = Summary::of(&[4.0]);
         assert_eq!((s.mean, s.p5, s.p50, s.p95), (4.0, 4.0, 4.0, 4.0));
         assert_eq!(Summary::of(&[]), Summary::default());
+    }
+
+    #[test]
+    fn order_keys_sort_like_total_cmp() {
+        let mut values = vec![3.5, -0.0, 0.0, -2.0, 1e300, -1e-300, f64::MIN_POSITIVE, -7.25, 1.0];
+        let mut keys: Vec<u64> = values.iter().map(|&v| order_key(v)).collect();
+        keys.sort_unstable();
+        values.sort_by(f64::total_cmp);
+        let back: Vec<f64> = keys.into_iter().map(from_order_key).collect();
+        assert_eq!(
+            back.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+            values.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
+        );
+        // Percentiles of mixed signs, against a full sort.
+        let v: Vec<f64> = (0..1001).map(|i| f64::from((i * 7919) % 1001) - 500.5).collect();
+        let [p5, p50, p95] = percentiles(&v, [5.0, 50.0, 95.0]);
+        assert_eq!((p5, p50, p95), (-450.5, -0.5, 449.5));
+    }
+
+    #[test]
+    fn order_statistics_match_a_full_sort() {
+        let mut rng = crate::sim::rng::Xoshiro256::new(9, 9);
+        // Spread, clustered (most values in one bucket), constant, tiny and with a far outlier.
+        let spread: Vec<f64> = (0..5000).map(|_| (rng.next_open01() * 30.0).exp()).collect();
+        let clustered: Vec<f64> =
+            (0..5000).map(|i| if i % 100 == 0 { 1e12 } else { 1.0 + rng.next_open01() }).collect();
+        let mixed: Vec<f64> = (0..777).map(|_| rng.next_open01() - 0.5).collect();
+        for values in [spread, clustered, mixed, vec![4.0; 10], vec![2.5]] {
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            let n = values.len();
+            let ranks: Vec<usize> =
+                [0, 1, n / 20, n / 2, n / 2 + 1, n * 19 / 20, n - 1].iter().map(|&r| r.min(n - 1)).collect();
+            let found = order_statistics(&values, &ranks);
+            for (rank, value) in ranks.iter().zip(found) {
+                assert_eq!(value, sorted[*rank], "rank {rank} of {n}");
+            }
+        }
     }
 
     #[test]
