@@ -56,7 +56,8 @@ pub struct Outcome<T = f64> {
 fn logistic<T: Real>(x: T) -> T {
     let (zero, one) = (T::splat(0.0), T::splat(1.0));
     let e = (-x.abs()).exp();
-    T::select(zero.le(x), one / (one + e), e / (one + e))
+    let q = one / (one + e);
+    T::select(zero.le(x), q, e * q)
 }
 
 /// `c(D) = c_max·(L(D) − L(0)) / (1 − L(0))` with `L(x) = 1/(1 + e^{−k(x − D₅₀)})`, so `c(0) = 0`.

@@ -160,38 +160,87 @@ const ROUND: f64 = 6_755_399_441_055_744.0;
 /// `2⁵²` as a bit pattern exponent: `from_bits(TWO52_BITS | k) − 2⁵² = k` for `k < 2⁵²`.
 const TWO52: f64 = 4_503_599_627_370_496.0;
 
-/// `eˣ` for `x` in [[`EXP_LOW`], [`EXP_HIGH`]]: `x = n·ln2 + r`, `eʳ` by its Taylor polynomial to
-/// degree 13 (truncation below 1e-17 for `|r| ≤ 0.35`), then scaled by `2ⁿ` through the exponent
-/// bits.
+/// `eˣ` for `x` in [[`EXP_LOW`], [`EXP_HIGH`]]: `x = (64m + j)·ln2/64 + r` with `|r| ≤ ln2/128`,
+/// so `eˣ = 2ᵐ·2^(j/64)·eʳ`, the middle factor from a table and `eʳ − 1` by its Taylor polynomial
+/// to degree 6 (truncation below 1e-19).
 #[inline]
 fn exp_reduced(x: f64) -> f64 {
-    let t = x * std::f64::consts::LOG2_E + ROUND;
+    let t = x * (64.0 * std::f64::consts::LOG2_E) + ROUND;
     let n = t - ROUND;
-    let r = (x - n * LN2_HI) - n * LN2_LO;
-    let mut p = 1.0 / 6_227_020_800.0; // 1/13!
-    for k in (1..13_u32).rev() {
-        p = p * r + INVERSE_FACTORIALS[k as usize];
-    }
-    p = p * r + 1.0;
-    let k = t.to_bits().wrapping_sub(ROUND.to_bits());
-    p * f64::from_bits(k.wrapping_add(1023) << 52)
+    let r = (x - n * (LN2_HI / 64.0)) - n * (LN2_LO / 64.0);
+    let k = t.to_bits().wrapping_sub(ROUND.to_bits()).cast_signed();
+    let q = r * (1.0 + r * (0.5 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0))))));
+    let table = f64::from_bits(EXP2_64THS[(k & 63) as usize]);
+    let scale = f64::from_bits(((k >> 6) + 1023).cast_unsigned() << 52);
+    (table + table * q) * scale
 }
 
-/// `1/k!` for `k` = 0 to 12.
-const INVERSE_FACTORIALS: [f64; 13] = [
-    1.0,
-    1.0,
-    1.0 / 2.0,
-    1.0 / 6.0,
-    1.0 / 24.0,
-    1.0 / 120.0,
-    1.0 / 720.0,
-    1.0 / 5_040.0,
-    1.0 / 40_320.0,
-    1.0 / 362_880.0,
-    1.0 / 3_628_800.0,
-    1.0 / 39_916_800.0,
-    1.0 / 479_001_600.0,
+/// `2^(j/64)` for `j` = 0 to 63, correctly rounded (as bit patterns).
+const EXP2_64THS: [u64; 64] = [
+    0x3FF0_0000_0000_0000,
+    0x3FF0_2C9A_3E77_8061,
+    0x3FF0_59B0_D315_8574,
+    0x3FF0_8745_1875_9BC8,
+    0x3FF0_B558_6CF9_890F,
+    0x3FF0_E3EC_32D3_D1A2,
+    0x3FF1_1301_D012_5B51,
+    0x3FF1_429A_AEA9_2DE0,
+    0x3FF1_72B8_3C7D_517B,
+    0x3FF1_A35B_EB6F_CB75,
+    0x3FF1_D487_3168_B9AA,
+    0x3FF2_063B_8862_8CD6,
+    0x3FF2_387A_6E75_6238,
+    0x3FF2_6B45_65E2_7CDD,
+    0x3FF2_9E9D_F51F_DEE1,
+    0x3FF2_D285_A6E4_030B,
+    0x3FF3_06FE_0A31_B715,
+    0x3FF3_3C08_B264_16FF,
+    0x3FF3_71A7_373A_A9CB,
+    0x3FF3_A7DB_34E5_9FF7,
+    0x3FF3_DEA6_4C12_3422,
+    0x3FF4_160A_21F7_2E2A,
+    0x3FF4_4E08_6061_892D,
+    0x3FF4_86A2_B5C1_3CD0,
+    0x3FF4_BFDA_D536_2A27,
+    0x3FF4_F9B2_769D_2CA7,
+    0x3FF5_342B_569D_4F82,
+    0x3FF5_6F47_36B5_27DA,
+    0x3FF5_AB07_DD48_5429,
+    0x3FF5_E76F_15AD_2148,
+    0x3FF6_247E_B03A_5585,
+    0x3FF6_6238_8255_2225,
+    0x3FF6_A09E_667F_3BCD,
+    0x3FF6_DFB2_3C65_1A2F,
+    0x3FF7_1F75_E8EC_5F74,
+    0x3FF7_5FEB_5642_67C9,
+    0x3FF7_A114_73EB_0187,
+    0x3FF7_E2F3_36CF_4E62,
+    0x3FF8_2589_994C_CE13,
+    0x3FF8_68D9_9B44_92ED,
+    0x3FF8_ACE5_422A_A0DB,
+    0x3FF8_F1AE_9915_7736,
+    0x3FF9_3737_B0CD_C5E5,
+    0x3FF9_7D82_9FDE_4E50,
+    0x3FF9_C491_82A3_F090,
+    0x3FFA_0C66_7B5D_E565,
+    0x3FFA_5503_B23E_255D,
+    0x3FFA_9E6B_5579_FDBF,
+    0x3FFA_E89F_995A_D3AD,
+    0x3FFB_33A2_B84F_15FB,
+    0x3FFB_7F76_F2FB_5E47,
+    0x3FFB_CC1E_904B_C1D2,
+    0x3FFC_199B_DD85_529C,
+    0x3FFC_67F1_2E57_D14B,
+    0x3FFC_B720_DCEF_9069,
+    0x3FFD_072D_4A07_897C,
+    0x3FFD_5818_DCFB_A487,
+    0x3FFD_A9E6_03DB_3285,
+    0x3FFD_FC97_337B_9B5F,
+    0x3FFE_502E_E78B_3FF6,
+    0x3FFE_A4AF_A2A4_90DA,
+    0x3FFE_FA1B_EE61_5A27,
+    0x3FFF_5076_5B6E_4540,
+    0x3FFF_A7C1_819E_90D8,
 ];
 
 /// `ln x` for a normal positive finite `x`: `x = (1 + f)·2ᵉ` with `1 + f` in [√½, √2), and with
