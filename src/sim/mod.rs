@@ -4,8 +4,11 @@
 //! - Every `Pert` and `Range90` input is drawn from its inverse CDF ([`quantile`]) with a seeded,
 //!   portable generator ([`rng`]); plain numbers stay fixed. The same seed and count give the
 //!   same draws on every run, platform and thread count; results are bit-identical for a given
-//!   build and platform (exp and ln come from the platform's maths library, which may differ in
-//!   the last bit elsewhere).
+//!   build and platform. The model runs on eight samples at a time ([`lanes`], with its own `exp`
+//!   and `ln` within two units in the last place of the maths library's); the few samples of a
+//!   run that do not fill a group of eight, and every sample when traffic weights are uncertain,
+//!   are evaluated one at a time with the platform's `exp` and `ln` (which may differ in the last
+//!   bit elsewhere).
 //! - Draws are fitted into each input's domain: shares clamped to [0, 1], amounts to ≥ 0, the
 //!   start hour wrapped around the clock.
 //! - Zero samples: no run (the app and CLI show the deterministic figures only). A degenerate
