@@ -10,7 +10,7 @@ use std::time::Instant;
 use egui::{Context, RawInput, Rect, pos2};
 use outage_cost::app::{ChartTab, Command, OutageApp, install_fonts};
 use outage_cost::scenario::{Estimate, Field, presets};
-use outage_cost::sim::rng::Xoshiro256;
+use outage_cost::sim::rng::SplitMix64;
 
 fn resident_megabytes() -> f64 {
     let pages: f64 = std::fs::read_to_string("/proc/self/statm")
@@ -25,7 +25,7 @@ fn main() {
     let ctx = Context::default();
     install_fonts(&ctx);
     let mut app = OutageApp::new(presets::default_scenario(), None);
-    let mut rng = Xoshiro256::new(2026, 0);
+    let mut rng = SplitMix64::new(2026);
     let input = || RawInput {
         screen_rect: Some(Rect::from_min_max(pos2(0.0, 0.0), pos2(1600.0, 1000.0))),
         ..RawInput::default()

@@ -408,7 +408,7 @@ fn unsaved_work_survives_a_crash_and_a_clean_exit_leaves_nothing_behind() {
 fn a_short_soak_of_random_actions_never_breaks_the_app() {
     // The full 10 000-frame soak is `cargo bench --bench soak`; this runs the same mix briefly.
     let mut harness = default_app();
-    let mut rng = outage_cost::sim::rng::Xoshiro256::new(11, 0);
+    let mut rng = outage_cost::sim::rng::SplitMix64::new(11);
     for _ in 0..300 {
         let roll = rng.next_open01();
         let ctx = harness.ctx.clone();

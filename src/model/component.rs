@@ -137,6 +137,7 @@ impl<T: Real> Components<T> {
 
     /// The sum of the components `which` picks, C1 to C9.
     #[must_use]
+    #[inline(always)]
     pub fn total(&self, which: impl Fn(Component) -> bool) -> T {
         self.iter().filter(|(c, _)| which(*c)).fold(T::splat(0.0), |sum, (_, v)| sum + v)
     }

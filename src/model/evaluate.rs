@@ -53,6 +53,7 @@ pub struct Outcome<T = f64> {
 }
 
 /// The logistic function, stable for any argument.
+#[inline(always)]
 fn logistic<T: Real>(x: T) -> T {
     let (zero, one) = (T::splat(0.0), T::splat(1.0));
     let e = (-x.abs()).exp();
@@ -73,11 +74,13 @@ pub fn churn_start<T: Real>(midpoint_hours: T, steepness: T) -> T {
 }
 
 /// [`churn_share`] with `L(0)` already known.
+#[inline(always)]
 fn churn_share_from<T: Real>(max_share: T, midpoint_hours: T, steepness: T, duration_hours: T, l0: T) -> T {
     max_share * (logistic(steepness * (duration_hours - midpoint_hours)) - l0) / (T::splat(1.0) - l0)
 }
 
 /// C2 of one business row, given `φ·H`.
+#[inline(always)]
 fn business_loss<T: Real>(row: &[T; 6], reach_hours: T) -> T {
     let g = |f: B| row[f.index()];
     let one = T::splat(1.0);
@@ -99,12 +102,14 @@ pub fn business_losses(p: &Point, outcome: &Outcome) -> Vec<f64> {
 
 /// The credit share for a month with `uptime`: the largest credit whose `below` exceeds it.
 #[must_use]
+#[inline(always)]
 pub fn credit_share<T: Real>(tiers: &[(T, T)], uptime: T) -> T {
     tiers.iter().fold(T::splat(0.0), |credit, &(below, tier)| T::select(uptime.lt(below), credit.max(tier), credit))
 }
 
 /// Evaluates the model at one point (or at several side by side).
 #[must_use]
+#[inline(always)]
 pub fn evaluate<T: Real>(p: &Point<T>) -> Outcome<T> {
     let v = |f: Field| p.get(f);
     let (zero, one) = (T::splat(0.0), T::splat(1.0));

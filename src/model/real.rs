@@ -4,8 +4,8 @@
 //! The model's formulas are written once, generic over [`Real`]. Branches on values become
 //! [`Real::select`] between both results (the unchosen one may be NaN or infinite and is
 //! dropped); branches that are the same for every point of a group use [`Real::all`] and
-//! [`Real::any`]. Table look-ups and the few steps that have no side-by-side form go through
-//! [`Real::map`], one point at a time. For `f64` every operation is the plain one, so the
+//! [`Real::any`]; table look-ups take each point's index with [`Real::lookup`]. The few steps
+//! that have no side-by-side form go through [`Real::map`], one point at a time. For `f64` every operation is the plain one, so the
 //! deterministic figures are exactly those of the scalar formulas.
 
 use std::fmt::Debug;
@@ -56,6 +56,13 @@ pub trait Real:
     /// The larger of two numbers (`f64::max`'s rules).
     #[must_use]
     fn max(self, other: Self) -> Self;
+    /// The largest whole number not above `self`, for `self ≥ 0` (NaN stays NaN).
+    #[must_use]
+    fn floor(self) -> Self;
+    /// `table[i]` for each point's whole number `i` in `0 .. N` (other values give some entry of
+    /// the table, never a panic).
+    #[must_use]
+    fn lookup<const N: usize>(table: &[f64; N], i: Self) -> Self;
 
     /// `self < other`.
     fn lt(self, other: Self) -> Self::Mask;
@@ -114,6 +121,15 @@ impl Real for f64 {
         f64::max(self, other)
     }
     #[inline]
+    fn floor(self) -> Self {
+        // Through i64, one instruction each way on plain x86-64 instead of a library call.
+        if self < TWO_POW_52 { self as i64 as f64 } else { f64::floor(self) }
+    }
+    #[inline]
+    fn lookup<const N: usize>(table: &[f64; N], i: Self) -> Self {
+        table[whole_index(i).min(N - 1)]
+    }
+    #[inline]
     fn lt(self, other: Self) -> bool {
         self < other
     }
@@ -133,4 +149,17 @@ impl Real for f64 {
     fn any(mask: bool) -> bool {
         mask
     }
+}
+
+/// `2⁵²`: from here on every `f64` is a whole number, and below it every `f64 ≥ 0` converts to an
+/// integer exactly.
+pub const TWO_POW_52: f64 = 4_503_599_627_370_496.0;
+
+/// A whole number in `0 .. 2⁵¹` as an index: adding `2⁵²` puts it in the low bits of the
+/// mantissa, which integer instructions read without a float conversion (and so side by side).
+/// Other values give some number below 2¹⁶.
+#[must_use]
+#[inline(always)]
+pub fn whole_index(x: f64) -> usize {
+    ((x + TWO_POW_52).to_bits() & 0xFFFF) as usize
 }

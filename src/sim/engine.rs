@@ -1,19 +1,22 @@
 //! The Monte Carlo run: draw every uncertain input, evaluate the model, keep one column of samples
 //! per output.
 //!
-//! Samples come in chunks of [`CHUNK`]; chunk `c` draws from its own generator seeded with
-//! `(seed, c)`, so the numbers do not depend on how many threads share the work. Threads take
+//! Samples come in chunks of [`CHUNK`]; chunk `c` draws from its own [`Stream`] of `(seed, c)`
+//! (input `k` reads its words `k·CHUNK ..`), so the numbers do not depend on how many threads share the work. Threads take
 //! contiguous runs of whole chunks and write into disjoint parts of the columns: no allocation per
 //! sample, no locking. A cancel flag is checked between chunks. [`run_into`] reuses the columns of
 //! an earlier run, which saves the memory's first-touch cost when runs repeat (as in the app).
+//! Each thread's work is compiled for the widest vector instructions the processor has
+//! ([`simd`](super::simd)); the numbers are the same bits on every path.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use super::lanes::{LANES, Lanes};
 use super::leaf::{Leaf, leaves};
-use super::rng::Xoshiro256;
+use super::rng::Stream;
 use super::sampler::Sampler;
+use super::simd::{self, Isa, Kernel};
 use super::summary::{OUTPUT_COUNT, Output};
 use crate::model::{Outcome, Point, Profile, Real, evaluate};
 use crate::scenario::Scenario;
@@ -84,6 +87,19 @@ pub fn run(job: &Job, count: usize, seed: u64, threads: usize, cancel: &AtomicBo
 /// Like [`run`], writing into `out` and reusing its memory. Returns whether the run finished; on
 /// `false` the contents of `out` are unspecified.
 pub fn run_into(job: &Job, count: usize, seed: u64, threads: usize, cancel: &AtomicBool, out: &mut Samples) -> bool {
+    run_with(Isa::best(), job, count, seed, threads, cancel, out)
+}
+
+/// [`run_into`] with the work compiled for `isa`.
+fn run_with(
+    isa: Isa,
+    job: &Job,
+    count: usize,
+    seed: u64,
+    threads: usize,
+    cancel: &AtomicBool,
+    out: &mut Samples,
+) -> bool {
     if count == 0 {
         return false;
     }
@@ -109,7 +125,7 @@ pub fn run_into(job: &Job, count: usize, seed: u64, threads: usize, cancel: &Ato
         let handles: Vec<_> = parts
             .into_iter()
             .zip(&ranges)
-            .map(|(outputs, &(start, _))| scope.spawn(move || work(job, seed, start, outputs, cancel)))
+            .map(|(outputs, &(start, _))| scope.spawn(move || work(isa, job, seed, start, outputs, cancel)))
             .collect();
         handles.into_iter().all(|h| h.join().unwrap_or(false))
     });
@@ -120,14 +136,39 @@ pub fn run_into(job: &Job, count: usize, seed: u64, threads: usize, cancel: &Ato
     finished
 }
 
-/// Draws and evaluates samples `first ..` into `outputs` (one slice per output, all alike long).
+/// Draws and evaluates samples `first ..` into `outputs` (one slice per output, all alike long),
+/// compiled for `isa` (see [`simd`](super::simd): the numbers do not depend on it).
 ///
 /// Per chunk, each input's draws come first, in one tight loop per input (input by input from the
 /// chunk's generator); then the samples are evaluated [`LANES`] at a time, the rest (and every
 /// sample when the traffic weights are uncertain, as each then has its own profile) one by one.
-fn work(job: &Job, seed: u64, first: usize, mut outputs: Vec<&mut [f64]>, cancel: &AtomicBool) -> bool {
+fn work(isa: Isa, job: &Job, seed: u64, first: usize, outputs: Vec<&mut [f64]>, cancel: &AtomicBool) -> bool {
+    simd::with(isa, Work { job, seed, first, outputs, cancel })
+}
+
+/// The arguments of [`work`].
+struct Work<'a, 'o> {
+    job: &'a Job,
+    seed: u64,
+    first: usize,
+    outputs: Vec<&'o mut [f64]>,
+    cancel: &'a AtomicBool,
+}
+
+impl Kernel for Work<'_, '_> {
+    type Output = bool;
+    #[inline(always)]
+    fn run(self) -> bool {
+        work_inline(self.job, self.seed, self.first, self.outputs, self.cancel)
+    }
+}
+
+/// [`work`], inlined into each caller (so compiled for each instruction set).
+#[inline(always)]
+fn work_inline(job: &Job, seed: u64, first: usize, mut outputs: Vec<&mut [f64]>, cancel: &AtomicBool) -> bool {
     let mut evaluator = Evaluator::new(job);
     let mut drawn = vec![0.0; job.samplers.len() * CHUNK];
+    let mut words = vec![0; CHUNK];
     let len = outputs.first().map_or(0, |o| o.len());
     let mut i = 0;
     while i < len {
@@ -136,9 +177,11 @@ fn work(job: &Job, seed: u64, first: usize, mut outputs: Vec<&mut [f64]>, cancel
         }
         let chunk = (first + i) / CHUNK;
         let end = ((chunk + 1) * CHUNK - first).min(len);
-        let mut rng = Xoshiro256::new(seed, chunk as u64);
-        for (sampler, column) in job.samplers.iter().zip(drawn.chunks_exact_mut(CHUNK)) {
-            sampler.fill(&mut rng, &mut column[..end - i]);
+        let stream = Stream::new(seed, chunk as u64);
+        for (k, (sampler, column)) in job.samplers.iter().zip(drawn.chunks_exact_mut(CHUNK)).enumerate() {
+            let words = &mut words[..end - i];
+            stream.skip((k * CHUNK) as u64).fill(words);
+            sampler.fill(words, &mut column[..end - i]);
         }
         evaluator.rows(&drawn, end - i, &mut outputs, i);
         i = end;
@@ -168,6 +211,7 @@ impl<'a> Evaluator<'a> {
 
     /// Evaluates rows `0 .. n` of `drawn` (one column of [`CHUNK`] per sampler) into rows
     /// `at .. at + n` of the output columns.
+    #[inline(always)]
     fn rows(&mut self, drawn: &[f64], n: usize, outputs: &mut [&mut [f64]], at: usize) {
         let columns = || self.job.samplers.iter().zip(drawn.chunks_exact(CHUNK));
         let grouped = if self.job.weights_uncertain { 0 } else { n - n % LANES };
@@ -190,7 +234,7 @@ impl<'a> Evaluator<'a> {
 }
 
 /// Writes an outcome into rows `j ..` of the output columns, in [`Output::ALL`] order.
-#[inline]
+#[inline(always)]
 fn store<T: Real>(o: &Outcome<T>, outputs: &mut [&mut [f64]], j: usize) {
     let [provider, ecosystem, combined, annual, market, hours, components @ ..] = outputs else {
         return;
@@ -212,13 +256,14 @@ mod tests {
     use crate::model::Component;
     use crate::sim::Leaf;
     use crate::sim::leaf::leaves;
+    use crate::sim::rng::SplitMix64;
 
     /// Every preset, every input moved at random (some tails and shares to 0, so lanes take
     /// different branches): the model on [`LANES`] samples side by side gives what it gives one
     /// sample at a time, to rounding.
     #[test]
     fn lanes_agree_with_one_sample_at_a_time() {
-        let mut rng = Xoshiro256::new(5, 0);
+        let mut rng = SplitMix64::new(5);
         let columns = || vec![vec![0.0; LANES]; OUTPUT_COUNT];
         for preset in crate::scenario::presets::PRESETS {
             let scenario = preset.load().unwrap_or_else(|e| panic!("{e}"));
@@ -258,6 +303,35 @@ mod tests {
                             output.key()
                         );
                     }
+                }
+            }
+        }
+    }
+
+    /// Every instruction set this processor has gives the same bits as the portable code, for
+    /// every preset and the bench scenario, with a run length that leaves a remainder after the
+    /// groups of eight.
+    #[test]
+    fn every_instruction_set_gives_the_same_bits() {
+        let go = AtomicBool::new(false);
+        let bench =
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/payment_wallet_uncertain.ron"));
+        let mut scenarios = vec![crate::scenario::load::load_file(bench).unwrap_or_else(|e| panic!("{e}"))];
+        scenarios.extend(crate::scenario::presets::PRESETS.iter().map(|p| p.load().unwrap_or_else(|e| panic!("{e}"))));
+        for scenario in &scenarios {
+            let job = Job::new(scenario);
+            let mut portable = Samples::default();
+            assert!(run_with(Isa::Portable, &job, 9_999, 3, 2, &go, &mut portable));
+            for isa in [Isa::Avx2, Isa::Avx512].into_iter().filter(|isa| isa.supported()) {
+                let mut wide = Samples::default();
+                assert!(run_with(isa, &job, 9_999, 3, 2, &go, &mut wide));
+                for output in Output::ALL {
+                    let same = portable
+                        .column(output)
+                        .iter()
+                        .zip(wide.column(output))
+                        .all(|(a, b)| a.to_bits() == b.to_bits());
+                    assert!(same, "{}: {isa:?} differs in {}", scenario.name, output.key());
                 }
             }
         }

@@ -10,6 +10,7 @@
 use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub};
 
 use crate::model::Real;
+use crate::model::real::{TWO_POW_52, whole_index};
 
 /// Samples evaluated side by side.
 pub const LANES: usize = 8;
@@ -25,7 +26,7 @@ pub struct Mask(pub [bool; LANES]);
 impl Lanes {
     /// `f(i)` for each lane `i`: a plain loop, which the compiler unrolls and vectorises more
     /// reliably than `array::map` or `array::from_fn`.
-    #[inline]
+    #[inline(always)]
     fn each(f: impl Fn(usize) -> f64) -> Self {
         let mut out = [0.0; LANES];
         for (i, x) in out.iter_mut().enumerate() {
@@ -34,12 +35,12 @@ impl Lanes {
         Lanes(out)
     }
 
-    #[inline]
+    #[inline(always)]
     fn zip(self, other: Self, f: impl Fn(f64, f64) -> f64) -> Self {
         Self::each(|i| f(self.0[i], other.0[i]))
     }
 
-    #[inline]
+    #[inline(always)]
     fn test(self, other: Self, f: impl Fn(f64, f64) -> bool) -> Mask {
         let mut out = [false; LANES];
         for (i, m) in out.iter_mut().enumerate() {
@@ -49,7 +50,7 @@ impl Lanes {
     }
 
     /// Whether every sample lies in `[low, high]` (false for NaN).
-    #[inline]
+    #[inline(always)]
     fn within(self, low: f64, high: f64) -> bool {
         self.0.iter().all(|x| (low..=high).contains(x))
     }
@@ -59,7 +60,7 @@ macro_rules! lane_wise {
     ($($op:ident $method:ident $sym:tt),*) => {$(
         impl $op for Lanes {
             type Output = Lanes;
-            #[inline]
+            #[inline(always)]
             fn $method(self, other: Lanes) -> Lanes {
                 self.zip(other, |a, b| a $sym b)
             }
@@ -70,14 +71,14 @@ lane_wise!(Add add +, Sub sub -, Mul mul *, Div div /);
 
 impl Neg for Lanes {
     type Output = Lanes;
-    #[inline]
+    #[inline(always)]
     fn neg(self) -> Lanes {
         Lanes::each(|i| -self.0[i])
     }
 }
 
 impl AddAssign for Lanes {
-    #[inline]
+    #[inline(always)]
     fn add_assign(&mut self, other: Lanes) {
         *self = *self + other;
     }
@@ -87,63 +88,78 @@ impl Real for Lanes {
     type Mask = Mask;
     const WIDTH: usize = LANES;
 
-    #[inline]
+    #[inline(always)]
     fn splat(x: f64) -> Self {
         Lanes([x; LANES])
     }
-    #[inline]
+    #[inline(always)]
     fn load(values: &[f64]) -> Self {
         values.first_chunk().map_or_else(|| Lanes(std::array::from_fn(|i| values[i])), |v| Lanes(*v))
     }
-    #[inline]
+    #[inline(always)]
     fn store(self, out: &mut [f64]) {
         out[..LANES].copy_from_slice(&self.0);
     }
-    #[inline]
+    #[inline(always)]
     fn map(self, f: impl Fn(f64) -> f64) -> Self {
         Self::each(|i| f(self.0[i]))
     }
-    #[inline]
+    #[inline(always)]
     fn zip_map(self, other: Self, f: impl Fn(f64, f64) -> f64) -> Self {
         self.zip(other, f)
     }
-    #[inline]
+    #[inline(always)]
     fn exp(self) -> Self {
         if self.within(EXP_LOW, EXP_HIGH) { self.map(exp_reduced) } else { self.map(f64::exp) }
     }
-    #[inline]
+    #[inline(always)]
     fn exp_m1(self) -> Self {
         self.map(f64::exp_m1)
     }
-    #[inline]
+    #[inline(always)]
     fn ln(self) -> Self {
         if self.within(f64::MIN_POSITIVE, f64::MAX) { self.map(ln_normal) } else { self.map(f64::ln) }
     }
-    #[inline]
+    #[inline(always)]
     fn abs(self) -> Self {
         self.map(f64::abs)
     }
-    #[inline]
+    #[inline(always)]
     fn max(self, other: Self) -> Self {
         self.zip(other, f64::max)
     }
-    #[inline]
+    #[inline(always)]
+    fn floor(self) -> Self {
+        // Adding and taking away 2⁵² rounds to the nearest whole number (for 0 ≤ x < 2⁵²); one
+        // less where that went up. Larger numbers, ∞ and NaN are their own floor.
+        Self::each(|i| {
+            let x = self.0[i];
+            let t = (x + TWO_POW_52) - TWO_POW_52;
+            let f = if t > x { t - 1.0 } else { t };
+            if x < TWO_POW_52 { f } else { x }
+        })
+    }
+    #[inline(always)]
+    fn lookup<const N: usize>(table: &[f64; N], i: Self) -> Self {
+        Self::each(|l| table[whole_index(i.0[l]).min(N - 1)])
+    }
+    #[inline(always)]
     fn lt(self, other: Self) -> Mask {
         self.test(other, |a, b| a < b)
     }
-    #[inline]
+    #[inline(always)]
     fn le(self, other: Self) -> Mask {
         self.test(other, |a, b| a <= b)
     }
-    #[inline]
+    #[inline(always)]
     fn select(mask: Mask, yes: Self, no: Self) -> Self {
         Self::each(|i| if mask.0[i] { yes.0[i] } else { no.0[i] })
     }
-    #[inline]
+    #[inline(always)]
     fn all(mask: Mask) -> bool {
         mask.0.iter().all(|&m| m)
     }
-    #[inline]
+    #[inline(always)]
     fn any(mask: Mask) -> bool {
         mask.0.iter().any(|&m| m)
     }
@@ -163,7 +179,7 @@ const TWO52: f64 = 4_503_599_627_370_496.0;
 /// `eˣ` for `x` in [[`EXP_LOW`], [`EXP_HIGH`]]: `x = (64m + j)·ln2/64 + r` with `|r| ≤ ln2/128`,
 /// so `eˣ = 2ᵐ·2^(j/64)·eʳ`, the middle factor from a table and `eʳ − 1` by its Taylor polynomial
 /// to degree 6 (truncation below 1e-19).
-#[inline]
+#[inline(always)]
 fn exp_reduced(x: f64) -> f64 {
     let t = x * (64.0 * std::f64::consts::LOG2_E) + ROUND;
     let n = t - ROUND;
@@ -247,7 +263,7 @@ const EXP2_64THS: [u64; 64] = [
 /// `s = f/(2 + f)`, `ln(1 + f) = 2·atanh(s) = f − (f²/2 − s·(f²/2 + R))`, `R = Σ 2s²ᵏ/(2k + 1)`
 /// (`|s| ≤ 0.172`, the series to `s²²`, truncation below 1e-19), arranged as fdlibm arranges it so
 /// the rounding stays within an ulp or so.
-#[inline]
+#[inline(always)]
 fn ln_normal(x: f64) -> f64 {
     const MANTISSA: u64 = (1 << 52) - 1;
     let bits = x.to_bits();
@@ -324,6 +340,25 @@ mod tests {
         assert!(l.0[1].is_nan());
         assert_eq!(l.0[2], 1e-310_f64.ln());
         assert_eq!(l.0[3], f64::INFINITY);
+    }
+
+    #[test]
+    fn floor_and_lookup_act_on_each_sample() {
+        let xs = [0.0, 0.3, 1.0, 23.999, 24.0, 1e9 + 0.5, 4.5e15 + 0.5, 1e17];
+        let floors = lanes(&xs).floor();
+        for (x, f) in xs.iter().zip(floors.0) {
+            assert_eq!(f, x.floor(), "{x}");
+            assert_eq!(f, Real::floor(*x), "{x}");
+        }
+        assert!(Lanes::splat(f64::NAN).floor().0[0].is_nan());
+        assert_eq!(Lanes::splat(f64::INFINITY).floor().0[0], f64::INFINITY);
+        let table = [10.0, 11.0, 12.0];
+        let got = Lanes::lookup(&table, lanes(&[0.0, 1.0, 2.0, 5.0, -1.0, f64::NAN, 1e300, 2.0]));
+        assert_eq!(&got.0[..3], &[10.0, 11.0, 12.0]);
+        // Out of range: some entry, no panic; the same one as for a single number.
+        for (l, i) in [5.0, -1.0, f64::NAN, 1e300].into_iter().enumerate() {
+            assert_eq!(got.0[3 + l], f64::lookup(&table, i), "{i}");
+        }
     }
 
     #[test]

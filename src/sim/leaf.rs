@@ -89,6 +89,7 @@ impl Leaf {
     }
 
     /// Writes a value into a point. Traffic weights go into `raw_weights`; the caller normalises.
+    #[inline(always)]
     pub fn write<T: Real>(self, point: &mut Point<T>, raw_weights: &mut [T; 24], v: T) {
         match self {
             Leaf::Field(f) => point.set(f, v),

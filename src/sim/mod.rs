@@ -4,7 +4,7 @@
 //! - Every `Pert` and `Range90` input is drawn from its inverse CDF ([`quantile`]) with a seeded,
 //!   portable generator ([`rng`]); plain numbers stay fixed. The same seed and count give the
 //!   same draws on every run, platform and thread count; results are bit-identical for a given
-//!   build and platform. The model runs on eight samples at a time ([`lanes`], with its own `exp`
+//!   build and platform, whichever vector instructions the processor has ([`simd`]). The model runs on eight samples at a time ([`lanes`], with its own `exp`
 //!   and `ln` within two units in the last place of the maths library's); the few samples of a
 //!   run that do not fill a group of eight, and every sample when traffic weights are uncertain,
 //!   are evaluated one at a time with the platform's `exp` and `ln` (which may differ in the last
@@ -22,6 +22,7 @@ pub mod quantile;
 pub mod rng;
 mod sampler;
 mod sensitivity;
+pub mod simd;
 mod summary;
 
 pub use engine::{CHUNK, Job, Samples, run, run_into};

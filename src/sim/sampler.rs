@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use super::leaf::Leaf;
 use super::quantile::{BetaTable, Z95, normal_quantile, pert_shape};
-use super::rng::{Xoshiro256, open01};
+use super::rng::open01;
 use crate::scenario::{Estimate, Field};
 
 /// Intervals of a draw table.
@@ -130,7 +130,7 @@ impl Sampler {
 
     /// The value for a uniform `u` in (0, 1), fitted into the input's domain.
     #[must_use]
-    #[inline]
+    #[inline(always)]
     pub fn value(&self, u: f64) -> f64 {
         let x = u * TABLE_SIZE as f64;
         let i = x as usize;
@@ -150,49 +150,52 @@ impl Sampler {
     #[must_use]
     pub fn value_from_bits(&self, bits: u64) -> f64 {
         let mut out = [0.0];
-        self.fill_from(std::iter::once(bits), &mut out);
+        self.fill(&[bits], &mut out);
         out[0]
     }
 
-    /// Fills `out` with draws, one word of `rng` each.
-    pub fn fill(&self, rng: &mut Xoshiro256, out: &mut [f64]) {
-        self.fill_from(std::iter::repeat_with(|| rng.next_u64()), out);
-    }
-
-    /// Draws from the given words: one tight loop, the table's length known to the compiler, the
-    /// domain's bounds and the wrap decided once.
-    #[inline]
-    fn fill_from(&self, words: impl Iterator<Item = u64>, out: &mut [f64]) {
+    /// Fills `out` with draws, one word of `words` each: from the table, except in the two outer
+    /// cells (2 draws in 1024), which are exact. One tight loop, the table's length known to the
+    /// compiler, the domain's bounds and the wrap decided once.
+    #[inline(always)]
+    pub fn fill(&self, words: &[u64], out: &mut [f64]) {
         const CELL_BITS: u32 = TABLE_SIZE.trailing_zeros();
+        let exact = |bits: u64| self.fit(self.draw.quantile(open01(bits)));
         let Ok(table) = <&[f64; TABLE_SIZE + 1]>::try_from(&self.table[..]) else {
-            out.iter_mut().zip(words).for_each(|(x, bits)| *x = self.fit(self.draw.quantile(open01(bits))));
+            for (x, &bits) in out.iter_mut().zip(words) {
+                *x = exact(bits);
+            }
             return;
         };
-        let (low, high) = (self.low, self.high);
-        let draw = |bits: u64| {
+        // `None` in the outer cells.
+        let tabled = |bits: u64| {
             let i = (bits >> (64 - CELL_BITS)) as usize;
-            // Cells 1 ..= TABLE_SIZE − 2 come from the table, the outer two exactly.
-            if i.wrapping_sub(1) < TABLE_SIZE - 2 {
+            (i.wrapping_sub(1) < TABLE_SIZE - 2).then(|| {
                 let within = f64::from((bits >> (32 - CELL_BITS)) as u32) * (1.0 / 4_294_967_296.0);
                 let (a, b) = (table[i], table[i + 1]);
                 a + within * (b - a)
-            } else {
-                self.draw.quantile(open01(bits))
-            }
+            })
         };
         if self.wraps {
-            out.iter_mut().zip(words).for_each(|(x, bits)| *x = self.leaf.fit(draw(bits)));
+            for (x, &bits) in out.iter_mut().zip(words) {
+                *x = tabled(bits).map_or_else(|| exact(bits), |v| self.leaf.fit(v));
+            }
         } else {
             // Comparisons, not f64::max/min, whose NaN rules cost several instructions each.
-            let clamp = |v: f64| {
-                let v = if v < low { low } else { v };
-                if v > high { high } else { v }
-            };
-            out.iter_mut().zip(words).for_each(|(x, bits)| *x = clamp(draw(bits)));
+            let (low, high) = (self.low, self.high);
+            for (x, &bits) in out.iter_mut().zip(words) {
+                *x = match tabled(bits) {
+                    Some(v) => {
+                        let v = if v < low { low } else { v };
+                        if v > high { high } else { v }
+                    }
+                    None => exact(bits),
+                };
+            }
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn fit(&self, raw: f64) -> f64 {
         if self.wraps { self.leaf.fit(raw) } else { raw.clamp(self.low, self.high) }
     }
