@@ -24,12 +24,12 @@ fn draws(estimate: Estimate, field: Field, n: usize) -> Vec<f64> {
 fn the_same_seed_gives_the_same_numbers_whatever_the_thread_count() {
     let s = scenario("payment_wallet_uncertain.ron");
     let job = Job::new(&s);
-    let a = run(&job, 20_000, 42, 1, &GO).unwrap();
-    let b = run(&job, 20_000, 42, 2, &GO).unwrap();
-    let c = run(&job, 20_000, 42, 7, &GO).unwrap();
-    assert_eq!(a.columns, b.columns);
-    assert_eq!(a.columns, c.columns);
-    let d = run(&job, 20_000, 43, 2, &GO).unwrap();
+    // Threads take chunks as they become free, so which thread does what varies from run to run.
+    let a = run(&job, 20_003, 42, 1, &GO).unwrap();
+    for threads in [2, 7, 2, 64] {
+        assert_eq!(a.columns, run(&job, 20_003, 42, threads, &GO).unwrap().columns, "{threads} threads");
+    }
+    let d = run(&job, 20_003, 43, 2, &GO).unwrap();
     assert_ne!(a.columns, d.columns);
     assert_eq!(a.uncertain.len(), 12, "the reference's 12 uncertain inputs");
 }

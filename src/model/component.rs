@@ -139,11 +139,19 @@ impl<T: Real> Components<T> {
     #[must_use]
     #[inline(always)]
     pub fn total(&self, which: impl Fn(Component) -> bool) -> T {
-        self.iter().filter(|(c, _)| which(*c)).fold(T::splat(0.0), |sum, (_, v)| sum + v)
+        // A plain loop: it is inlined wherever the model is (iterator adapters may not be).
+        let mut sum = T::splat(0.0);
+        for (&c, &v) in Component::ALL.iter().zip(&self.0) {
+            if which(c) {
+                sum += v;
+            }
+        }
+        sum
     }
 
     /// Sum over one side.
     #[must_use]
+    #[inline(always)]
     pub fn side_total(&self, side: Side) -> T {
         self.total(|c| c.side() == side)
     }

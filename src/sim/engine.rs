@@ -2,14 +2,17 @@
 //! per output.
 //!
 //! Samples come in chunks of [`CHUNK`]; chunk `c` draws from its own [`Stream`] of `(seed, c)`
-//! (input `k` reads its words `k·CHUNK ..`), so the numbers do not depend on how many threads share the work. Threads take
-//! contiguous runs of whole chunks and write into disjoint parts of the columns: no allocation per
-//! sample, no locking. A cancel flag is checked between chunks. [`run_into`] reuses the columns of
-//! an earlier run, which saves the memory's first-touch cost when runs repeat (as in the app).
+//! (input `k` reads its words `k·CHUNK ..`), so the numbers do not depend on how many threads
+//! share the work or which thread does which chunk. Threads take the next chunk from a queue as
+//! they become free (one that gets less of the processor simply does fewer) and write into that
+//! chunk's part of the columns: no allocation per sample, one lock per chunk. A cancel flag is
+//! checked between chunks. [`run_into`] reuses the columns of an earlier run, which saves the
+//! memory's first-touch cost when runs repeat (as in the app).
 //! Each thread's work is compiled for the widest vector instructions the processor has
 //! ([`simd`](super::simd)); the numbers are the same bits on every path.
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use super::lanes::{LANES, Lanes};
@@ -21,8 +24,9 @@ use super::summary::{OUTPUT_COUNT, Output};
 use crate::model::{Outcome, Point, Profile, Real, evaluate};
 use crate::scenario::Scenario;
 
-/// Samples drawn from one generator stream.
-pub const CHUNK: usize = 4096;
+/// Samples drawn from one generator stream: the unit of work a thread takes at a time (about
+/// 50 µs), small enough to share a run evenly between threads.
+pub const CHUNK: usize = 1024;
 
 /// A prepared run: the nominal point and a sampler per uncertain input.
 #[derive(Clone, Debug)]
@@ -105,27 +109,20 @@ fn run_with(
     }
     let started = Instant::now();
     let chunks = count.div_ceil(CHUNK);
-    let threads = threads.clamp(1, chunks);
-    // Thread t takes chunks [t·chunks/threads, (t+1)·chunks/threads).
-    let ranges: Vec<(usize, usize)> = (0..threads)
-        .map(|t| ((t * chunks / threads * CHUNK).min(count), ((t + 1) * chunks / threads * CHUNK).min(count)))
-        .collect();
+    // Each chunk's part of every output column, handed out in order to whichever thread is free:
+    // a thread that gets less of the processor does fewer chunks, and the numbers stay the same.
     out.columns.resize_with(OUTPUT_COUNT, Vec::new);
-    let mut parts: Vec<Vec<&mut [f64]>> = (0..threads).map(|_| Vec::with_capacity(OUTPUT_COUNT)).collect();
+    let mut parts: Vec<Vec<&mut [f64]>> = (0..chunks).map(|_| Vec::with_capacity(OUTPUT_COUNT)).collect();
     for column in &mut out.columns {
         column.resize(count, 0.0);
-        let mut rest: &mut [f64] = column;
-        for (t, &(start, end)) in ranges.iter().enumerate() {
-            let (head, tail) = rest.split_at_mut(end - start);
-            parts[t].push(head);
-            rest = tail;
+        for (part, rows) in parts.iter_mut().zip(column.chunks_mut(CHUNK)) {
+            part.push(rows);
         }
     }
+    let queue = Mutex::new(parts.into_iter().enumerate());
     let finished = std::thread::scope(|scope| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .zip(&ranges)
-            .map(|(outputs, &(start, _))| scope.spawn(move || work(isa, job, seed, start, outputs, cancel)))
+        let handles: Vec<_> = (0..threads.clamp(1, chunks))
+            .map(|_| scope.spawn(|| work(isa, &Work { job, seed, queue: &queue, cancel })))
             .collect();
         handles.into_iter().all(|h| h.join().unwrap_or(false))
     });
@@ -136,57 +133,52 @@ fn run_with(
     finished
 }
 
-/// Draws and evaluates samples `first ..` into `outputs` (one slice per output, all alike long),
-/// compiled for `isa` (see [`simd`](super::simd): the numbers do not depend on it).
+/// Takes chunks from the queue until it is empty (or the run is cancelled), drawing and
+/// evaluating each into its part of the outputs; compiled for `isa` (see [`simd`](super::simd):
+/// the numbers do not depend on it). Returns whether it was not cancelled.
 ///
-/// Per chunk, each input's draws come first, in one tight loop per input (input by input from the
-/// chunk's generator); then the samples are evaluated [`LANES`] at a time, the rest (and every
-/// sample when the traffic weights are uncertain, as each then has its own profile) one by one.
-fn work(isa: Isa, job: &Job, seed: u64, first: usize, outputs: Vec<&mut [f64]>, cancel: &AtomicBool) -> bool {
-    simd::with(isa, Work { job, seed, first, outputs, cancel })
+/// Per chunk, each input's draws come first, in one tight loop per input; then the samples are
+/// evaluated [`LANES`] at a time, the rest (and every sample when the traffic weights are
+/// uncertain, as each then has its own profile) one by one.
+fn work(isa: Isa, work: &Work<'_, '_>) -> bool {
+    simd::with(isa, work)
 }
 
-/// The arguments of [`work`].
+/// Chunk numbers with their parts of the output columns.
+type Queue<'o> = Mutex<std::iter::Enumerate<std::vec::IntoIter<Vec<&'o mut [f64]>>>>;
+
+/// What the threads of a run share.
 struct Work<'a, 'o> {
     job: &'a Job,
     seed: u64,
-    first: usize,
-    outputs: Vec<&'o mut [f64]>,
+    queue: &'a Queue<'o>,
     cancel: &'a AtomicBool,
 }
 
-impl Kernel for Work<'_, '_> {
+impl Kernel for &Work<'_, '_> {
     type Output = bool;
     #[inline(always)]
     fn run(self) -> bool {
-        work_inline(self.job, self.seed, self.first, self.outputs, self.cancel)
-    }
-}
-
-/// [`work`], inlined into each caller (so compiled for each instruction set).
-#[inline(always)]
-fn work_inline(job: &Job, seed: u64, first: usize, mut outputs: Vec<&mut [f64]>, cancel: &AtomicBool) -> bool {
-    let mut evaluator = Evaluator::new(job);
-    let mut drawn = vec![0.0; job.samplers.len() * CHUNK];
-    let mut words = vec![0; CHUNK];
-    let len = outputs.first().map_or(0, |o| o.len());
-    let mut i = 0;
-    while i < len {
-        if cancel.load(Ordering::Relaxed) {
-            return false;
+        let mut evaluator = Evaluator::new(self.job);
+        let mut drawn = vec![0.0; self.job.samplers.len() * CHUNK];
+        let mut words = vec![0; CHUNK];
+        loop {
+            if self.cancel.load(Ordering::Relaxed) {
+                return false;
+            }
+            let Some((chunk, mut outputs)) = self.queue.lock().unwrap_or_else(PoisonError::into_inner).next() else {
+                return true;
+            };
+            let n = outputs.first().map_or(0, |o| o.len());
+            let stream = Stream::new(self.seed, chunk as u64);
+            for (k, (sampler, column)) in self.job.samplers.iter().zip(drawn.chunks_exact_mut(CHUNK)).enumerate() {
+                let words = &mut words[..n];
+                stream.skip((k * CHUNK) as u64).fill(words);
+                sampler.fill(words, &mut column[..n]);
+            }
+            evaluator.rows(&drawn, n, &mut outputs);
         }
-        let chunk = (first + i) / CHUNK;
-        let end = ((chunk + 1) * CHUNK - first).min(len);
-        let stream = Stream::new(seed, chunk as u64);
-        for (k, (sampler, column)) in job.samplers.iter().zip(drawn.chunks_exact_mut(CHUNK)).enumerate() {
-            let words = &mut words[..end - i];
-            stream.skip((k * CHUNK) as u64).fill(words);
-            sampler.fill(words, &mut column[..end - i]);
-        }
-        evaluator.rows(&drawn, end - i, &mut outputs, i);
-        i = end;
     }
-    true
 }
 
 /// Evaluates rows of drawn inputs: the nominal point with the uncertain inputs overwritten.
@@ -209,17 +201,17 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    /// Evaluates rows `0 .. n` of `drawn` (one column of [`CHUNK`] per sampler) into rows
-    /// `at .. at + n` of the output columns.
+    /// Evaluates rows `0 .. n` of `drawn` (one column of [`CHUNK`] per sampler) into the same
+    /// rows of the output columns.
     #[inline(always)]
-    fn rows(&mut self, drawn: &[f64], n: usize, outputs: &mut [&mut [f64]], at: usize) {
+    fn rows(&mut self, drawn: &[f64], n: usize, outputs: &mut [&mut [f64]]) {
         let columns = || self.job.samplers.iter().zip(drawn.chunks_exact(CHUNK));
         let grouped = if self.job.weights_uncertain { 0 } else { n - n % LANES };
         for k in (0..grouped).step_by(LANES) {
             for (sampler, column) in columns() {
                 sampler.leaf.write(&mut self.lanes, &mut self.raw_lanes, Lanes::load(&column[k..]));
             }
-            store(&evaluate(&self.lanes), outputs, at + k);
+            store(&evaluate(&self.lanes), outputs, k);
         }
         for k in grouped..n {
             for (sampler, column) in columns() {
@@ -228,7 +220,7 @@ impl<'a> Evaluator<'a> {
             if self.job.weights_uncertain {
                 self.point.profile = Some(Profile::normalised(self.raw_weights));
             }
-            store(&evaluate(&self.point), outputs, at + k);
+            store(&evaluate(&self.point), outputs, k);
         }
     }
 }
