@@ -120,11 +120,12 @@ fn run_with(
         }
     }
     let queue = Mutex::new(parts.into_iter().enumerate());
+    // This thread works too, beside `threads − 1` helpers.
+    let work = || work(isa, &Work { job, seed, queue: &queue, cancel });
     let finished = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads.clamp(1, chunks))
-            .map(|_| scope.spawn(|| work(isa, &Work { job, seed, queue: &queue, cancel })))
-            .collect();
-        handles.into_iter().all(|h| h.join().unwrap_or(false))
+        let helpers: Vec<_> = (1..threads.clamp(1, chunks)).map(|_| scope.spawn(work)).collect();
+        let done = work();
+        helpers.into_iter().all(|h| h.join().unwrap_or(false)) && done
     });
     out.count = count;
     out.seed = seed;
