@@ -65,7 +65,11 @@ fn apply(text: &str, m: &Mutation) -> Vec<u8> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    // Failures found once are saved beside this file and re-run first every time.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct("tests/mutations.proptest-regressions"))),
+        ..ProptestConfig::with_cases(300)
+    })]
 
     #[test]
     fn damaged_presets_fail_cleanly_or_give_finite_figures(which in 0..presets::PRESETS.len(), m in mutation()) {

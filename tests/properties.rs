@@ -83,7 +83,11 @@ fn not_lower(a: f64, b: f64) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    // Failures found once are saved beside this file and re-run first every time.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct("tests/properties.proptest-regressions"))),
+        ..ProptestConfig::with_cases(400)
+    })]
 
     #[test]
     fn every_figure_is_finite_and_costs_are_not_negative(s in scenario_strategy()) {

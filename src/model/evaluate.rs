@@ -44,7 +44,7 @@ pub struct Outcome<T = f64> {
     pub ecosystem_loss: T,
     /// `P − C6 − C7 + Eco`: transfers counted once.
     pub combined_impact: T,
-    /// `P / D`.
+    /// `P / D` (0 for durations under 1e-12 h, too short to divide by).
     pub cost_per_hour: T,
     /// `frequency · P`.
     pub annual_expected_loss: T,
@@ -107,6 +107,9 @@ pub fn credit_share<T: Real>(tiers: &[(T, T)], uptime: T) -> T {
     tiers.iter().fold(T::splat(0.0), |credit, &(below, tier)| T::select(uptime.lt(below), credit.max(tier), credit))
 }
 
+/// Below this duration (hours) the cost per hour is 0: `P / D` could overflow.
+const MIN_DURATION_FOR_RATE: f64 = 1e-12;
+
 /// Evaluates the model at one point (or at several side by side).
 #[must_use]
 #[inline(always)]
@@ -162,7 +165,9 @@ pub fn evaluate<T: Real>(p: &Point<T>) -> Outcome<T> {
         // P − C6 − C7 + Eco, summed without the transfers rather than by subtracting them, so a huge
         // compensation cannot swallow the rest in rounding.
         combined_impact: components.total(|c| !c.is_transfer()),
-        cost_per_hour: T::select(zero.lt(d), provider_cost / d, zero),
+        // P / D; durations too short to divide by (below 1e-12 h, a few nanoseconds, where P / D
+        // could overflow) have no cost per hour, like a zero duration.
+        cost_per_hour: T::select(T::splat(MIN_DURATION_FOR_RATE).le(d), provider_cost / d, zero),
         annual_expected_loss: v(FrequencyPerYear) * provider_cost,
         provider_cost_usd: provider_cost / v(PerUsd),
     }
@@ -181,6 +186,18 @@ mod tests {
         assert_eq!(churn_share(0.04, 6.0, 0.0, 10.0), 0.0);
         assert!(churn_share(0.04, 6.0, 0.8, 1e6) <= 0.04);
         assert!((logistic(-800.0)).is_finite() && logistic(800.0) == 1.0);
+    }
+
+    #[test]
+    fn durations_too_short_to_divide_by_have_no_cost_per_hour() {
+        let scenario = crate::scenario::presets::PRESETS[0].load().unwrap_or_else(|e| panic!("{e}"));
+        let mut p = Point::nominal(&scenario);
+        for (d, positive) in [(1e-320, false), (1e-13, false), (1e-12, true), (0.5, true)] {
+            p.set(DurationHours, d);
+            let o = evaluate(&p);
+            assert!(o.cost_per_hour.is_finite(), "{d}");
+            assert_eq!(o.cost_per_hour > 0.0, positive, "{d}: {}", o.cost_per_hour);
+        }
     }
 
     #[test]
