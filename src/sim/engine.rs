@@ -121,10 +121,10 @@ fn run_with(
     }
     let queue = Mutex::new(parts.into_iter().enumerate());
     // This thread works too, beside `threads − 1` helpers.
-    let work = || work(isa, &Work { job, seed, queue: &queue, cancel });
+    let take_chunks = || work(isa, &Work { job, seed, queue: &queue, cancel });
     let finished = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads.clamp(1, chunks)).map(|_| scope.spawn(work)).collect();
-        let done = work();
+        let helpers: Vec<_> = (1..threads.clamp(1, chunks)).map(|_| scope.spawn(take_chunks)).collect();
+        let done = take_chunks();
         helpers.into_iter().all(|h| h.join().unwrap_or(false)) && done
     });
     out.count = count;
