@@ -87,8 +87,10 @@ pub fn effective_hours<T: Real>(a: T, d: T, tau: T, start: T, profile: Option<&P
     // The tail a·e^{-(t-D)/τ} in clock time from x0 = start + D: the rest of x0's clock hour, then
     // whole hours j ≥ ceil(x0), each worth w_j·τ·(1 - r)·e^{-(j - x0)/τ} with r = e^{-1/τ}. One
     // day's 24 terms repeat with factor r^24.
-    let partial = zero.lt(to.part);
-    let gap = (to.whole + T::select(partial, one, zero)) - x0;
+    // The first whole hour of the tail: x0's own if x0 is on the hour, else the next (24 stands
+    // for 0).
+    let step = T::select(zero.lt(to.part), one, zero);
+    let (next, gap) = (to.hour + step, (to.whole + step) - x0);
     // exp is cheaper than exp_m1 and exact enough while 1/τ is not tiny (τ ≤ 1000 h); then
     // 1 - r^24 by squaring is well conditioned (above 0.02).
     let (r_minus_1, gap_minus_1, one_minus_r24) = if T::all(tau.le(T::splat(1000.0))) {
@@ -101,8 +103,6 @@ pub fn effective_hours<T: Real>(a: T, d: T, tau: T, start: T, profile: Option<&P
     };
     let r = one + r_minus_1;
     let first = w_to * tau * -gap_minus_1;
-    // The first whole hour: x0's own if x0 is on the hour, else the next (24 stands for 0).
-    let next = to.hour + T::select(partial, one, zero);
     let rest = tau * -r_minus_1 * (one + gap_minus_1) * next.zip_map(r, |c, r| day_sum(&profile.two_days, c, r))
         / one_minus_r24;
     a * T::select(tailed, plateau + first + rest, plateau)

@@ -173,8 +173,6 @@ const LN2_HI: f64 = f64::from_bits(0x3FE6_2E42_FEE0_0000);
 const LN2_LO: f64 = f64::from_bits(0x3DEA_39EF_3579_3C76);
 /// `1.5·2⁵²`: adding it rounds to an integer, and the integer sits in the low bits.
 const ROUND: f64 = 6_755_399_441_055_744.0;
-/// `2⁵²` as a bit pattern exponent: `from_bits(TWO52_BITS | k) − 2⁵² = k` for `k < 2⁵²`.
-const TWO52: f64 = 4_503_599_627_370_496.0;
 
 /// `eˣ` for `x` in [[`EXP_LOW`], [`EXP_HIGH`]]: `x = (64m + j)·ln2/64 + r` with `|r| ≤ ln2/128`,
 /// so `eˣ = 2ᵐ·2^(j/64)·eʳ`, the middle factor from a table and `eʳ − 1` by its Taylor polynomial
@@ -268,7 +266,8 @@ fn ln_normal(x: f64) -> f64 {
     const MANTISSA: u64 = (1 << 52) - 1;
     let bits = x.to_bits();
     let m = f64::from_bits((bits & MANTISSA) | 1.0_f64.to_bits());
-    let exponent = f64::from_bits(TWO52.to_bits() | (bits >> 52)) - TWO52 - 1023.0;
+    // `2⁵²` with `k < 2⁵²` in its mantissa's low bits is `2⁵² + k`.
+    let exponent = f64::from_bits(TWO_POW_52.to_bits() | (bits >> 52)) - TWO_POW_52 - 1023.0;
     let high = m > std::f64::consts::SQRT_2;
     let (m, e) = if high { (0.5 * m, exponent + 1.0) } else { (m, exponent) };
     let f = m - 1.0;
