@@ -10,8 +10,9 @@ use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 use crate::model::{Component, CurvePoint, Evaluation, cost_curve};
+use crate::results::{CURVE_POINTS, SamplePlan};
 use crate::scenario::{Field, Scenario, ScenarioError, Unit, load, presets};
-use crate::sim::{self, Job, Output, Summary};
+use crate::sim::{Output, Summary};
 
 /// The most scenarios compared at once.
 pub const MAX_PINNED: usize = 4;
@@ -38,12 +39,10 @@ impl Pinned {
     #[must_use]
     pub fn new(label: impl Into<String>, scenario: &Scenario) -> Self {
         let evaluation = Evaluation::of(scenario);
-        let job = Job::new(scenario);
-        let count = if job.uncertain().is_empty() { 0 } else { scenario.uncertainty.samples as usize };
-        let samples = sim::run(&job, count, scenario.uncertainty.seed, sim::default_threads(), &AtomicBool::new(false));
+        let samples = SamplePlan::of(scenario, None, None).run(scenario, &AtomicBool::new(false));
         Self {
             label: label.into(),
-            curve: cost_curve(&evaluation.point, 121),
+            curve: cost_curve(&evaluation.point, CURVE_POINTS),
             summaries: samples.as_ref().map(|s| {
                 [Output::ProviderCost, Output::CombinedImpact, Output::AnnualExpectedLoss]
                     .map(|o| Summary::of(s.column(o)))

@@ -144,3 +144,36 @@ fn compare_needs_two_to_four_scenarios() {
     let five = ["compare", "kakao-2022", "kakao-2022", "kakao-2022", "kakao-2022", "kakao-2022"];
     assert_eq!(run(&five).status.code(), Some(2));
 }
+
+/// DESIGN §2.5: with ranges, the table and the JSON show the Monte Carlo mean of every money
+/// figure, and the components shown add up to the totals shown.
+#[test]
+fn eval_shows_the_mean_everywhere_when_there_are_ranges() {
+    let file = "tests/data/payment_wallet_uncertain.ron";
+    let o = run(&["eval", file, "--json", "--samples", "4000", "--seed", "3"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(doc["figures"]["basis"], "monte_carlo_mean");
+    let values = &doc["figures"]["values"];
+    let mean = |key: &str| doc["monte_carlo"]["summaries"][key]["mean"].as_f64().unwrap();
+    let value = |key: &str| values[key]["value"].as_f64().unwrap();
+    for key in ["provider_cost", "ecosystem_loss", "combined_impact", "annual_expected_loss", "C1", "C7"] {
+        assert_eq!(value(key), mean(key), "{key}");
+        assert!(values[key]["p5"].as_f64().unwrap() <= value(key) * 1.000_001 || value(key) == 0.0, "{key}");
+    }
+    let provider: f64 = ["C1", "C4", "C5", "C6", "C7", "C8", "C9"].iter().map(|k| value(k)).sum();
+    assert!((provider - value("provider_cost")).abs() <= 1e-9 * value("provider_cost"));
+    assert!((value("C2") + value("C3") - value("ecosystem_loss")).abs() <= 1e-9 * value("ecosystem_loss"));
+
+    let table = stdout(&run(&["eval", file, "--samples", "4000", "--seed", "3"]));
+    let shown = outage_cost::format::money_exact(value("provider_cost"), "USD");
+    assert!(table.contains(&shown), "the table should show the mean {shown}:\n{table}");
+    assert!(table.contains("Monte Carlo means"), "{table}");
+
+    // Without ranges the figures are the deterministic results.
+    let fixed = run(&["eval", "tests/data/flat_full_outage.ron", "--json", "--samples", "500"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&fixed)).unwrap();
+    assert_eq!(doc["figures"]["basis"], "deterministic");
+    assert_eq!(doc["figures"]["values"]["provider_cost"]["value"], doc["results"]["provider_cost"]);
+    assert!(doc.get("monte_carlo").is_none());
+}

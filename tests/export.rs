@@ -177,3 +177,33 @@ fn pinned_scenarios_add_a_comparison_chart_and_table_to_the_report() {
     assert!(dir.join("compare.png").is_file());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// DESIGN §2.5: with ranges the report's headline, cards and breakdown show the Monte Carlo mean,
+/// and the breakdown's components add up to the provider cost shown.
+#[test]
+fn reports_show_the_mean_with_its_range_and_the_parts_add_up() {
+    use outage_cost::format::{money, money_exact};
+    use outage_cost::sim::Output;
+    let data = kakao();
+    let code = data.currency().to_owned();
+    let p = data.figure(Output::ProviderCost);
+    let s = data.summary(Output::ProviderCost).unwrap();
+    assert_eq!(p.value, s.mean);
+    let summary = export::summary_text(&data);
+    assert!(summary.contains(&format!("{} (mean; P5–P95", money(s.mean, &code))), "{summary}");
+    assert!(!summary.contains(&money(s.p50, &code)) || money(s.p50, &code) == money(s.mean, &code), "{summary}");
+    let parts: f64 = Component::ALL
+        .iter()
+        .filter(|c| c.side() == outage_cost::model::Side::Provider)
+        .map(|&c| data.figure(Output::Component(c)).value)
+        .sum();
+    assert!((parts - p.value).abs() <= 1e-9 * p.value);
+    let dir = temp_dir("mean-report");
+    export::write_report(&data, &dir, Size::new(640, 360).unwrap()).unwrap();
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(html.contains(&money_exact(p.value, &code)), "the breakdown total is the mean");
+    assert!(html.contains("Monte Carlo means"));
+    let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
+    assert!(md.contains(&format!("{} (mean; P5–P95", money(p.value, &code))), "{md}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -434,3 +434,25 @@ fn a_short_soak_of_random_actions_never_breaks_the_app() {
         assert!(harness.state().error().is_none());
     }
 }
+
+/// DESIGN §2.5: with ranges the card, the breakdown's header and the slide's headline all show the
+/// Monte Carlo mean the report and the command line show.
+#[test]
+fn with_ranges_cards_breakdown_and_slides_show_the_same_mean() {
+    use outage_cost::format::money;
+    use outage_cost::sim::Output;
+    let scenario = preset("cloud-single-region");
+    let expected = outage_cost::export::ReportData::new(&scenario, None, None).figure(Output::ProviderCost);
+    assert!(expected.is_mean(), "the preset has ranges");
+    let code = scenario.currency.code.clone();
+    let shown = money(expected.value, &code);
+    let mut harness = harness(OutageApp::new(scenario, None));
+    assert!(wait_for(&mut harness, "mean · P5–P95"), "the cards show the mean and its interval");
+    assert!(harness.query_all_by_label(&shown).next().is_some(), "the provider cost card shows {shown}");
+    harness.get_by_label("Breakdown").click();
+    harness.run();
+    harness.get_by_label_contains(&format!("Provider cost {shown} (mean; P5–P95"));
+    harness.key_press(Key::F5);
+    harness.run();
+    harness.get_by_label_contains(&format!("costs {shown} on average"));
+}

@@ -21,7 +21,7 @@ struct Card {
 }
 
 /// The cards, wrapped into as many rows as the width needs. With Monte Carlo results, the money
-/// totals show their median and 90% interval.
+/// totals show their mean and 90% interval (DESIGN §2.5).
 pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>) {
     let mut cards = cards(scenario, results);
     if let Some(analysis) = analysis {
@@ -69,7 +69,7 @@ fn card_ui(ui: &mut Ui, card: &Card, width: f32) {
     response.on_hover_text(&card.hover);
 }
 
-/// Replaces the totals by their median and adds the P5–P95 interval.
+/// Replaces the totals by their Monte Carlo mean and adds the P5–P95 interval.
 fn with_intervals(cards: &mut [Card], scenario: &Scenario, analysis: &Analysis) {
     let code = scenario.currency.code.as_str();
     let fresh = analysis.scenario == *scenario;
@@ -79,19 +79,24 @@ fn with_intervals(cards: &mut [Card], scenario: &Scenario, analysis: &Analysis) 
             "Ecosystem loss" => Output::EcosystemLoss,
             "Combined impact" => Output::CombinedImpact,
             "Annual expected loss" => Output::AnnualExpectedLoss,
+            "Market-value hit" => Output::MarketValueHit,
+            "Cost per outage hour" => {
+                card.context.push_str(" · as entered");
+                continue;
+            }
             _ => continue,
         };
         let s = analysis.summary(output);
         let updating = if fresh { "" } else { " · updating…" };
-        card.value = money(s.p50, code);
-        card.context = format!("P5–P95 {}–{}{updating}", money(s.p5, code), money(s.p95, code));
+        card.value = money(s.mean, code);
+        card.context = format!("mean · P5–P95 {}–{}{updating}", money(s.p5, code), money(s.p95, code));
         card.hover = format!(
-            "Median of {} Monte Carlo samples: {}\n90% of outcomes between {} and {}; mean {}.\nWith every input as entered: {}",
+            "Mean of {} Monte Carlo samples (the expected cost): {}\n90% of outcomes between {} and {}; median {}.\nWith every input as entered: {}",
             crate::format::grouped(analysis.samples.count as f64, 0),
-            money_exact(s.p50, code),
+            money_exact(s.mean, code),
             money(s.p5, code),
             money(s.p95, code),
-            money(s.mean, code),
+            money(s.p50, code),
             card.hover
         );
     }

@@ -201,6 +201,7 @@ impl OutageApp {
         self.worker
             .get_or_insert_with(|| montecarlo::Worker::start(move || repaint.request_repaint()))
             .update(&self.doc.scenario);
+        self.sync_spread();
         if self.view.presenting {
             let count = present::slides(self.view.pinned.len()).len();
             self.view.slide = present_keys(&ctx, self.view.slide, count);
@@ -213,6 +214,7 @@ impl OutageApp {
             if let Some(worker) = &mut self.worker {
                 worker.update(&self.doc.scenario);
             }
+            self.sync_spread();
             egui::CentralPanel::default().show(ui, |ui| self.main_ui(ui));
         }
         commands.extend(dialogs::ui(&ctx, &mut self.view, self.doc.scenario.title()));
@@ -330,6 +332,13 @@ impl OutageApp {
                 }
             }
         }
+    }
+
+    /// Shows the latest Monte Carlo summaries with the figures (none when the scenario has no
+    /// ranges), so every panel reads one value per figure.
+    fn sync_spread(&mut self) {
+        let analysis = self.worker.as_ref().and_then(|w| w.analysis(&self.doc.scenario));
+        self.results.summaries = analysis.map(|a| a.summaries);
     }
 
     /// The figures to export: the Monte Carlo samples on screen when they are current.

@@ -6,13 +6,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use crate::results::{EXCEEDANCE_POINTS, HISTOGRAM_BINS, SamplePlan, Summaries, summarise};
 use crate::scenario::Scenario;
-use crate::sim::{self, Job, OUTPUT_COUNT, Output, Samples, Summary, exceedance, histogram};
-
-/// Points on the exceedance curve.
-const EXCEEDANCE_POINTS: usize = 200;
-/// Histogram bins.
-const BINS: usize = 40;
+use crate::sim::{Output, Samples, Summary, exceedance, histogram};
 
 /// Histogram bins: `(left edge, width, share of samples)`.
 type Bins = Vec<(f64, f64, f64)>;
@@ -24,7 +20,7 @@ pub struct Analysis {
     /// The samples.
     pub samples: Samples,
     /// Per output, in [`Output::ALL`] order.
-    pub summaries: [Summary; OUTPUT_COUNT],
+    pub summaries: Summaries,
     /// `P(cost > x)` per output of interest: provider cost, combined impact, annual expected loss.
     pub exceedance: Vec<(Output, Vec<(f64, f64)>)>,
     /// Histogram per output of interest.
@@ -33,11 +29,11 @@ pub struct Analysis {
 
 impl Analysis {
     fn of(scenario: Scenario, samples: Samples) -> Self {
-        let summaries = Output::ALL.map(|o| Summary::of(samples.column(o)));
+        let summaries = summarise(&samples);
         let shown = [Output::ProviderCost, Output::CombinedImpact, Output::AnnualExpectedLoss];
         Self {
             exceedance: shown.iter().map(|&o| (o, exceedance(samples.column(o), EXCEEDANCE_POINTS))).collect(),
-            histograms: shown.iter().map(|&o| (o, histogram(samples.column(o), BINS))).collect(),
+            histograms: shown.iter().map(|&o| (o, histogram(samples.column(o), HISTOGRAM_BINS))).collect(),
             scenario,
             samples,
             summaries,
@@ -133,7 +129,7 @@ impl Worker {
 /// Whether Monte Carlo has anything to draw.
 #[must_use]
 pub fn has_ranges(scenario: &Scenario) -> bool {
-    scenario.uncertainty.samples > 0 && sim::leaves(scenario).iter().any(|(_, e)| e.is_uncertain())
+    SamplePlan::of(scenario, None, None).count > 0
 }
 
 fn serve(inbox: &Receiver<Request>, out: &Mutex<Option<Analysis>>, repaint: &dyn Fn()) {
@@ -142,10 +138,8 @@ fn serve(inbox: &Receiver<Request>, out: &Mutex<Option<Analysis>>, repaint: &dyn
         while let Ok(newer) = inbox.try_recv() {
             request = newer;
         }
-        let job = Job::new(&request.scenario);
-        let u = &request.scenario.uncertainty;
-        let threads = sim::default_threads();
-        if let Some(samples) = sim::run(&job, u.samples as usize, u.seed, threads, &request.cancel) {
+        let plan = SamplePlan::of(&request.scenario, None, None);
+        if let Some(samples) = plan.run(&request.scenario, &request.cancel) {
             if request.cancel.load(Ordering::Relaxed) {
                 continue;
             }

@@ -12,6 +12,7 @@ use crate::compare::{self, Pinned};
 use crate::format::{compact, hours, hours_adjective, money, percent};
 use crate::model::{Component, Side};
 use crate::scenario::{Field, Scenario};
+use crate::sim::Output;
 
 /// The slides, in order; a comparison slide closes the deck when scenarios are pinned.
 #[must_use]
@@ -76,8 +77,8 @@ pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results, pins: &[P
         ChartTab::Compare => compare_headline(pins),
         ChartTab::Breakdown => format!(
             "The provider pays {}; dependent businesses and users lose {} more.",
-            money(o.provider_cost, code),
-            money(o.ecosystem_loss, code)
+            money(results.figure(Output::ProviderCost).value, code),
+            money(results.figure(Output::EcosystemLoss).value, code)
         ),
         ChartTab::Timeline => format!(
             "{} users cut off for {}; costs keep growing until full recovery.",
@@ -90,18 +91,19 @@ pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results, pins: &[P
             format!("{} per outage hour: {:.1}× the highest published benchmark.", money(o.cost_per_hour, code), times)
         }
         _ => {
+            let part = |c: Component| results.figure(Output::Component(c)).value;
+            let provider = results.figure(Output::ProviderCost).value;
             let largest = Component::ALL
                 .into_iter()
                 .filter(|c| c.side() == Side::Provider)
-                .max_by(|a, b| o.components.get(*a).total_cmp(&o.components.get(*b)));
-            let share = |c: Component| {
-                if o.provider_cost > 0.0 { o.components.get(c) / o.provider_cost } else { 0.0 }
-            };
+                .max_by(|a, b| part(*a).total_cmp(&part(*b)));
+            let share = |c: Component| if provider > 0.0 { part(c) / provider } else { 0.0 };
+            let expected = if results.summaries.is_some() { " on average" } else { "" };
             match largest {
-                Some(c) if o.provider_cost > 0.0 => format!(
-                    "A {} outage costs {}; {} of it is {}.",
+                Some(c) if provider > 0.0 => format!(
+                    "A {} outage costs {}{expected}; {} of it is {}.",
                     hours_adjective(d),
-                    money(o.provider_cost, code),
+                    money(provider, code),
                     percent(share(c)),
                     c.name().to_lowercase()
                 ),

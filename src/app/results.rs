@@ -3,13 +3,10 @@
 use std::time::{Duration, Instant};
 
 use crate::model::{CurvePoint, Evaluation, TimelinePoint, cost_curve, timeline};
+use crate::results::{CURVE_POINTS, Figure, Summaries, TIMELINE_POINTS};
 use crate::scenario::Scenario;
+use crate::sim::Output;
 use crate::sim::{SortBy, Swing, tornado};
-
-/// Points on the cost-vs-duration curve.
-pub const CURVE_POINTS: usize = 241;
-/// Points on the timeline.
-pub const TIMELINE_POINTS: usize = 241;
 
 /// Everything the charts and cards show, for one version of the scenario.
 pub struct Results {
@@ -26,6 +23,9 @@ pub struct Results {
     pub tornado_combined: Vec<Swing>,
     /// How long the last recomputation took.
     pub compute_time: Duration,
+    /// The Monte Carlo summaries shown with the figures (the latest finished run while the
+    /// scenario has ranges), set each frame from the worker.
+    pub summaries: Option<Summaries>,
 }
 
 impl Results {
@@ -44,7 +44,15 @@ impl Results {
             tornado_provider: tornado(scenario, SortBy::ProviderCost),
             tornado_combined: tornado(scenario, SortBy::CombinedImpact),
             compute_time: started.elapsed(),
+            summaries: None,
         }
+    }
+
+    /// A money figure as every surface shows it: the Monte Carlo mean with its P5–P95 when the
+    /// scenario has ranges, else the deterministic result (DESIGN §2.5).
+    #[must_use]
+    pub fn figure(&self, output: Output) -> Figure {
+        Figure::of(&self.evaluation.outcome, self.summaries.as_ref(), output)
     }
 
     /// Recomputes if the scenario changed since; returns whether it did.
@@ -52,7 +60,9 @@ impl Results {
         if *scenario == self.scenario {
             return false;
         }
+        let summaries = self.summaries.take();
         *self = Self::of(scenario);
+        self.summaries = summaries;
         true
     }
 }

@@ -4,14 +4,33 @@ use serde_json::{Value, json};
 
 use crate::compare::{self, Pinned, Return};
 use crate::model::{Evaluation, Outcome};
+use crate::results::{Figure, summarise};
 use crate::scenario::Scenario;
 use crate::sim::{Output, Samples, Summary};
 
-/// `{"scenario": …, "results": …, "monte_carlo": …}` (the last only when Monte Carlo ran).
+/// `{"scenario": …, "figures": …, "results": …, "monte_carlo": …}`: `figures` holds each money
+/// figure as every surface shows it (the Monte Carlo mean with P5–P95 when the scenario has ranges,
+/// DESIGN §2.5), `results` every figure with each input as entered, `monte_carlo` (only when it
+/// ran) the mean and percentiles of every output.
 #[must_use]
 pub fn eval_document(scenario: &Scenario, samples: Option<&Samples>) -> Value {
     let e = Evaluation::of(scenario);
-    let mut doc = json!({ "scenario": scenario, "results": results(&e) });
+    let summaries = samples.map(summarise);
+    let figures: serde_json::Map<String, Value> = Output::ALL
+        .iter()
+        .filter(|&&o| o != Output::EffectiveHours)
+        .map(|&o| {
+            let f = Figure::of(&e.outcome, summaries.as_ref(), o);
+            let (p5, p95) = f.range.map_or((Value::Null, Value::Null), |(lo, hi)| (json!(lo), json!(hi)));
+            (o.key().to_owned(), json!({"value": f.value, "p5": p5, "p95": p95}))
+        })
+        .collect();
+    let basis = if summaries.is_some() { "monte_carlo_mean" } else { "deterministic" };
+    let mut doc = json!({
+        "scenario": scenario,
+        "figures": {"basis": basis, "values": figures},
+        "results": results(&e),
+    });
     if let Some(samples) = samples {
         doc["monte_carlo"] = monte_carlo(samples);
     }

@@ -16,8 +16,9 @@ use clap::{Parser, Subcommand};
 
 use crate::compare::{self, Pinned, Return};
 use crate::export::{self, ReportData, Size};
+use crate::results::{SamplePlan, summarise};
 use crate::scenario::{Scenario, ScenarioError, load, presets};
-use crate::sim::{self, Job, Samples, default_threads};
+use crate::sim::Samples;
 
 /// Outage cost and impact estimator.
 #[derive(Debug, Parser)]
@@ -107,7 +108,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyho
                 serde_json::to_writer_pretty(&mut *out, &json::eval_document(&scenario, simulation.as_ref()))?;
                 writeln!(out)?;
             } else {
-                table::eval(&scenario, out)?;
+                table::eval(&scenario, simulation.as_ref().map(summarise).as_ref(), out)?;
                 if let Some(samples) = &simulation {
                     table::monte_carlo(&scenario, samples, out)?;
                 }
@@ -205,12 +206,9 @@ fn returns(pins: &[(PathBuf, Pinned)], err: &mut dyn Write) -> anyhow::Result<Ve
     Ok(found)
 }
 
-/// Runs Monte Carlo when asked (`--samples`) or when the scenario has ranges.
+/// Runs Monte Carlo when the scenario has ranges (with `--samples` and `--seed` if given).
 fn simulate(scenario: &Scenario, samples: Option<u32>, seed: Option<u64>) -> Option<Samples> {
-    let job = Job::new(scenario);
-    let count = samples.unwrap_or(if job.uncertain().is_empty() { 0 } else { scenario.uncertainty.samples });
-    let seed = seed.unwrap_or(scenario.uncertainty.seed);
-    sim::run(&job, count as usize, seed, default_threads(), &AtomicBool::new(false))
+    SamplePlan::of(scenario, samples, seed).run(scenario, &AtomicBool::new(false))
 }
 
 /// Opens a scenario file, or a shipped preset by id when no such file exists.

@@ -5,15 +5,19 @@ use std::io::{self, Write};
 use crate::compare::{self, Pinned, Return};
 use crate::format::{clock, compact, grouped, hours, money, money_exact, percent, value};
 use crate::model::{Component, Evaluation, Side};
+use crate::results::{Figure, Summaries};
 use crate::scenario::{Field, Scenario, Unit, presets};
 use crate::sim::{Output, Samples, Summary};
 
-/// The breakdown of `eval`.
-pub fn eval(scenario: &Scenario, out: &mut dyn Write) -> io::Result<()> {
+/// The breakdown of `eval`: with Monte Carlo `summaries`, every amount is the mean with its
+/// P5–P95 beside it (DESIGN §2.5).
+pub fn eval(scenario: &Scenario, summaries: Option<&Summaries>, out: &mut dyn Write) -> io::Result<()> {
     let e = Evaluation::of(scenario);
     let (o, p) = (&e.outcome, &e.point);
     let code = scenario.currency.code.as_str();
     let m = |v: f64| money(v, code);
+    let fig = |output: Output| Figure::of(o, summaries, output);
+    let spread = |f: &Figure| f.range_text(code);
     writeln!(out, "{}", scenario.title())?;
     writeln!(out, "Amounts in {code} ({} per USD)", p.get(Field::PerUsd))?;
     writeln!(
@@ -25,30 +29,47 @@ pub fn eval(scenario: &Scenario, out: &mut dyn Write) -> io::Result<()> {
         hours(p.get(Field::RecoveryTailHours)),
         o.effective_hours
     )?;
+    if summaries.is_some() {
+        writeln!(out, "Amounts are Monte Carlo means, with the 5th to 95th percentile beside them.")?;
+    }
     writeln!(out)?;
     writeln!(out, "  {:<4} {:<22} {:<10} {:>10} {:>26}", "", "Component", "Side", "Amount", "Exact")?;
-    for (c, v) in o.components.iter() {
+    for c in Component::ALL {
+        let f = fig(Output::Component(c));
+        let v = f.value;
         let side = if c.side() == Side::Provider { "provider" } else { "ecosystem" };
-        writeln!(out, "  {:<4} {:<22} {:<10} {:>10} {:>26}", c.id(), c.name(), side, m(v), money_exact(v, code))?;
+        writeln!(
+            out,
+            "  {:<4} {:<22} {:<10} {:>10} {:>26}  {}",
+            c.id(),
+            c.name(),
+            side,
+            m(v),
+            money_exact(v, code),
+            spread(&f)
+        )?;
         if c == Component::BusinessLoss {
             for b in &e.business_losses {
                 let name: String = b.name.chars().take(31).collect();
-                writeln!(out, "       · {name:<31} {:>10} {:>26}", m(b.value), money_exact(b.value, code))?;
+                let entered = if summaries.is_some() { "  as entered" } else { "" };
+                writeln!(out, "       · {name:<31} {:>10} {:>26}{entered}", m(b.value), money_exact(b.value, code))?;
             }
         }
     }
     writeln!(out)?;
     let rows = [
-        ("Provider cost (P)", o.provider_cost),
-        ("Ecosystem loss (C2 + C3)", o.ecosystem_loss),
-        ("Combined impact (P − C6 − C7 + Eco)", o.combined_impact),
-        ("Cost per outage hour (P / D)", o.cost_per_hour),
-        ("Annual expected loss", o.annual_expected_loss),
-        ("Market-value hit (not in totals)", o.market_value_hit),
+        ("Provider cost (P)", fig(Output::ProviderCost)),
+        ("Ecosystem loss (C2 + C3)", fig(Output::EcosystemLoss)),
+        ("Combined impact (P − C6 − C7 + Eco)", fig(Output::CombinedImpact)),
+        ("Annual expected loss", fig(Output::AnnualExpectedLoss)),
+        ("Market-value hit (not in totals)", fig(Output::MarketValueHit)),
     ];
-    for (label, v) in rows {
-        writeln!(out, "  {label:<38} {:>10} {:>26}", m(v), money_exact(v, code))?;
+    for (label, f) in rows {
+        writeln!(out, "  {label:<38} {:>10} {:>26}  {}", m(f.value), money_exact(f.value, code), spread(&f))?;
     }
+    let per_hour =
+        if summaries.is_some() { "Cost per outage hour (P / D, as entered)" } else { "Cost per outage hour (P / D)" };
+    writeln!(out, "  {per_hour:<38} {:>10} {:>26}", m(o.cost_per_hour), money_exact(o.cost_per_hour, code))?;
     writeln!(out)?;
     writeln!(
         out,

@@ -5,11 +5,9 @@ use std::sync::atomic::AtomicBool;
 
 use crate::compare::Pinned;
 use crate::model::{CurvePoint, Evaluation, TimelinePoint, cost_curve, timeline};
+use crate::results::{CURVE_POINTS, Figure, SamplePlan, Summaries, TIMELINE_POINTS, summarise};
 use crate::scenario::Scenario;
-use crate::sim::{self, Job, Output, Samples, SortBy, Summary, Swing, tornado};
-
-/// Points on exported curves.
-const CURVE_POINTS: usize = 241;
+use crate::sim::{Output, Samples, SortBy, Summary, Swing, tornado};
 
 /// The figures of one scenario, for charts and reports.
 pub struct ReportData {
@@ -25,6 +23,8 @@ pub struct ReportData {
     pub tornado: Vec<Swing>,
     /// Monte Carlo samples, when the scenario has ranges and samples were asked for.
     pub samples: Option<Samples>,
+    /// Their summaries, one per output.
+    pub summaries: Option<Summaries>,
     /// Scenarios pinned for comparison (the app's Compare tab); empty otherwise.
     pub compare: Vec<Pinned>,
 }
@@ -34,10 +34,7 @@ impl ReportData {
     /// scenario's setting when it has ranges; 0 turns it off) and `seed` (default: the scenario's).
     #[must_use]
     pub fn new(scenario: &Scenario, samples: Option<u32>, seed: Option<u64>) -> Self {
-        let job = Job::new(scenario);
-        let count = samples.unwrap_or(if job.uncertain().is_empty() { 0 } else { scenario.uncertainty.samples });
-        let seed = seed.unwrap_or(scenario.uncertainty.seed);
-        let samples = sim::run(&job, count as usize, seed, sim::default_threads(), &AtomicBool::new(false));
+        let samples = SamplePlan::of(scenario, samples, seed).run(scenario, &AtomicBool::new(false));
         Self::with_samples(scenario, samples)
     }
 
@@ -47,10 +44,11 @@ impl ReportData {
         let evaluation = Evaluation::of(scenario);
         Self {
             curve: cost_curve(&evaluation.point, CURVE_POINTS),
-            timeline: timeline(&evaluation.point, &evaluation.outcome, CURVE_POINTS),
+            timeline: timeline(&evaluation.point, &evaluation.outcome, TIMELINE_POINTS),
             tornado: tornado(scenario, SortBy::ProviderCost),
             scenario: scenario.clone(),
             evaluation,
+            summaries: samples.as_ref().map(summarise),
             samples,
             compare: Vec::new(),
         }
@@ -72,6 +70,12 @@ impl ReportData {
     /// The Monte Carlo summary of an output, if Monte Carlo ran.
     #[must_use]
     pub fn summary(&self, output: Output) -> Option<Summary> {
-        self.samples.as_ref().map(|s| Summary::of(s.column(output)))
+        self.summaries.as_ref().map(|s| s[output.index()])
+    }
+
+    /// A money figure as every surface shows it: the Monte Carlo mean with ranges (DESIGN §2.5).
+    #[must_use]
+    pub fn figure(&self, output: Output) -> Figure {
+        Figure::of(&self.evaluation.outcome, self.summaries.as_ref(), output)
     }
 }

@@ -73,11 +73,10 @@ pub fn report(data: &ReportData, svgs: &[(Chart, String)]) -> String {
 fn cards(out: &mut String, data: &ReportData) {
     let code = data.currency();
     let o = &data.evaluation.outcome;
-    let with_range = |output: Output, v: f64| -> (String, String) {
-        data.summary(output).map_or_else(
-            || (money(v, code), String::new()),
-            |s: Summary| (money(s.p50, code), format!("median; P5–P95 {}–{}", money(s.p5, code), money(s.p95, code))),
-        )
+    let with_range = |output: Output| -> (String, String) {
+        let f = data.figure(output);
+        let context = if f.is_mean() { format!("mean; {}", f.range_text(code)) } else { String::new() };
+        (money(f.value, code), context)
     };
     out.push_str("<div class=\"cards\">\n");
     let mut card = |k: &str, (v, c): (String, String)| {
@@ -89,14 +88,14 @@ fn cards(out: &mut String, data: &ReportData) {
             esc(&c)
         );
     };
-    card("Provider cost", with_range(Output::ProviderCost, o.provider_cost));
+    card("Provider cost", with_range(Output::ProviderCost));
     card("Cost per outage hour", (money(o.cost_per_hour, code), String::new()));
     card("Users affected", (crate::format::compact(o.users_affected), String::new()));
     card("User-hours disrupted", (crate::format::compact(o.user_hours), String::new()));
-    card("Ecosystem loss", with_range(Output::EcosystemLoss, o.ecosystem_loss));
-    card("Combined impact", with_range(Output::CombinedImpact, o.combined_impact));
-    card("Annual expected loss", with_range(Output::AnnualExpectedLoss, o.annual_expected_loss));
-    card("Market-value hit", (money(o.market_value_hit, code), "not in totals".to_owned()));
+    card("Ecosystem loss", with_range(Output::EcosystemLoss));
+    card("Combined impact", with_range(Output::CombinedImpact));
+    card("Annual expected loss", with_range(Output::AnnualExpectedLoss));
+    card("Market-value hit", (money(data.figure(Output::MarketValueHit).value, code), "not in totals".to_owned()));
     out.push_str("</div>\n");
 }
 
@@ -120,8 +119,14 @@ fn band(out: &mut String, data: &ReportData) {
 fn breakdown(out: &mut String, data: &ReportData) {
     let code = data.currency();
     let o = &data.evaluation.outcome;
-    out.push_str("<h2>Breakdown</h2>\n<table>\n<tr><th></th><th>Component</th><th>Borne by</th><th class=\"n\">Cost</th><th class=\"n\">Exact</th></tr>\n");
-    for (c, v) in o.components.iter() {
+    if data.summaries.is_some() {
+        out.push_str("<h2>Breakdown</h2>\n<p>Monte Carlo means (the expected cost), so the components add up to the totals.</p>\n");
+    } else {
+        out.push_str("<h2>Breakdown</h2>\n");
+    }
+    out.push_str("<table>\n<tr><th></th><th>Component</th><th>Borne by</th><th class=\"n\">Cost</th><th class=\"n\">Exact</th></tr>\n");
+    for c in crate::model::Component::ALL {
+        let v = data.figure(Output::Component(c)).value;
         let side = if c.side() == crate::model::Side::Provider { "provider" } else { "ecosystem" };
         let _ = writeln!(
             out,
@@ -133,11 +138,18 @@ fn breakdown(out: &mut String, data: &ReportData) {
         );
     }
     for (name, v) in [
-        ("Provider cost P = C1 + C4 + C5 + C6 + C7 + C8 + C9", o.provider_cost),
-        ("Ecosystem loss = C2 + C3", o.ecosystem_loss),
-        ("Combined impact = P − C6 − C7 + ecosystem loss", o.combined_impact),
-        ("Cost per outage hour = P / D", o.cost_per_hour),
-        ("Annual expected loss = frequency × P", o.annual_expected_loss),
+        ("Provider cost P = C1 + C4 + C5 + C6 + C7 + C8 + C9", data.figure(Output::ProviderCost).value),
+        ("Ecosystem loss = C2 + C3", data.figure(Output::EcosystemLoss).value),
+        ("Combined impact = P − C6 − C7 + ecosystem loss", data.figure(Output::CombinedImpact).value),
+        (
+            if data.summaries.is_some() {
+                "Cost per outage hour = P / D (as entered)"
+            } else {
+                "Cost per outage hour = P / D"
+            },
+            o.cost_per_hour,
+        ),
+        ("Annual expected loss = frequency × P", data.figure(Output::AnnualExpectedLoss).value),
         ("Market-value hit (never added to totals)", o.market_value_hit),
     ] {
         let _ = writeln!(

@@ -7,12 +7,8 @@ use crate::format::{compact, hours, money, percent};
 use crate::sim::Output;
 
 /// A money figure with its Monte Carlo interval when there is one.
-fn figure(data: &ReportData, output: Output, nominal: f64) -> String {
-    let code = data.currency();
-    data.summary(output).map_or_else(
-        || money(nominal, code),
-        |s| format!("{} (median; 90% between {} and {})", money(s.p50, code), money(s.p5, code), money(s.p95, code)),
-    )
+fn figure(data: &ReportData, output: Output) -> String {
+    data.figure(output).money_with_range(data.currency())
 }
 
 /// A few lines for an email or a chat: the headline figures of the scenario.
@@ -31,14 +27,14 @@ pub fn summary_text(data: &ReportData) -> String {
          Uptime Institute band: {}; suggested severity {} ({})\n\
          Market-value hit (not in totals): {}\n",
         data.scenario.title(),
-        figure(data, Output::ProviderCost, o.provider_cost),
+        figure(data, Output::ProviderCost),
         hours(d),
         money(o.cost_per_hour, code),
         compact(o.users_affected),
         compact(o.user_hours),
-        figure(data, Output::EcosystemLoss, o.ecosystem_loss),
-        figure(data, Output::CombinedImpact, o.combined_impact),
-        figure(data, Output::AnnualExpectedLoss, o.annual_expected_loss),
+        figure(data, Output::EcosystemLoss),
+        figure(data, Output::CombinedImpact),
+        figure(data, Output::AnnualExpectedLoss),
         e.band.label(),
         e.severity.level,
         e.severity.name(),
@@ -51,7 +47,6 @@ pub fn summary_text(data: &ReportData) -> String {
 pub fn report(data: &ReportData, charts: &[(Chart, String)]) -> String {
     let s = &data.scenario;
     let code = data.currency();
-    let o = &data.evaluation.outcome;
     let mut out = format!("# {}\n\n", s.title());
     if !s.description.is_empty() {
         let _ = writeln!(out, "{}\n", s.description);
@@ -59,8 +54,9 @@ pub fn report(data: &ReportData, charts: &[(Chart, String)]) -> String {
     out.push_str("## Headline\n\n```\n");
     out.push_str(&summary_text(data));
     out.push_str("```\n\n## Breakdown\n\n| | Component | Cost | Share of P + Eco |\n|---|---|---:|---:|\n");
-    let total = o.provider_cost + o.ecosystem_loss;
-    for (c, v) in o.components.iter() {
+    let total = data.figure(Output::ProviderCost).value + data.figure(Output::EcosystemLoss).value;
+    for c in crate::model::Component::ALL {
+        let v = data.figure(Output::Component(c)).value;
         let share = if total > 0.0 { v / total } else { 0.0 };
         let _ = writeln!(out, "| {} | {} | {} | {} |", c.id(), c.name(), money(v, code), percent(share));
     }

@@ -9,20 +9,26 @@ use crate::app::results::Results;
 use crate::format::{money, money_exact, percent};
 use crate::model::{Component, Side};
 use crate::scenario::Scenario;
+use crate::sim::Output;
 
 /// Draws the chart in the space given.
 pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
     let code = scenario.currency.code.clone();
-    let o = &results.evaluation.outcome;
+    let value = |output: Output| results.figure(output).value;
+    let component = |c: Component| value(Output::Component(c));
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("Provider cost {}", money(o.provider_cost, &code)));
+        ui.label(format!("Provider cost {}", results.figure(Output::ProviderCost).money_with_range(&code)));
         ui.separator();
-        ui.label(format!("Ecosystem loss {}", money(o.ecosystem_loss, &code)));
+        ui.label(format!("Ecosystem loss {}", money(value(Output::EcosystemLoss), &code)));
         ui.separator();
         ui.label(format!(
             "Combined impact {} (credits and compensation counted once)",
-            money(o.combined_impact, &code)
+            money(value(Output::CombinedImpact), &code)
         ));
+        if results.summaries.is_some() {
+            ui.separator();
+            ui.label("Bars: Monte Carlo means");
+        }
     });
     // Rows from the top: provider components, then ecosystem components.
     let rows = Component::provider_first();
@@ -30,11 +36,11 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
     // Row i from the top sits at y = count − i, with a gap between the two sides.
     let y_of = |i: usize, c: Component| (count - i) as f64 + if c.side() == Side::Provider { 0.5 } else { 0.0 };
     let names: Vec<(f64, String)> = rows.iter().enumerate().map(|(i, &c)| (y_of(i, c), c.name().to_owned())).collect();
-    let total = o.provider_cost + o.ecosystem_loss;
-    let max = rows.iter().map(|&c| o.components.get(c)).fold(0.0, f64::max);
+    let total = value(Output::ProviderCost) + value(Output::EcosystemLoss);
+    let max = rows.iter().map(|&c| component(c)).fold(0.0, f64::max);
     money_bars("breakdown", names, format!("Cost ({code})"), &code, max).show(ui, |plot_ui| {
         for (i, &c) in rows.iter().enumerate() {
-            let v = o.components.get(c);
+            let v = component(c);
             let label = egui::RichText::new(money(v, &code)).strong().text_style(egui::TextStyle::Body);
             plot_ui.text(
                 Text::new(format!("{} value", c.id()), PlotPoint::new(v + max * 0.01, y_of(i, c)), label)

@@ -1,0 +1,176 @@
+//! The figures a scenario shows, one answer per figure (DESIGN §2.5), for every surface: the
+//! app's cards, breakdown and slides, the command line's table and JSON, the reports and the
+//! copied summary all read a money figure through [`Figure::of`].
+//!
+//! - With no ranges a figure is the deterministic result.
+//! - With ranges it is the Monte Carlo **mean** (the expected cost: means add up, so the
+//!   components shown sum to the totals shown, and the annual expected loss is the mean of
+//!   frequency × P), with its P5–P95 beside it. The median and the value "as entered" appear only
+//!   where labelled so.
+//!
+//! The sample plan (how many draws, which seed) has one rule, [`SamplePlan::of`], and the sizes of
+//! the curves and charts every surface draws are defined once here. No UI, no I/O.
+
+use std::sync::atomic::AtomicBool;
+
+use crate::format::money;
+use crate::model::Outcome;
+use crate::scenario::Scenario;
+use crate::sim::{self, Job, OUTPUT_COUNT, Output, Samples, Summary};
+
+/// Points on the cost-vs-duration curve (app, export, compare).
+pub const CURVE_POINTS: usize = 241;
+/// Points on the timeline of the outage (app, export).
+pub const TIMELINE_POINTS: usize = 241;
+/// Points on a loss-exceedance curve (app, export).
+pub const EXCEEDANCE_POINTS: usize = 200;
+/// Bins of a Monte Carlo histogram (app, export).
+pub const HISTOGRAM_BINS: usize = 40;
+
+/// How many Monte Carlo draws a run makes, and with which seed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SamplePlan {
+    /// Draws; 0 means no run (the figures are deterministic).
+    pub count: usize,
+    /// The seed.
+    pub seed: u64,
+}
+
+impl SamplePlan {
+    /// The one rule: a scenario without ranges runs no Monte Carlo (every draw would equal the
+    /// deterministic result); one with ranges draws `samples` (default: the scenario's
+    /// `uncertainty.samples`) with `seed` (default: the scenario's `uncertainty.seed`).
+    #[must_use]
+    pub fn of(scenario: &Scenario, samples: Option<u32>, seed: Option<u64>) -> Self {
+        let count = if has_ranges(scenario) { samples.unwrap_or(scenario.uncertainty.samples) as usize } else { 0 };
+        Self { count, seed: seed.unwrap_or(scenario.uncertainty.seed) }
+    }
+
+    /// Runs the plan on every core; `None` when it draws nothing or was cancelled.
+    #[must_use]
+    pub fn run(self, scenario: &Scenario, cancel: &AtomicBool) -> Option<Samples> {
+        if self.count == 0 {
+            return None;
+        }
+        sim::run(&Job::new(scenario), self.count, self.seed, sim::default_threads(), cancel)
+    }
+}
+
+/// Whether a scenario has any uncertain input (a `Pert` or `Range90`).
+#[must_use]
+pub fn has_ranges(scenario: &Scenario) -> bool {
+    sim::leaves(scenario).iter().any(|(_, e)| e.is_uncertain())
+}
+
+/// Every output's summary, in [`Output::ALL`] order.
+pub type Summaries = [Summary; OUTPUT_COUNT];
+
+/// Summarises every column of a run.
+#[must_use]
+pub fn summarise(samples: &Samples) -> Summaries {
+    Output::ALL.map(|o| Summary::of(samples.column(o)))
+}
+
+/// A figure as every surface shows it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Figure {
+    /// The value shown: the Monte Carlo mean with ranges, else the deterministic result.
+    pub value: f64,
+    /// P5 and P95, with ranges.
+    pub range: Option<(f64, f64)>,
+    /// The median, with ranges (shown only where labelled "median").
+    pub median: Option<f64>,
+    /// Every input at its nominal value (shown only where labelled "as entered").
+    pub as_entered: f64,
+}
+
+impl Figure {
+    /// The figure of `output`: from the Monte Carlo summaries when there are any, else from the
+    /// deterministic outcome.
+    #[must_use]
+    pub fn of(outcome: &Outcome, summaries: Option<&Summaries>, output: Output) -> Self {
+        let as_entered = output.of(outcome);
+        match summaries {
+            Some(s) => {
+                let s = s[output.index()];
+                Self { value: s.mean, range: Some((s.p5, s.p95)), median: Some(s.p50), as_entered }
+            }
+            None => Self { value: as_entered, range: None, median: None, as_entered },
+        }
+    }
+
+    /// Whether the figure is a Monte Carlo mean.
+    #[must_use]
+    pub fn is_mean(&self) -> bool {
+        self.range.is_some()
+    }
+
+    /// "P5–P95 $1.2M–$3.4M", or nothing without ranges.
+    #[must_use]
+    pub fn range_text(&self, code: &str) -> String {
+        self.range.map_or_else(String::new, |(lo, hi)| format!("P5–P95 {}–{}", money(lo, code), money(hi, code)))
+    }
+
+    /// The value in compact money, with "(mean; P5–P95 …)" beside it when there are ranges.
+    #[must_use]
+    pub fn money_with_range(&self, code: &str) -> String {
+        match self.range {
+            Some(_) => format!("{} (mean; {})", money(self.value, code), self.range_text(code)),
+            None => money(self.value, code),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Component, Evaluation};
+    use crate::scenario::{Estimate, Field, Pert};
+
+    fn uncertain() -> Scenario {
+        let mut s = Scenario::blank();
+        let _ = Field::FinesPerHour.set(&mut s, Estimate::Fixed(1000.0));
+        let _ = Field::DurationHours.set(&mut s, Estimate::Pert(Pert { min: 1.0, mode: 2.0, max: 9.0 }));
+        s.uncertainty.samples = 4000;
+        s
+    }
+
+    #[test]
+    fn the_plan_runs_nothing_without_ranges_whatever_is_asked() {
+        let s = Scenario::blank();
+        assert_eq!(SamplePlan::of(&s, Some(500), Some(3)), SamplePlan { count: 0, seed: 3 });
+        let u = uncertain();
+        assert_eq!(SamplePlan::of(&u, None, None).count, 4000);
+        assert_eq!(SamplePlan::of(&u, Some(10), None), SamplePlan { count: 10, seed: u.uncertainty.seed });
+    }
+
+    #[test]
+    fn with_ranges_a_figure_is_the_mean_and_components_add_up() {
+        let s = uncertain();
+        let e = Evaluation::of(&s);
+        let samples = SamplePlan::of(&s, None, None).run(&s, &AtomicBool::new(false));
+        let summaries = samples.as_ref().map(summarise);
+        let p = Figure::of(&e.outcome, summaries.as_ref(), Output::ProviderCost);
+        // The fine is 1000 per hour of a PERT(1, 2, 9) duration: mean (1 + 8 + 9) / 6 = 3 h.
+        assert!((p.value - 3000.0).abs() < 60.0, "{p:?}");
+        assert_eq!(p.as_entered, 2000.0);
+        assert!(p.median.is_some_and(|m| m < p.value));
+        let parts: f64 = Component::ALL
+            .iter()
+            .filter(|c| c.side() == crate::model::Side::Provider)
+            .map(|&c| Figure::of(&e.outcome, summaries.as_ref(), Output::Component(c)).value)
+            .sum();
+        assert!((parts - p.value).abs() <= 1e-9 * p.value);
+        assert!(p.money_with_range("USD").starts_with("$3"), "{}", p.money_with_range("USD"));
+    }
+
+    #[test]
+    fn without_ranges_a_figure_is_the_deterministic_result() {
+        let mut s = Scenario::blank();
+        let _ = Field::FinesFixed.set(&mut s, Estimate::Fixed(5.0));
+        let e = Evaluation::of(&s);
+        let f = Figure::of(&e.outcome, None, Output::ProviderCost);
+        assert_eq!((f.value, f.range, f.median, f.as_entered), (5.0, None, None, 5.0));
+        assert_eq!(f.money_with_range("USD"), money(5.0, "USD"));
+    }
+}
