@@ -342,6 +342,8 @@ fn pinning_two_presets_shows_both_curves_the_delta_table_and_the_return() {
     harness.run();
     harness.get_by_label("Kakao with a hot-standby data center (what-if)").click();
     harness.run();
+    // Pins and their returns are computed off the UI thread.
+    assert!(wait_for(&mut harness, "Return on the mitigation: Kakao with a hot-standby"));
     // Both curves in the legend, the delta table, and the return on the standby.
     assert!(harness.query_all_by_label("Kakao data-center fire, October 2022").count() >= 2, "pin chip and legend");
     assert!(harness.query_all_by_label("Kakao with a hot-standby data center (what-if)").count() >= 2);

@@ -42,6 +42,19 @@ pub enum Command {
     ExportReport(PathBuf),
     /// Copy the headline summary to the clipboard.
     CopySummary,
+    /// Pin a scenario for comparison; a relative mitigation baseline is read from `folder`.
+    Pin {
+        /// How the comparison names it.
+        label: String,
+        /// The scenario.
+        scenario: Box<crate::scenario::Scenario>,
+        /// The folder of the file it was read from.
+        folder: Option<PathBuf>,
+    },
+    /// Pin the open scenario (its relative baseline read beside its file).
+    PinOpen,
+    /// Unpin the pinned scenario at this index.
+    Unpin(usize),
     /// Close the app.
     Quit,
     /// Run the inner command even though it drops unsaved changes (the user said so).

@@ -15,6 +15,7 @@ mod fonts;
 mod inputs;
 mod menu;
 mod montecarlo;
+mod pins;
 mod present;
 mod results;
 mod screenshot;
@@ -202,10 +203,12 @@ impl OutageApp {
             .get_or_insert_with(|| montecarlo::Worker::start(move || repaint.request_repaint()))
             .update(&self.doc.scenario);
         self.sync_spread();
+        let repaint = ctx.clone();
+        self.view.pins.update(move || repaint.request_repaint());
         if self.view.presenting {
-            let count = present::slides(self.view.pinned.len()).len();
+            let count = present::slides(self.view.pins.pinned.len()).len();
             self.view.slide = present_keys(&ctx, self.view.slide, count);
-            present::ui(ui, &mut self.doc.scenario, &mut self.results, self.view.slide, &self.view.pinned);
+            present::ui(ui, &mut self.doc.scenario, &mut self.results, self.view.slide, &self.view.pins);
         } else {
             commands.extend(menu::ui(ui, &self.doc, &mut self.settings));
             status::ui(ui, &self.doc, &self.results, self.worker.as_ref());
@@ -218,6 +221,7 @@ impl OutageApp {
             egui::CentralPanel::default().show(ui, |ui| self.main_ui(ui));
         }
         commands.extend(dialogs::ui(&ctx, &mut self.view, self.doc.scenario.title()));
+        commands.append(&mut self.view.queued);
         for command in commands {
             self.apply(&ctx, command);
         }
@@ -317,6 +321,20 @@ impl OutageApp {
                 ctx.copy_text(crate::export::summary_text(&self.report_data()));
                 self.toast(ctx, "Copied the headline figures to the clipboard");
             }
+            Command::Pin { label, scenario, folder } => {
+                let repaint = ctx.clone();
+                self.view.pins.pin(label, *scenario, folder, move || repaint.request_repaint());
+            }
+            Command::PinOpen => {
+                let folder = self.doc.path().and_then(|p| p.parent()).map(std::path::Path::to_path_buf);
+                let (label, scenario) = (self.doc.scenario.title().to_owned(), self.doc.scenario.clone());
+                let repaint = ctx.clone();
+                self.view.pins.pin(label, scenario, folder, move || repaint.request_repaint());
+            }
+            Command::Unpin(index) => {
+                let repaint = ctx.clone();
+                self.view.pins.unpin(index, move || repaint.request_repaint());
+            }
             Command::Quit => {
                 self.view.close_confirmed = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -349,7 +367,7 @@ impl OutageApp {
             Some(analysis) => crate::export::ReportData::with_samples(scenario, Some(analysis.samples.clone())),
             None => crate::export::ReportData::new(scenario, None, None),
         };
-        data.with_comparison(self.view.pinned.clone())
+        data.with_comparison(self.view.pins.pinned.clone())
     }
 
     fn export_size(&self) -> crate::export::Size {

@@ -6,9 +6,10 @@ use egui::{Align, Layout, RichText, TextStyle, Ui};
 
 use super::charts;
 use super::inputs::fields_ui;
+use super::pins::Pins;
 use super::results::Results;
 use super::settings::ChartTab;
-use crate::compare::{self, Pinned};
+use crate::compare;
 use crate::format::{compact, hours, hours_adjective, money, percent};
 use crate::model::{Component, Side};
 use crate::scenario::{Field, Scenario};
@@ -28,8 +29,8 @@ pub fn slides(pinned: usize) -> Vec<ChartTab> {
 const TEXT_SCALE: f32 = 1.6;
 
 /// Draws the slide `slide` full-window. Widgets in the bar edit the scenario directly.
-pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, slide: usize, pins: &[Pinned]) {
-    let slides = slides(pins.len());
+pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, slide: usize, pins: &Pins) {
+    let slides = slides(pins.pinned.len());
     let slide = slide.min(slides.len() - 1);
     for font in ui.style_mut().text_styles.values_mut() {
         font.size *= TEXT_SCALE;
@@ -68,7 +69,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, slide: us
 
 /// The slide's one-sentence message.
 #[must_use]
-pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results, pins: &[Pinned]) -> String {
+pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results, pins: &Pins) -> String {
     let code = scenario.currency.code.as_str();
     let e = &results.evaluation;
     let (o, p) = (&e.outcome, &e.point);
@@ -115,10 +116,8 @@ pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results, pins: &[P
 
 /// The comparison's message: the return on a pinned mitigation, or how far the last pinned
 /// scenario moves the annual expected loss.
-fn compare_headline(pins: &[Pinned]) -> String {
-    if let Some((after, (_, r))) =
-        pins.iter().find_map(|after| compare::return_against(after, pins).map(|x| (after, x)))
-    {
+fn compare_headline(pins: &Pins) -> String {
+    if let Some((after, r)) = pins.returns.iter().find_map(|m| pins.pinned.get(m.after).map(|a| (a, &m.result))) {
         let code = after.scenario.currency.code.as_str();
         let verdict = match r.roi {
             Some(roi) if roi >= 0.0 => format!("it returns {} a year on its cost", percent(roi)),
@@ -130,8 +129,8 @@ fn compare_headline(pins: &[Pinned]) -> String {
         };
         return format!("{} saves {} a year; {verdict}.", after.label, money(r.ale_before - r.ale_after, code));
     }
-    let rows = compare::rows(pins);
-    let (code, _) = compare::currency(pins);
+    let rows = compare::rows(&pins.pinned);
+    let (code, _) = compare::currency(&pins.pinned);
     rows.iter().find(|r| r.name == "Annual expected loss").map_or_else(String::new, |r| {
         let (first, last) = (r.values.first().copied().unwrap_or(0.0), r.values.last().copied().unwrap_or(0.0));
         format!("Annual expected loss: {} → {}.", money(first, &code), money(last, &code))

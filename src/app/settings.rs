@@ -152,8 +152,10 @@ pub struct View {
     pub tolerance: Option<f64>,
     /// What the tornado is sorted by.
     pub sort_by: crate::sim::SortBy,
-    /// Scenarios pinned for comparison.
-    pub pinned: Vec<crate::compare::Pinned>,
+    /// Scenarios pinned for comparison, computed off the UI thread.
+    pub pins: super::pins::Pins,
+    /// Commands panels deep in the layout asked for, applied with the frame's others.
+    pub queued: Vec<Command>,
 }
 
 impl Default for View {
@@ -173,7 +175,8 @@ impl Default for View {
             uncertainty_output: crate::sim::Output::ProviderCost,
             tolerance: None,
             sort_by: crate::sim::SortBy::ProviderCost,
-            pinned: Vec::new(),
+            pins: super::pins::Pins::default(),
+            queued: Vec::new(),
         }
     }
 }

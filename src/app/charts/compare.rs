@@ -6,17 +6,22 @@ use egui::{Grid, RichText, ScrollArea, Ui};
 use egui_plot::{Legend, Line, Points};
 
 use super::{money_ticks, plot};
-use crate::compare::{self, MAX_PINNED, Pinned, Return};
+use crate::app::Command;
+use crate::app::pins::Pins;
+use crate::app::settings::View;
+use crate::compare::{self, MAX_PINNED, Pinned};
 use crate::format::{money, percent, value};
 use crate::scenario::{Scenario, Unit, presets};
 
 /// Colours of the pinned scenarios, in pin order.
 const PIN_RGB: [[u8; 3]; MAX_PINNED] = [[0x2F, 0x6E, 0xEB], [0xE4, 0x57, 0x56], [0x54, 0xA2, 0x4B], [0x9D, 0x75, 0x5D]];
 
-/// Draws the tab; the pin buttons edit `pins` directly.
-pub fn ui(ui: &mut Ui, scenario: &Scenario, pins: &mut Vec<Pinned>) {
-    pin_bar_ui(ui, scenario, pins);
-    if pins.len() < 2 {
+/// Draws the tab; the pin buttons queue commands.
+pub fn ui(ui: &mut Ui, scenario: &Scenario, view: &mut View) {
+    let commands = pin_bar_ui(ui, scenario, &view.pins);
+    view.queued.extend(commands);
+    let pins = &view.pins;
+    if pins.pinned.len() < 2 {
         ui.add_space(16.0);
         ui.label(
             RichText::new(
@@ -25,27 +30,31 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, pins: &mut Vec<Pinned>) {
             )
             .weak(),
         );
+        if pins.computing > 0 {
+            ui.spinner();
+        }
         return;
     }
     body_ui(ui, pins);
 }
 
 /// The curves, the mitigation returns and the delta table (also a presentation slide).
-pub fn body_ui(ui: &mut Ui, pins: &[Pinned]) {
+pub fn body_ui(ui: &mut Ui, pins: &Pins) {
     let height = (ui.available_height() * 0.5).max(220.0);
-    curves_ui(ui, pins, height);
+    curves_ui(ui, &pins.pinned, height);
     ScrollArea::vertical().id_salt("compare table").show(ui, |ui| {
         returns_ui(ui, pins);
-        table_ui(ui, pins);
+        table_ui(ui, &pins.pinned);
     });
 }
 
-fn pin_bar_ui(ui: &mut Ui, scenario: &Scenario, pins: &mut Vec<Pinned>) {
+fn pin_bar_ui(ui: &mut Ui, scenario: &Scenario, pins: &Pins) -> Vec<Command> {
+    let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
-        let room = pins.len() < MAX_PINNED;
-        let already = pins.iter().any(|p| p.scenario == *scenario);
+        let room = pins.has_room();
+        let already = pins.pinned.iter().any(|p| p.scenario == *scenario);
         if ui.add_enabled(room && !already, egui::Button::new("📌 Pin this scenario")).clicked() {
-            pins.push(Pinned::new(scenario.title(), scenario));
+            commands.push(Command::PinOpen);
         }
         ui.add_enabled_ui(room, |ui| {
             ui.menu_button("Pin a preset", |ui| {
@@ -53,24 +62,29 @@ fn pin_bar_ui(ui: &mut Ui, scenario: &Scenario, pins: &mut Vec<Pinned>) {
                     if let Ok(s) = preset.load()
                         && ui.button(s.title()).clicked()
                     {
-                        pins.push(Pinned::new(s.title(), &s));
+                        commands.push(Command::Pin {
+                            label: s.title().to_owned(),
+                            scenario: Box::new(s),
+                            folder: None,
+                        });
                     }
                 }
             });
         });
-        let mut remove = None;
-        for (i, pin) in pins.iter().enumerate() {
+        for (i, pin) in pins.pinned.iter().enumerate() {
             let [r, g, b] = PIN_RGB[i % MAX_PINNED];
             ui.label(RichText::new("●").color(egui::Color32::from_rgb(r, g, b)));
             ui.label(&pin.label);
             if ui.small_button("✕").on_hover_text(format!("Unpin {}", pin.label)).clicked() {
-                remove = Some(i);
+                commands.push(Command::Unpin(i));
             }
         }
-        if let Some(i) = remove {
-            pins.remove(i);
+        if pins.computing > 0 {
+            ui.spinner();
+            ui.label("computing…");
         }
     });
+    commands
 }
 
 fn curves_ui(ui: &mut Ui, pins: &[Pinned], height: f32) {
@@ -99,8 +113,17 @@ fn curves_ui(ui: &mut Ui, pins: &[Pinned], height: f32) {
         });
 }
 
-fn returns_ui(ui: &mut Ui, pins: &[Pinned]) {
-    for (after, before, r) in mitigation_returns(pins) {
+fn returns_ui(ui: &mut Ui, pins: &Pins) {
+    if pins.returns_pending {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Working out the return on the mitigation…");
+        });
+    }
+    for m in &pins.returns {
+        let (Some(after), before, r) = (pins.pinned.get(m.after), &m.before, &m.result) else {
+            continue;
+        };
         let code = after.scenario.currency.code.as_str();
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(
@@ -133,11 +156,6 @@ fn returns_ui(ui: &mut Ui, pins: &[Pinned]) {
             });
         });
     }
-}
-
-/// Each pinned scenario with a mitigation, its baseline (pinned, or loaded) and the return.
-fn mitigation_returns(pins: &[Pinned]) -> Vec<(&Pinned, Pinned, Return)> {
-    pins.iter().filter_map(|after| compare::return_against(after, pins).map(|(before, r)| (after, before, r))).collect()
 }
 
 fn table_ui(ui: &mut Ui, pins: &[Pinned]) {

@@ -47,7 +47,7 @@ pub fn chart_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: O
         ChartTab::Explain => super::explain::ui(ui, scenario, results, &mut view.explained),
         ChartTab::Uncertainty => uncertainty::ui(ui, scenario, analysis, view),
         ChartTab::Sensitivity => sensitivity::ui(ui, scenario, results, view),
-        ChartTab::Compare => compare::ui(ui, scenario, &mut view.pinned),
+        ChartTab::Compare => compare::ui(ui, scenario, view),
     }
 }
 

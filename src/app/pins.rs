@@ -1,0 +1,231 @@
+//! Scenarios pinned for the Compare tab, computed off the UI thread: pinning a scenario runs its
+//! Monte Carlo on a background thread, and whenever the pins change their mitigation returns are
+//! worked out there too, each baseline resolved once, relative to the folder of the file that
+//! names it. Paint code reads only the finished [`Pins::pinned`] and [`Pins::returns`].
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::compare::{MAX_PINNED, Pinned, Return, load_baseline, mitigation_return};
+use crate::scenario::Scenario;
+
+/// A pinned scenario with a mitigation, the baseline it names and the return against it.
+pub struct Mitigation {
+    /// Index of the mitigated scenario in [`Pins::pinned`].
+    pub after: usize,
+    /// Its baseline (the pinned one when pinned, else loaded and computed on its own).
+    pub before: Pinned,
+    /// The return.
+    pub result: Return,
+}
+
+enum Message {
+    Pinned(u64, Box<Pinned>, Option<PathBuf>),
+    Returns(u64, Vec<Mitigation>),
+}
+
+/// The pinned scenarios and what is being computed for them.
+pub struct Pins {
+    /// The pinned scenarios, in pin order.
+    pub pinned: Vec<Pinned>,
+    /// The folder each pinned scenario's relative baseline is read from.
+    folders: Vec<Option<PathBuf>>,
+    /// The mitigation returns of the current pins (empty while they are being worked out).
+    pub returns: Vec<Mitigation>,
+    /// Pins asked for and not yet computed.
+    pub computing: usize,
+    /// Whether the returns of the current pins are being worked out.
+    pub returns_pending: bool,
+    generation: u64,
+    /// Pins are added in the order they were asked for: the next to add, the next to ask for, and
+    /// those finished out of turn.
+    next_to_add: u64,
+    next_to_ask: u64,
+    early: Vec<(u64, Box<Pinned>, Option<PathBuf>)>,
+    outbox: Sender<Message>,
+    inbox: Receiver<Message>,
+}
+
+impl Default for Pins {
+    fn default() -> Self {
+        let (outbox, inbox) = channel();
+        Self {
+            pinned: Vec::new(),
+            folders: Vec::new(),
+            returns: Vec::new(),
+            computing: 0,
+            returns_pending: false,
+            generation: 0,
+            next_to_add: 0,
+            next_to_ask: 0,
+            early: Vec::new(),
+            outbox,
+            inbox,
+        }
+    }
+}
+
+impl Pins {
+    /// Whether another scenario may be pinned.
+    #[must_use]
+    pub fn has_room(&self) -> bool {
+        self.pinned.len() + self.computing < MAX_PINNED
+    }
+
+    /// Pins `scenario` (read from `folder`, for its baseline): computed on a background thread;
+    /// `repaint` is called when it is ready.
+    pub fn pin(
+        &mut self,
+        label: String,
+        scenario: Scenario,
+        folder: Option<PathBuf>,
+        repaint: impl Fn() + Send + 'static,
+    ) {
+        if !self.has_room() {
+            return;
+        }
+        self.computing += 1;
+        let (outbox, seq) = (self.outbox.clone(), self.next_to_ask);
+        self.next_to_ask += 1;
+        let spawned = std::thread::Builder::new().name("pin".to_owned()).spawn(move || {
+            let pinned = Pinned::new(label, &scenario);
+            let _ = outbox.send(Message::Pinned(seq, Box::new(pinned), folder));
+            repaint();
+        });
+        if spawned.is_err() {
+            // Nothing will arrive for this one: let the next pins through.
+            self.computing -= 1;
+            self.early.push((seq, Box::new(Pinned::new("", &Scenario::blank())), None));
+        }
+    }
+
+    /// Unpins the scenario at `index`.
+    pub fn unpin(&mut self, index: usize, repaint: impl Fn() + Send + 'static) {
+        if index < self.pinned.len() {
+            self.pinned.remove(index);
+            self.folders.remove(index);
+            self.refresh_returns(repaint);
+        }
+    }
+
+    /// Takes in what the background threads finished. Cheap enough for every frame.
+    pub fn update(&mut self, repaint: impl Fn() + Send + Clone + 'static) {
+        while let Ok(message) = self.inbox.try_recv() {
+            match message {
+                Message::Pinned(seq, pinned, folder) => {
+                    self.computing = self.computing.saturating_sub(1);
+                    self.early.push((seq, pinned, folder));
+                    let mut added = false;
+                    while let Some(i) = self.early.iter().position(|(s, ..)| *s == self.next_to_add) {
+                        let (_, pinned, folder) = self.early.swap_remove(i);
+                        self.next_to_add += 1;
+                        if self.pinned.len() < MAX_PINNED && !pinned.label.is_empty() {
+                            self.pinned.push(*pinned);
+                            self.folders.push(folder);
+                            added = true;
+                        }
+                    }
+                    if added {
+                        self.refresh_returns(repaint.clone());
+                    }
+                }
+                Message::Returns(generation, returns) if generation == self.generation => {
+                    self.returns = returns;
+                    self.returns_pending = false;
+                }
+                Message::Returns(..) => {}
+            }
+        }
+    }
+
+    /// Works out the returns of the current pins on a background thread.
+    fn refresh_returns(&mut self, repaint: impl Fn() + Send + 'static) {
+        self.generation += 1;
+        self.returns.clear();
+        if !self.pinned.iter().any(|p| !p.scenario.mitigation.is_unused()) {
+            self.returns_pending = false;
+            return;
+        }
+        self.returns_pending = true;
+        let (generation, pins, folders, outbox) =
+            (self.generation, self.pinned.clone(), self.folders.clone(), self.outbox.clone());
+        let spawned = std::thread::Builder::new().name("mitigation returns".to_owned()).spawn(move || {
+            let _ = outbox.send(Message::Returns(generation, returns(&pins, &folders)));
+            repaint();
+        });
+        if spawned.is_err() {
+            self.returns_pending = false;
+        }
+    }
+}
+
+/// Each pinned scenario with a mitigation against its baseline: the pinned one that equals it, else
+/// the baseline loaded (beside the file that names it) and computed. Baselines that cannot be
+/// loaded give no return.
+fn returns(pins: &[Pinned], folders: &[Option<PathBuf>]) -> Vec<Mitigation> {
+    pins.iter()
+        .zip(folders)
+        .enumerate()
+        .filter(|(_, (after, _))| !after.scenario.mitigation.is_unused())
+        .filter_map(|(i, (after, folder))| {
+            let baseline = load_baseline(&after.scenario, folder.as_deref().map(Path::new)).ok()?;
+            let before = pins
+                .iter()
+                .find(|p| p.scenario == baseline)
+                .cloned()
+                .unwrap_or_else(|| Pinned::new(baseline.title(), &baseline));
+            let result = mitigation_return(&before, after);
+            Some(Mitigation { after: i, before, result })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::presets;
+
+    #[test]
+    fn a_relative_baseline_is_read_beside_the_file_that_names_it() {
+        let dir = std::env::temp_dir().join(format!("outage-cost-pins-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap_or_default();
+        let Some(Ok(before)) = presets::find("kakao-2022").map(presets::Preset::load) else {
+            panic!("the preset loads");
+        };
+        let Some(Ok(mut after)) = presets::find("kakao-2022-hot-standby").map(presets::Preset::load) else {
+            panic!("the preset loads");
+        };
+        let text = crate::scenario::save::to_ron(&before).unwrap_or_default();
+        std::fs::write(dir.join("today.ron"), text).unwrap_or_default();
+        "today.ron".clone_into(&mut after.mitigation.baseline);
+        let pins = vec![Pinned::new(after.title(), &after)];
+        let found = returns(&pins, &[Some(dir.clone())]);
+        assert_eq!(found.len(), 1, "the baseline beside the file is found");
+        assert_eq!(found[0].after, 0);
+        assert!(found[0].result.ale_before > found[0].result.ale_after);
+        // Resolved against another folder, the same name finds nothing (and says so by no return).
+        assert!(returns(&pins, &[Some(dir.join("elsewhere"))]).is_empty());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn pins_arrive_in_the_order_they_were_asked_for() {
+        let mut pins = Pins::default();
+        let load = |id| presets::find(id).and_then(|p| p.load().ok()).unwrap_or_else(Scenario::blank);
+        for id in ["kakao-2022", "didi-2023", "wechat-qq-2023"] {
+            let s = load(id);
+            pins.pin(s.title().to_owned(), s, None, || {});
+        }
+        for _ in 0..500 {
+            pins.update(|| {});
+            if pins.pinned.len() == 3 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let titles: Vec<String> =
+            ["kakao-2022", "didi-2023", "wechat-qq-2023"].map(|id| load(id).title().to_owned()).into();
+        assert_eq!(pins.pinned.iter().map(|p| p.label.clone()).collect::<Vec<_>>(), titles);
+        assert_eq!(pins.computing, 0);
+    }
+}
