@@ -1,12 +1,14 @@
-//! One full UI frame of the app (layout and tessellation) on the Kakao preset at 1600×1000, for
-//! each chart tab, and while the duration is being dragged (results recomputed every frame).
+//! One full UI frame of the app (layout and tessellation) on the Kakao preset at 1600×1000: every
+//! chart tab, the Compare tab with the Kakao pair pinned (its baseline not pinned), every slide of
+//! the deck with that pair, and while the duration is being dragged (results recomputed every
+//! frame).
 #![allow(missing_docs, clippy::unwrap_used)]
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Context, RawInput, Rect, pos2};
-use outage_cost::app::{ChartTab, OutageApp, install_fonts};
+use outage_cost::app::{ChartTab, Command, OutageApp, install_fonts};
 use outage_cost::scenario::{Estimate, presets};
 
 fn input() -> RawInput {
@@ -29,12 +31,45 @@ fn setup(tab: ChartTab) -> (Context, OutageApp) {
     (ctx, app)
 }
 
+/// The app with the Kakao standby pinned alone (so its baseline, the fire, is loaded and computed
+/// in the background) beside the open fire preset, once both have arrived.
+fn with_kakao_pair(tab: ChartTab) -> (Context, OutageApp) {
+    let (ctx, mut app) = setup(tab);
+    let standby = presets::find("kakao-2022-hot-standby").unwrap().load().unwrap();
+    let label = standby.title().to_owned();
+    app.apply(&ctx, Command::Pin { label, scenario: Box::new(standby), folder: None });
+    let fire = presets::find("kakao-2022").unwrap().load().unwrap();
+    let label = fire.title().to_owned();
+    app.apply(&ctx, Command::Pin { label, scenario: Box::new(fire), folder: None });
+    for _ in 0..400 {
+        frame(&ctx, &mut app);
+        if app.pinned_count() == 2 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    for _ in 0..50 {
+        frame(&ctx, &mut app);
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    (ctx, app)
+}
+
 fn frames(c: &mut Criterion) {
-    for tab in
-        [ChartTab::CostVsDuration, ChartTab::Breakdown, ChartTab::Timeline, ChartTab::Benchmarks, ChartTab::Explain]
-    {
+    for tab in ChartTab::ALL {
         let (ctx, mut app) = setup(tab);
         c.bench_function(&format!("frame/{}", tab.label()), |b| {
+            b.iter(|| black_box(frame(&ctx, &mut app)));
+        });
+    }
+    let (ctx, mut app) = with_kakao_pair(ChartTab::Compare);
+    c.bench_function("frame/Compare with the Kakao pair", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut app)));
+    });
+    for slide in 0..app.slide_count() {
+        app.present_slide(slide);
+        frame(&ctx, &mut app);
+        c.bench_function(&format!("frame/slide {}", slide + 1), |b| {
             b.iter(|| black_box(frame(&ctx, &mut app)));
         });
     }

@@ -178,6 +178,25 @@ impl OutageApp {
         self.view.tab = tab;
     }
 
+    /// Enters presentation mode on `slide` (0-based; clamped to the deck), without going full
+    /// screen: for benchmarks and automation.
+    pub fn present_slide(&mut self, slide: usize) {
+        self.view.presenting = true;
+        self.view.slide = slide.min(self.slide_count().saturating_sub(1));
+    }
+
+    /// How many slides the deck has now.
+    #[must_use]
+    pub fn slide_count(&self) -> usize {
+        present::slides(self.view.pins.pinned.len()).len()
+    }
+
+    /// How many scenarios are pinned for comparison (finished computing).
+    #[must_use]
+    pub fn pinned_count(&self) -> usize {
+        self.view.pins.pinned.len()
+    }
+
     /// The open scenario, for editing from outside the panels (benchmarks, automation).
     pub fn scenario_mut(&mut self) -> &mut Scenario {
         &mut self.doc.scenario
@@ -189,15 +208,19 @@ impl OutageApp {
         self.view.error.as_deref()
     }
 
-    /// Draws the whole app: one call per panel, then the commands they returned.
+    /// One frame: the per-frame logic, then the drawing.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.screenshot.is_some() {
-            // A screenshot shows the app at rest, without hover tooltips where the pointer happens to be.
-            ctx.input_mut(|i| i.pointer = egui::PointerState::default());
-        }
-        let mut commands = shortcuts(&ctx, self.view.presenting);
-        commands.extend(dropped_files(&ctx));
+        self.logic(&ctx);
+        self.draw(ui);
+    }
+
+    /// What runs once per frame before anything is drawn: finished background work is taken in
+    /// (Monte Carlo, pins), the results follow the scenario, edits settle into undo steps, the
+    /// title follows the document, and closing with unsaved changes asks first. Panels then only
+    /// read finished results.
+    pub fn logic(&mut self, ctx: &Context) {
+        self.results.refresh(&self.doc.scenario);
         let repaint = ctx.clone();
         self.worker
             .get_or_insert_with(|| montecarlo::Worker::start(move || repaint.request_repaint()))
@@ -205,6 +228,27 @@ impl OutageApp {
         self.sync_spread();
         let repaint = ctx.clone();
         self.view.pins.update(move || repaint.request_repaint());
+        self.doc.feed_undo(ctx.input(|i| i.time));
+        let title = self.doc.window_title();
+        if title != self.view.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.view.title = title;
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.view.close_confirmed {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.view.pending = Some(Command::Quit);
+        }
+    }
+
+    /// Draws the whole app: one call per panel, then the commands they returned.
+    fn draw(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.screenshot.is_some() {
+            // A screenshot shows the app at rest, without hover tooltips where the pointer happens to be.
+            ctx.input_mut(|i| i.pointer = egui::PointerState::default());
+        }
+        let mut commands = shortcuts(&ctx, self.view.presenting);
+        commands.extend(dropped_files(&ctx));
         if self.view.presenting {
             let count = present::slides(self.view.pins.pinned.len()).len();
             self.view.slide = present_keys(&ctx, self.view.slide, count);
@@ -213,11 +257,8 @@ impl OutageApp {
             commands.extend(menu::ui(ui, &self.doc, &mut self.settings));
             status::ui(ui, &self.doc, &self.results, self.worker.as_ref());
             inputs::panel_ui(ui, &mut self.doc.scenario);
+            // An edit made in this frame shows in this frame's charts.
             self.results.refresh(&self.doc.scenario);
-            if let Some(worker) = &mut self.worker {
-                worker.update(&self.doc.scenario);
-            }
-            self.sync_spread();
             egui::CentralPanel::default().show(ui, |ui| self.main_ui(ui));
         }
         commands.extend(dialogs::ui(&ctx, &mut self.view, self.doc.scenario.title()));
@@ -225,7 +266,9 @@ impl OutageApp {
         for command in commands {
             self.apply(&ctx, command);
         }
-        self.after_frame(&ctx);
+        if let Some(shot) = &mut self.screenshot {
+            shot.after_frame(&ctx);
+        }
     }
 
     fn main_ui(&mut self, ui: &mut egui::Ui) {
@@ -416,31 +459,15 @@ impl OutageApp {
     fn apply_theme(&self, ctx: &Context) {
         ctx.set_theme(if self.settings.dark_mode { egui::Theme::Dark } else { egui::Theme::Light });
     }
-
-    fn after_frame(&mut self, ctx: &Context) {
-        self.results.refresh(&self.doc.scenario);
-        if let Some(worker) = &mut self.worker {
-            worker.update(&self.doc.scenario);
-        }
-        self.doc.feed_undo(ctx.input(|i| i.time));
-        let title = self.doc.window_title();
-        if title != self.view.title {
-            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
-            self.view.title = title;
-        }
-        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.view.close_confirmed {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.view.pending = Some(Command::Quit);
-        }
-        if let Some(shot) = &mut self.screenshot {
-            shot.after_frame(ctx);
-        }
-    }
 }
 
 impl eframe::App for OutageApp {
+    fn logic(&mut self, ctx: &Context, _frame: &mut eframe::Frame) {
+        OutageApp::logic(self, ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        OutageApp::ui(self, ui);
+        self.draw(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
