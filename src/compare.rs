@@ -151,7 +151,7 @@ pub fn mitigation_return(before: &Pinned, after: &Pinned) -> Return {
     let ale_after = after.evaluation.outcome.annual_expected_loss;
     let (running, investment, life) =
         (m.running_cost_per_year.nominal(), m.investment.nominal(), m.life_years.nominal());
-    let annual_cost = running + investment / life;
+    let annual_cost = m.annual_cost();
     let saved = ale_before - ale_after;
     let chance_pays_off = match (&before.annual_losses, &after.annual_losses) {
         (None, None) => None,

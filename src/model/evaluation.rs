@@ -77,10 +77,4 @@ impl Evaluation {
             business_losses,
         }
     }
-
-    /// An amount in US dollars converted to the scenario's currency.
-    #[must_use]
-    pub fn from_usd(&self, usd: f64) -> f64 {
-        usd * self.point.get(Field::PerUsd)
-    }
 }

@@ -41,7 +41,7 @@ impl Point {
 }
 
 impl<T: Real> Point<T> {
-    /// The same point `T::WIDTH` times over.
+    /// The same point in every lane of `T`.
     #[must_use]
     pub fn splat(p: &Point) -> Self {
         Self {
@@ -75,11 +75,5 @@ impl<T: Real> Point<T> {
         if matches!(field, Field::ChurnMidpointHours | Field::ChurnSteepness) {
             self.update_churn_start();
         }
-    }
-
-    /// One business input.
-    #[must_use]
-    pub fn business(&self, k: usize, field: BusinessField) -> T {
-        self.businesses.get(k).map_or(T::splat(0.0), |b| b[field.index()])
     }
 }

@@ -25,14 +25,12 @@ pub trait Real:
 {
     /// The outcome of a comparison: one flag per point.
     type Mask: Copy;
-    /// How many points side by side.
-    const WIDTH: usize;
 
     /// The same value for every point.
     fn splat(x: f64) -> Self;
-    /// Points `values[0 .. WIDTH]`.
+    /// The points in `values[0 ..]`, as many as the type holds side by side.
     fn load(values: &[f64]) -> Self;
-    /// Writes the points into `out[0 .. WIDTH]`.
+    /// Writes the points into `out[0 ..]`, as many as the type holds side by side.
     fn store(self, out: &mut [f64]);
     /// `f` applied to each point.
     #[must_use]
@@ -78,7 +76,6 @@ pub trait Real:
 
 impl Real for f64 {
     type Mask = bool;
-    const WIDTH: usize = 1;
 
     #[inline]
     fn splat(x: f64) -> Self {

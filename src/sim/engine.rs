@@ -7,7 +7,8 @@
 //! they become free (one that gets less of the processor simply does fewer) and write into that
 //! chunk's part of the columns: no allocation per sample, one lock per chunk. A cancel flag is
 //! checked between chunks. [`run_into`] reuses the columns of an earlier run, which saves the
-//! memory's first-touch cost when runs repeat (as in the app).
+//! memory's first-touch cost when runs repeat (the benchmarks use it; the app and the command line
+//! draw into fresh columns).
 //! Each thread's work is compiled for the widest vector instructions the processor has
 //! ([`simd`](super::simd)); the numbers are the same bits on every path.
 

@@ -86,7 +86,6 @@ impl AddAssign for Lanes {
 
 impl Real for Lanes {
     type Mask = Mask;
-    const WIDTH: usize = LANES;
 
     #[inline(always)]
     fn splat(x: f64) -> Self {
