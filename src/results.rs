@@ -14,8 +14,8 @@
 use std::sync::atomic::AtomicBool;
 
 use crate::format::money;
-use crate::model::Outcome;
-use crate::scenario::Scenario;
+use crate::model::{Outcome, curve_end_hours};
+use crate::scenario::{Estimate, Scenario};
 use crate::sim::{self, Job, OUTPUT_COUNT, Output, Samples, Summary};
 
 /// Points on the cost-vs-duration curve (app, export, compare).
@@ -26,6 +26,10 @@ pub const TIMELINE_POINTS: usize = 241;
 pub const EXCEEDANCE_POINTS: usize = 200;
 /// Bins of a Monte Carlo histogram (app, export).
 pub const HISTOGRAM_BINS: usize = 40;
+/// Durations on the cost-vs-duration curve's Monte Carlo band.
+pub const BAND_POINTS: usize = 25;
+/// The most draws per duration on that band (common seed, so the band is smooth).
+pub const BAND_SAMPLES: usize = 2000;
 
 /// How many Monte Carlo draws a run makes, and with which seed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +58,42 @@ impl SamplePlan {
         }
         sim::run(&Job::new(scenario), self.count, self.seed, sim::default_threads(), cancel)
     }
+}
+
+/// The provider cost's mean and P5–P95 at one outage duration (the curve's band with ranges).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BandPoint {
+    /// The outage duration.
+    pub hours: f64,
+    /// Mean provider cost.
+    pub mean: f64,
+    /// 5th percentile.
+    pub p5: f64,
+    /// 95th percentile.
+    pub p95: f64,
+}
+
+/// The cost-vs-duration curve with ranges: for [`BAND_POINTS`] durations from 0 to the curve's
+/// end, the provider cost's mean and P5–P95 over the other inputs' ranges (the duration fixed at
+/// each point, the same seed throughout). `None` without ranges or when cancelled.
+#[must_use]
+pub fn duration_band(scenario: &Scenario, plan: SamplePlan, cancel: &AtomicBool) -> Option<Vec<BandPoint>> {
+    if plan.count == 0 {
+        return None;
+    }
+    let end = curve_end_hours(scenario.outage.duration_hours.nominal());
+    let count = plan.count.min(BAND_SAMPLES);
+    (0..BAND_POINTS)
+        .map(|i| {
+            // A duration must be positive: the first point is a moment after the start.
+            let hours = (end * i as f64 / (BAND_POINTS - 1) as f64).max(end * 1e-4);
+            let mut at = scenario.clone();
+            at.outage.duration_hours.set(Estimate::Fixed(hours)).ok()?;
+            let samples = sim::run(&Job::new(&at), count, plan.seed, sim::default_threads(), cancel)?;
+            let s = Summary::of(samples.column(Output::ProviderCost));
+            Some(BandPoint { hours, mean: s.mean, p5: s.p5, p95: s.p95 })
+        })
+        .collect()
 }
 
 /// Whether a scenario has any uncertain input (a `Pert` or `Range90`).
@@ -162,6 +202,24 @@ mod tests {
             .sum();
         assert!((parts - p.value).abs() <= 1e-9 * p.value);
         assert!(p.money_with_range("USD").starts_with("$3"), "{}", p.money_with_range("USD"));
+    }
+
+    #[test]
+    fn the_band_brackets_the_mean_and_grows_with_the_duration() {
+        let mut s = uncertain();
+        // Uncertain response cost per hour, so every duration has a spread.
+        let _ = Field::ResponderCostPerHour.set(&mut s, Estimate::Pert(Pert { min: 50.0, mode: 100.0, max: 300.0 }));
+        let _ = Field::Responders.set(&mut s, Estimate::Fixed(2.0));
+        let plan = SamplePlan::of(&s, Some(3000), None);
+        let band = duration_band(&s, plan, &AtomicBool::new(false)).unwrap_or_default();
+        assert_eq!(band.len(), BAND_POINTS);
+        assert!(band.iter().all(|b| b.p5 <= b.mean && b.mean <= b.p95));
+        assert!(band.windows(2).all(|w| w[0].hours < w[1].hours && w[0].mean <= w[1].mean));
+        assert_eq!(band.last().map(|b| b.hours), Some(24.0));
+        assert!(
+            duration_band(&Scenario::blank(), SamplePlan::of(&Scenario::blank(), None, None), &AtomicBool::new(false))
+                .is_none()
+        );
     }
 
     #[test]

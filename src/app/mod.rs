@@ -400,6 +400,10 @@ impl OutageApp {
     fn sync_spread(&mut self) {
         let analysis = self.worker.as_ref().and_then(|w| w.analysis(&self.doc.scenario));
         self.results.summaries = analysis.map(|a| a.summaries);
+        let band = analysis.map(|a| &a.band);
+        if self.results.band.as_ref() != band {
+            self.results.band = band.cloned();
+        }
     }
 
     /// The figures to export: the Monte Carlo samples on screen when they are current.

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::results::{EXCEEDANCE_POINTS, HISTOGRAM_BINS, SamplePlan, Summaries, summarise};
+use crate::results::{BandPoint, EXCEEDANCE_POINTS, HISTOGRAM_BINS, SamplePlan, Summaries, duration_band, summarise};
 use crate::scenario::Scenario;
 use crate::sim::{Output, Samples, Summary, exceedance, histogram};
 
@@ -25,10 +25,12 @@ pub struct Analysis {
     pub exceedance: Vec<(Output, Vec<(f64, f64)>)>,
     /// Histogram per output of interest.
     pub histograms: Vec<(Output, Bins)>,
+    /// The cost-vs-duration curve's mean and P5–P95 band.
+    pub band: Vec<BandPoint>,
 }
 
 impl Analysis {
-    fn of(scenario: Scenario, samples: Samples) -> Self {
+    fn of(scenario: Scenario, samples: Samples, band: Vec<BandPoint>) -> Self {
         let summaries = summarise(&samples);
         let shown = [Output::ProviderCost, Output::CombinedImpact, Output::AnnualExpectedLoss];
         Self {
@@ -37,6 +39,7 @@ impl Analysis {
             scenario,
             samples,
             summaries,
+            band,
         }
     }
 
@@ -140,10 +143,13 @@ fn serve(inbox: &Receiver<Request>, out: &Mutex<Option<Analysis>>, repaint: &dyn
         }
         let plan = SamplePlan::of(&request.scenario, None, None);
         if let Some(samples) = plan.run(&request.scenario, &request.cancel) {
+            let Some(band) = duration_band(&request.scenario, plan, &request.cancel) else {
+                continue;
+            };
             if request.cancel.load(Ordering::Relaxed) {
                 continue;
             }
-            let analysis = Analysis::of(request.scenario, samples);
+            let analysis = Analysis::of(request.scenario, samples, band);
             *out.lock().unwrap_or_else(PoisonError::into_inner) = Some(analysis);
             repaint();
         }

@@ -3,7 +3,7 @@
 use std::time::{Duration, Instant};
 
 use crate::model::{CurvePoint, Evaluation, TimelinePoint, cost_curve, timeline};
-use crate::results::{CURVE_POINTS, Figure, Summaries, TIMELINE_POINTS};
+use crate::results::{BandPoint, CURVE_POINTS, Figure, Summaries, TIMELINE_POINTS};
 use crate::scenario::Scenario;
 use crate::sim::Output;
 use crate::sim::{SortBy, Swing, tornado};
@@ -26,6 +26,8 @@ pub struct Results {
     /// The Monte Carlo summaries shown with the figures (the latest finished run while the
     /// scenario has ranges), set each frame from the worker.
     pub summaries: Option<Summaries>,
+    /// With ranges, the cost-vs-duration curve's mean and P5–P95 band (set with `summaries`).
+    pub band: Option<Vec<BandPoint>>,
 }
 
 impl Results {
@@ -45,6 +47,7 @@ impl Results {
             tornado_combined: tornado(scenario, SortBy::CombinedImpact),
             compute_time: started.elapsed(),
             summaries: None,
+            band: None,
         }
     }
 
@@ -60,9 +63,9 @@ impl Results {
         if *scenario == self.scenario {
             return false;
         }
-        let summaries = self.summaries.take();
+        let (summaries, band) = (self.summaries.take(), self.band.take());
         *self = Self::of(scenario);
-        self.summaries = summaries;
+        (self.summaries, self.band) = (summaries, band);
         true
     }
 }

@@ -27,6 +27,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
     let xs: Vec<f64> = curve.iter().map(|p| p.duration_hours).collect();
     let hover_code = code.clone();
     let hover_curve = curve.clone();
+    let hover_band = results.band.clone();
     plot("cost vs duration")
         .legend(Legend::default().position(egui_plot::Corner::LeftTop).follow_insertion_order(true))
         .x_axis_label("Outage duration (hours)")
@@ -36,6 +37,16 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         .include_y(0.0)
         .label_formatter(move |hover| {
             let x = super::hover_point(hover).x;
+            if let Some(band) = &hover_band {
+                let b = band.iter().min_by(|a, b| (a.hours - x).abs().total_cmp(&(b.hours - x).abs()))?;
+                return Some(format!(
+                    "{} outage: mean {}\nP5–P95 {}–{}",
+                    hours(b.hours),
+                    money_exact(b.mean, &hover_code),
+                    money(b.p5, &hover_code),
+                    money(b.p95, &hover_code)
+                ));
+            }
             let nearest = hover_curve
                 .iter()
                 .min_by(|a, b| (a.duration_hours - x).abs().total_cmp(&(b.duration_hours - x).abs()))?;
@@ -53,6 +64,21 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
             Some(text.trim_end().to_owned())
         })
         .show(ui, |plot_ui| {
+            if let Some(band) = &results.band {
+                // With ranges: the mean cost and its P5–P95, not the inputs as entered.
+                let xs: Vec<f64> = band.iter().map(|b| b.hours).collect();
+                let lo: Vec<f64> = band.iter().map(|b| b.p5).collect();
+                let hi: Vec<f64> = band.iter().map(|b| b.p95).collect();
+                let blue = Color32::from_rgb(0x2F, 0x6E, 0xEB);
+                plot_ui.add(
+                    FilledArea::new("P5–P95", &xs, &lo, &hi).fill_color(blue.gamma_multiply(0.25)).stroke(Stroke::NONE),
+                );
+                let mean: Vec<[f64; 2]> = band.iter().map(|b| [b.hours, b.mean]).collect();
+                plot_ui.line(Line::new("Mean provider cost", mean).color(blue).width(2.0));
+                uptime_lines(plot_ui, per_usd, &code);
+                this_outage(plot_ui, d);
+                return;
+            }
             let mut lower = vec![0.0; curve.len()];
             for c in stacked() {
                 let upper: Vec<f64> = lower.iter().zip(curve).map(|(l, p)| l + p.components.get(c)).collect();
@@ -67,17 +93,25 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
             }
             let total: Vec<[f64; 2]> = curve.iter().map(|p| [p.duration_hours, p.provider_cost]).collect();
             plot_ui.line(Line::new("Provider cost", total).color(Color32::from_gray(60)).width(1.5));
-            for (usd, label) in BAND_THRESHOLDS_USD.iter().zip(["Uptime $100k", "Uptime $1M"]) {
-                plot_ui.hline(
-                    HLine::new(format!("{label} ({})", money(usd * per_usd, &code)), usd * per_usd)
-                        .color(Color32::from_gray(130))
-                        .style(LineStyle::dashed_loose()),
-                );
-            }
-            plot_ui.vline(
-                VLine::new(format!("This outage: {}", hours(d)), d)
-                    .color(Color32::from_rgb(0x2F, 0x6E, 0xEB))
-                    .width(2.0),
-            );
+            uptime_lines(plot_ui, per_usd, &code);
+            this_outage(plot_ui, d);
         });
+}
+
+/// The Uptime Institute $100k and $1M lines in the scenario's currency.
+fn uptime_lines(plot_ui: &mut egui_plot::PlotUi<'_>, per_usd: f64, code: &str) {
+    for (usd, label) in BAND_THRESHOLDS_USD.iter().zip(["Uptime $100k", "Uptime $1M"]) {
+        plot_ui.hline(
+            HLine::new(format!("{label} ({})", money(usd * per_usd, code)), usd * per_usd)
+                .color(Color32::from_gray(130))
+                .style(LineStyle::dashed_loose()),
+        );
+    }
+}
+
+/// The open scenario's duration.
+fn this_outage(plot_ui: &mut egui_plot::PlotUi<'_>, d: f64) {
+    plot_ui.vline(
+        VLine::new(format!("This outage: {}", hours(d)), d).color(Color32::from_rgb(0x2F, 0x6E, 0xEB)).width(2.0),
+    );
 }
