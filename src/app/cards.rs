@@ -87,6 +87,11 @@ fn with_intervals(cards: &mut [Card], scenario: &Scenario, analysis: &Analysis) 
             _ => continue,
         };
         let s = analysis.summary(output);
+        if s.p5 == s.p95 {
+            // No spread (e.g. no market-value hit at all): the number alone says it.
+            card.value = money(s.mean, code);
+            continue;
+        }
         let updating = if fresh { "" } else { " · updating…" };
         card.value = money(s.mean, code);
         card.context = format!("mean · P5–P95 {}–{}{updating}", money(s.p5, code), money(s.p95, code));
