@@ -15,6 +15,11 @@ fn kakao() -> ReportData {
     ReportData::new(&presets::find("kakao-2022").unwrap().load().unwrap(), Some(2000), Some(1))
 }
 
+/// Kakao without Monte Carlo: the duration chart stacks the components as entered.
+fn kakao_as_entered() -> ReportData {
+    ReportData::new(&presets::find("kakao-2022").unwrap().load().unwrap(), Some(0), Some(1))
+}
+
 fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("outage-cost-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -24,7 +29,7 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 #[test]
 fn svg_charts_hold_their_title_axis_labels_and_legend() {
     let data = kakao();
-    let svg = charts::svg(Chart::CostVsDuration, &data, Size::SLIDE).unwrap();
+    let svg = charts::svg(Chart::CostVsDuration, &kakao_as_entered(), Size::SLIDE).unwrap();
     for needle in [
         "Provider cost by outage duration — Kakao data-center fire, October 2022",
         "Outage duration (hours)",
@@ -47,8 +52,8 @@ fn svg_charts_hold_their_title_axis_labels_and_legend() {
 
 #[test]
 fn png_charts_have_the_requested_size_and_are_not_blank() {
-    let data = kakao();
     for (chart, size) in [(Chart::CostVsDuration, Size::SLIDE), (Chart::Histogram, Size::new(800, 450).unwrap())] {
+        let data = if chart == Chart::CostVsDuration { kakao_as_entered() } else { kakao() };
         let bytes = charts::png(chart, &data, size).unwrap();
         let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
         let mut reader = decoder.read_info().unwrap();
@@ -206,4 +211,18 @@ fn reports_show_the_mean_with_its_range_and_the_parts_add_up() {
     let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
     assert!(md.contains(&format!("{} (mean; P5–P95", money(p.value, &code))), "{md}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// With ranges the exported cost-vs-duration chart shows the mean curve and its P5–P95 band.
+#[test]
+fn the_exported_duration_chart_shows_the_mean_and_its_band_with_ranges() {
+    let data = kakao();
+    assert!(data.band.as_ref().is_some_and(|b| b.len() == outage_cost::results::BAND_POINTS));
+    let svg = charts::svg(Chart::CostVsDuration, &data, Size::SLIDE).unwrap();
+    assert!(svg.contains("Mean provider cost") && svg.contains("P5–P95"), "band and mean in the legend");
+    let mut fixed = presets::find("kakao-2022").unwrap().load().unwrap();
+    fixed.uncertainty.samples = 0;
+    let plain = ReportData::new(&fixed, Some(0), None);
+    let svg = charts::svg(Chart::CostVsDuration, &plain, Size::SLIDE).unwrap();
+    assert!(svg.contains("Provider cost") && !svg.contains("Mean provider cost"));
 }

@@ -5,7 +5,9 @@ use std::sync::atomic::AtomicBool;
 
 use crate::compare::Pinned;
 use crate::model::{CurvePoint, Evaluation, TimelinePoint, cost_curve, timeline};
-use crate::results::{CURVE_POINTS, Figure, SamplePlan, Summaries, TIMELINE_POINTS, summarise};
+use crate::results::{
+    BandPoint, CURVE_POINTS, Figure, SamplePlan, Summaries, TIMELINE_POINTS, duration_band, summarise,
+};
 use crate::scenario::Scenario;
 use crate::sim::{Output, Samples, SortBy, Summary, Swing, tornado};
 
@@ -25,6 +27,8 @@ pub struct ReportData {
     pub samples: Option<Samples>,
     /// Their summaries, one per output.
     pub summaries: Option<Summaries>,
+    /// With samples, the cost-vs-duration curve's mean and P5–P95 band.
+    pub band: Option<Vec<BandPoint>>,
     /// Scenarios pinned for comparison (the app's Compare tab); empty otherwise.
     pub compare: Vec<Pinned>,
 }
@@ -49,6 +53,9 @@ impl ReportData {
             scenario: scenario.clone(),
             evaluation,
             summaries: samples.as_ref().map(summarise),
+            band: samples.as_ref().and_then(|s| {
+                duration_band(scenario, SamplePlan { count: s.count, seed: s.seed }, &AtomicBool::new(false))
+            }),
             samples,
             compare: Vec::new(),
         }

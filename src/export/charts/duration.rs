@@ -12,6 +12,7 @@ use crate::format::{hours, money};
 use crate::model::{Component, Side, uptime::BAND_THRESHOLDS_USD};
 use crate::palette::{ACCENT_RGB, REFERENCE_RGB};
 use crate::scenario::Field;
+use crate::sim::Output;
 
 /// Draws the chart.
 pub fn draw<DB: DrawingBackend>(data: &ReportData, root: &DrawingArea<DB, Shift>, t: Type) -> Result<(), Box<dyn Error>>
@@ -23,7 +24,11 @@ where
     let point = &data.evaluation.point;
     let (d, per_usd) = (point.get(Field::DurationHours), point.get(Field::PerUsd));
     let x_max = curve.last().map_or(24.0, |p| p.duration_hours);
-    let y_max = curve.iter().map(|p| p.provider_cost).fold(per_usd * 1e6, f64::max) * 1.08;
+    let top = match &data.band {
+        Some(band) => band.iter().map(|b| b.p95).fold(0.0, f64::max),
+        None => curve.iter().map(|p| p.provider_cost).fold(0.0, f64::max),
+    };
+    let y_max = top.max(per_usd * 1e6) * 1.08;
     let (w, _) = root.dim_in_pixel();
     let mut chart = frame(root, &title(data, "Provider cost by outage duration"), t, (w / 12).max(t.tick * 5))
         .build_cartesian_2d(0.0..x_max, 0.0..y_max)?;
@@ -33,8 +38,12 @@ where
         .y_label_formatter(&|v| money(*v, code))
         .x_label_formatter(&|v| crate::format::trimmed(*v, 1))
         .draw()?;
+    if let Some(band) = &data.band {
+        draw_band(&mut chart, band)?;
+    }
+    let stack = if data.band.is_some() { Vec::new() } else { Component::ALL.to_vec() };
     let mut lower = vec![0.0; curve.len()];
-    for c in Component::ALL.into_iter().filter(|c| c.side() == Side::Provider) {
+    for c in stack.into_iter().filter(|c| c.side() == Side::Provider) {
         let upper: Vec<f64> = lower.iter().zip(curve).map(|(l, p)| l + p.components.get(c)).collect();
         if upper.iter().zip(&lower).all(|(u, l)| u <= l) {
             continue;
@@ -48,10 +57,15 @@ where
             .legend(move |(x, y)| Rectangle::new([(x, y - 8), (x + 24, y + 8)], colour.filled()));
         lower = upper;
     }
-    chart
-        .draw_series(LineSeries::new(curve.iter().map(|p| (p.duration_hours, p.provider_cost)), BLACK.stroke_width(2)))?
-        .label("Provider cost")
-        .legend(|(x, y)| PathElement::new([(x, y), (x + 24, y)], BLACK.stroke_width(2)));
+    if data.band.is_none() {
+        chart
+            .draw_series(LineSeries::new(
+                curve.iter().map(|p| (p.duration_hours, p.provider_cost)),
+                BLACK.stroke_width(2),
+            ))?
+            .label("Provider cost")
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 24, y)], BLACK.stroke_width(2)));
+    }
     let grey = rgb(REFERENCE_RGB);
     let lines: Vec<(f64, String)> = BAND_THRESHOLDS_USD
         .iter()
@@ -85,12 +99,46 @@ where
     }
     let accent = rgb(ACCENT_RGB);
     chart.draw_series(LineSeries::new([(d, 0.0), (d, y_max)], accent.stroke_width(3)))?;
+    let here = match &data.band {
+        Some(_) => format!(
+            " This outage: {} (mean over its ranges {})",
+            hours(d),
+            money(data.figure(Output::ProviderCost).value, code)
+        ),
+        None => format!(" This outage: {} → {}", hours(d), money(data.evaluation.outcome.provider_cost, code)),
+    };
     chart.draw_series(std::iter::once(Text::new(
-        format!(" This outage: {} → {}", hours(d), money(data.evaluation.outcome.provider_cost, code)),
+        here,
         (d, y_max * 0.97),
         (FONT, t.tick).into_font().color(&accent),
     )))?;
     legend(&mut chart, t)?;
+    Ok(())
+}
+
+/// With ranges: the mean cost by duration and its P5–P95, not the inputs as entered.
+fn draw_band<DB: DrawingBackend>(
+    chart: &mut ChartContext<
+        '_,
+        DB,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
+    band: &[crate::results::BandPoint],
+) -> Result<(), Box<dyn Error>>
+where
+    DB::ErrorType: 'static,
+{
+    let accent = rgb(ACCENT_RGB);
+    let mut outline: Vec<(f64, f64)> = band.iter().map(|b| (b.hours, b.p95)).collect();
+    outline.extend(band.iter().rev().map(|b| (b.hours, b.p5)));
+    chart
+        .draw_series(std::iter::once(Polygon::new(outline, accent.mix(0.25).filled())))?
+        .label("P5–P95")
+        .legend(move |(x, y)| Rectangle::new([(x, y - 8), (x + 24, y + 8)], accent.mix(0.25).filled()));
+    chart
+        .draw_series(LineSeries::new(band.iter().map(|b| (b.hours, b.mean)), accent.stroke_width(3)))?
+        .label("Mean provider cost")
+        .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], accent.stroke_width(3)));
     Ok(())
 }
 
