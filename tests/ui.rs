@@ -292,7 +292,8 @@ fn bundled_fonts_draw_every_character_of_every_shipped_preset() {
 
 /// Steps the app until `label` shows up, giving the Monte Carlo worker real time to finish.
 fn wait_for(harness: &mut Harness<'_, OutageApp>, label: &str) -> bool {
-    for _ in 0..300 {
+    // Up to 30 s: a busy machine running an unoptimised build of the Monte Carlo worker.
+    for _ in 0..1500 {
         harness.step();
         if harness.query_all_by_label_contains(label).next().is_some() {
             return true;
