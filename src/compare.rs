@@ -184,13 +184,14 @@ pub fn mitigation_return(before: &Pinned, after: &Pinned) -> Return {
 }
 
 /// The return on `after`'s mitigation against its baseline: the pinned scenario that is the
-/// baseline, else the baseline loaded afresh. `None` when it names none or cannot be loaded.
+/// baseline, else the baseline loaded afresh (a relative file name read from `folder`). `None` when
+/// it names none or cannot be loaded.
 #[must_use]
-pub fn return_against(after: &Pinned, pins: &[Pinned]) -> Option<(Pinned, Return)> {
+pub fn return_against(after: &Pinned, pins: &[Pinned], folder: Option<&Path>) -> Option<(Pinned, Return)> {
     if after.scenario.mitigation.is_unused() {
         return None;
     }
-    let baseline = load_baseline(&after.scenario, None).ok()?;
+    let baseline = load_baseline(&after.scenario, folder).ok()?;
     let before = pins
         .iter()
         .find(|p| p.scenario == baseline)

@@ -3,10 +3,10 @@
 //! worked out there too, each baseline resolved once, relative to the folder of the file that
 //! names it. Paint code reads only the finished [`Pins::pinned`] and [`Pins::returns`].
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::compare::{MAX_PINNED, Pinned, Return, load_baseline, mitigation_return};
+use crate::compare::{MAX_PINNED, Pinned, Return, return_against};
 use crate::scenario::Scenario;
 
 /// A pinned scenario with a mitigation, the baseline it names and the return against it.
@@ -84,18 +84,16 @@ impl Pins {
         if !self.has_room() {
             return;
         }
-        self.computing += 1;
         let (outbox, seq) = (self.outbox.clone(), self.next_to_ask);
-        self.next_to_ask += 1;
         let spawned = std::thread::Builder::new().name("pin".to_owned()).spawn(move || {
             let pinned = Pinned::new(label, &scenario);
             let _ = outbox.send(Message::Pinned(seq, Box::new(pinned), folder));
             repaint();
         });
-        if spawned.is_err() {
-            // Nothing will arrive for this one: let the next pins through.
-            self.computing -= 1;
-            self.early.push((seq, Box::new(Pinned::new("", &Scenario::blank())), None));
+        // Without a thread nothing is pinned (and nothing waits for it).
+        if spawned.is_ok() {
+            self.next_to_ask += 1;
+            self.computing += 1;
         }
     }
 
@@ -119,7 +117,7 @@ impl Pins {
                     while let Some(i) = self.early.iter().position(|(s, ..)| *s == self.next_to_add) {
                         let (_, pinned, folder) = self.early.swap_remove(i);
                         self.next_to_add += 1;
-                        if self.pinned.len() < MAX_PINNED && !pinned.label.is_empty() {
+                        if self.pinned.len() < MAX_PINNED {
                             self.pinned.push(*pinned);
                             self.folders.push(folder);
                             added = true;
@@ -166,15 +164,8 @@ fn returns(pins: &[Pinned], folders: &[Option<PathBuf>]) -> Vec<Mitigation> {
     pins.iter()
         .zip(folders)
         .enumerate()
-        .filter(|(_, (after, _))| !after.scenario.mitigation.is_unused())
         .filter_map(|(i, (after, folder))| {
-            let baseline = load_baseline(&after.scenario, folder.as_deref().map(Path::new)).ok()?;
-            let before = pins
-                .iter()
-                .find(|p| p.scenario == baseline)
-                .cloned()
-                .unwrap_or_else(|| Pinned::new(baseline.title(), &baseline));
-            let result = mitigation_return(&before, after);
+            let (before, result) = return_against(after, pins, folder.as_deref())?;
             Some(Mitigation { after: i, before, result })
         })
         .collect()

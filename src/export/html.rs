@@ -193,7 +193,9 @@ fn comparison(out: &mut String, data: &ReportData) {
         out.push_str("</tr>\n");
     }
     out.push_str("</table>\n");
-    for (after, (before, r)) in pins.iter().filter_map(|a| crate::compare::return_against(a, pins).map(|x| (a, x))) {
+    for (after, (before, r)) in
+        pins.iter().filter_map(|a| crate::compare::return_against(a, pins, None).map(|x| (a, x)))
+    {
         let c = after.scenario.currency.code.as_str();
         let _ = writeln!(
             out,
