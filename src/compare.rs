@@ -3,16 +3,18 @@
 //! payback and break-even budget. No UI: the command line, the app and the report read it.
 //!
 //! Scenarios in different currencies are compared in US dollars (each converted by its own rate).
-//! Monte Carlo, when scenarios have ranges, runs with each scenario's seed and count; the chance a
-//! mitigation pays off pairs draw i of the baseline with draw i of the mitigated scenario.
+//! Monte Carlo, when scenarios have ranges, runs with each scenario's seed and count; money figures
+//! are then the Monte Carlo means with their P5–P95 (DESIGN §2.5), the return compares mean annual
+//! expected losses, and the chance a mitigation pays off pairs draw i of the baseline with draw i
+//! of the mitigated scenario.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use crate::model::{Component, CurvePoint, Evaluation, cost_curve};
-use crate::results::{CURVE_POINTS, SamplePlan};
+use crate::results::{CURVE_POINTS, Figure, SamplePlan, Summaries, summarise};
 use crate::scenario::{Field, Scenario, ScenarioError, Unit, load, presets};
-use crate::sim::{Output, Summary};
+use crate::sim::Output;
 
 /// The most scenarios compared at once.
 pub const MAX_PINNED: usize = 4;
@@ -28,8 +30,8 @@ pub struct Pinned {
     pub evaluation: Evaluation,
     /// Provider cost by duration.
     pub curve: Vec<CurvePoint>,
-    /// Monte Carlo summaries of the provider cost, combined impact and annual expected loss.
-    pub summaries: Option<[Summary; 3]>,
+    /// Monte Carlo summaries of every output, with ranges.
+    pub summaries: Option<Summaries>,
     /// Monte Carlo annual expected losses, for the chance a mitigation pays off.
     pub annual_losses: Option<Vec<f64>>,
 }
@@ -43,14 +45,17 @@ impl Pinned {
         Self {
             label: label.into(),
             curve: cost_curve(&evaluation.point, CURVE_POINTS),
-            summaries: samples.as_ref().map(|s| {
-                [Output::ProviderCost, Output::CombinedImpact, Output::AnnualExpectedLoss]
-                    .map(|o| Summary::of(s.column(o)))
-            }),
+            summaries: samples.as_ref().map(summarise),
             annual_losses: samples.map(|s| s.column(Output::AnnualExpectedLoss).to_vec()),
             scenario: scenario.clone(),
             evaluation,
         }
+    }
+
+    /// A money figure as every surface shows it (the mean with ranges).
+    #[must_use]
+    pub fn figure(&self, output: Output) -> Figure {
+        Figure::of(&self.evaluation.outcome, self.summaries.as_ref(), output)
     }
 
     /// Units of this scenario's currency per unit of the comparison's currency.
@@ -67,13 +72,32 @@ pub fn currency(pins: &[Pinned]) -> (String, bool) {
     if shared { (first.to_owned(), false) } else { ("USD".to_owned(), true) }
 }
 
+/// What a line of the delta table shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowKind {
+    /// A money figure (the Monte Carlo mean with ranges).
+    Figure(Output),
+    /// The cost per outage hour, inputs as entered.
+    CostPerHour,
+    /// The outage duration, as entered.
+    Duration,
+    /// The users affected, as entered.
+    UsersAffected,
+    /// Outages per year, as entered.
+    Frequency,
+}
+
 /// One line of the delta table: a figure for each scenario.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
-    /// What the figure is.
+    /// What the line shows.
+    pub kind: RowKind,
+    /// How the table names it.
     pub name: String,
     /// One value per scenario, in the comparison's currency.
     pub values: Vec<f64>,
+    /// Each value's P5–P95, for a scenario with ranges and a money figure.
+    pub ranges: Vec<Option<(f64, f64)>>,
     /// Its unit.
     pub unit: Unit,
 }
@@ -88,36 +112,58 @@ impl Row {
     }
 }
 
-/// The delta table: headline figures, then C1–C9.
+/// The delta table: headline figures, then C1–C9. With ranges the money figures are Monte Carlo
+/// means (so the components add up to the totals); the cost per hour is then labelled as entered.
 #[must_use]
 pub fn rows(pins: &[Pinned]) -> Vec<Row> {
     let (_, in_usd) = currency(pins);
-    let row = |name: &str, unit: Unit, f: &dyn Fn(&Pinned) -> f64| Row {
-        name: name.to_owned(),
-        values: pins.iter().map(|p| f(p) * if unit == Unit::Money { p.to_common(in_usd) } else { 1.0 }).collect(),
-        unit,
+    let ranged = pins.iter().any(|p| p.summaries.is_some());
+    let row = |kind: RowKind, name: String| {
+        let (values, ranges) = pins
+            .iter()
+            .map(|p| {
+                let rate = p.to_common(in_usd);
+                let o = &p.evaluation.outcome;
+                match kind {
+                    RowKind::Figure(output) => {
+                        let f = p.figure(output);
+                        (f.value * rate, f.range.map(|(lo, hi)| (lo * rate, hi * rate)))
+                    }
+                    RowKind::CostPerHour => (o.cost_per_hour * rate, None),
+                    RowKind::Duration => (p.evaluation.point.get(Field::DurationHours), None),
+                    RowKind::UsersAffected => (o.users_affected, None),
+                    RowKind::Frequency => (p.evaluation.point.get(Field::FrequencyPerYear), None),
+                }
+            })
+            .unzip();
+        let unit = match kind {
+            RowKind::Figure(_) | RowKind::CostPerHour => Unit::Money,
+            RowKind::Duration => Unit::Hours,
+            RowKind::UsersAffected => Unit::Count,
+            RowKind::Frequency => Unit::PerYear,
+        };
+        Row { kind, name, values, ranges, unit }
     };
-    let money_row = |name: &str, f: &dyn Fn(&Pinned) -> f64| row(name, Unit::Money, f);
+    let figure = |output: Output, name: &str| row(RowKind::Figure(output), name.to_owned());
+    let per_hour = if ranged { "Cost per outage hour (as entered)" } else { "Cost per outage hour" };
     let mut rows = vec![
-        money_row("Provider cost", &|p| p.evaluation.outcome.provider_cost),
-        money_row("Cost per outage hour", &|p| p.evaluation.outcome.cost_per_hour),
-        row("Outage duration", Unit::Hours, &|p| p.evaluation.point.get(Field::DurationHours)),
-        row("Users affected", Unit::Count, &|p| p.evaluation.outcome.users_affected),
-        money_row("Ecosystem loss", &|p| p.evaluation.outcome.ecosystem_loss),
-        money_row("Combined impact", &|p| p.evaluation.outcome.combined_impact),
-        row("Outages per year", Unit::PerYear, &|p| p.evaluation.point.get(Field::FrequencyPerYear)),
-        money_row("Annual expected loss", &|p| p.evaluation.outcome.annual_expected_loss),
-        money_row("Market-value hit (not in totals)", &|p| p.evaluation.outcome.market_value_hit),
+        figure(Output::ProviderCost, "Provider cost"),
+        row(RowKind::CostPerHour, per_hour.to_owned()),
+        row(RowKind::Duration, "Outage duration".to_owned()),
+        row(RowKind::UsersAffected, "Users affected".to_owned()),
+        figure(Output::EcosystemLoss, "Ecosystem loss"),
+        figure(Output::CombinedImpact, "Combined impact"),
+        row(RowKind::Frequency, "Outages per year".to_owned()),
+        figure(Output::AnnualExpectedLoss, "Annual expected loss"),
+        figure(Output::MarketValueHit, "Market-value hit (not in totals)"),
     ];
     rows.extend(
-        Component::ALL
-            .iter()
-            .map(|&c| money_row(&format!("{} {}", c.id(), c.name()), &move |p| p.evaluation.outcome.components.get(c))),
+        Component::ALL.iter().map(|&c| row(RowKind::Figure(Output::Component(c)), format!("{} {}", c.id(), c.name()))),
     );
     rows
 }
 
-/// The return on a mitigation.
+/// The return on a mitigation. With ranges the annual expected losses are Monte Carlo means.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Return {
     /// Annual expected loss without the mitigation.
@@ -141,14 +187,25 @@ pub struct Return {
     pub chance_pays_off: Option<f64>,
 }
 
+/// A compared scenario with a mitigation, the baseline it was measured against and the return.
+#[derive(Clone, Debug)]
+pub struct Mitigation {
+    /// Index of the mitigated scenario among the compared ones.
+    pub after: usize,
+    /// Its baseline (the compared one when it is among them, else loaded and computed on its own).
+    pub before: Pinned,
+    /// The return.
+    pub result: Return,
+}
+
 /// The return on `after`'s mitigation against `before` (which need not be its named baseline).
 #[must_use]
 pub fn mitigation_return(before: &Pinned, after: &Pinned) -> Return {
     let m = &after.scenario.mitigation;
     // Both annual expected losses in the mitigated scenario's currency.
     let rate = after.evaluation.point.get(Field::PerUsd) / before.evaluation.point.get(Field::PerUsd);
-    let ale_before = before.evaluation.outcome.annual_expected_loss * rate;
-    let ale_after = after.evaluation.outcome.annual_expected_loss;
+    let ale_before = before.figure(Output::AnnualExpectedLoss).value * rate;
+    let ale_after = after.figure(Output::AnnualExpectedLoss).value;
     let (running, investment, life) =
         (m.running_cost_per_year.nominal(), m.investment.nominal(), m.life_years.nominal());
     let annual_cost = m.annual_cost();
@@ -158,11 +215,8 @@ pub fn mitigation_return(before: &Pinned, after: &Pinned) -> Return {
         (b, a) => {
             let n = b.as_ref().map_or(usize::MAX, Vec::len).min(a.as_ref().map_or(usize::MAX, Vec::len));
             let at = |v: &Option<Vec<f64>>, i: usize, fixed: f64| v.as_ref().map_or(fixed, |v| v[i]);
-            let wins = (0..n)
-                .filter(|&i| {
-                    at(b, i, before.evaluation.outcome.annual_expected_loss) * rate - at(a, i, ale_after) > annual_cost
-                })
-                .count();
+            let wins =
+                (0..n).filter(|&i| at(b, i, ale_before / rate) * rate - at(a, i, ale_after) > annual_cost).count();
             (n > 0).then(|| wins as f64 / n as f64)
         }
     };
@@ -199,6 +253,21 @@ pub fn return_against(after: &Pinned, pins: &[Pinned], folder: Option<&Path>) ->
         .unwrap_or_else(|| Pinned::new(baseline.title(), &baseline));
     let r = mitigation_return(&before, after);
     Some((before, r))
+}
+
+/// Each scenario with a mitigation against its baseline: the compared one that equals it, else
+/// the baseline loaded (beside the file that names it) and computed. Baselines that cannot be
+/// loaded give no return.
+#[must_use]
+pub fn returns(pins: &[Pinned], folders: &[Option<PathBuf>]) -> Vec<Mitigation> {
+    pins.iter()
+        .zip(folders)
+        .enumerate()
+        .filter_map(|(i, (after, folder))| {
+            let (before, result) = return_against(after, pins, folder.as_deref())?;
+            Some(Mitigation { after: i, before, result })
+        })
+        .collect()
 }
 
 /// Loads a mitigation's baseline: a shipped preset by id, else a file relative to `folder`.
@@ -260,9 +329,45 @@ mod tests {
 
     #[test]
     fn deltas_are_absolute_and_relative_to_the_first() {
-        let row = Row { name: "x".into(), values: vec![100.0, 150.0, 50.0], unit: Unit::Money };
+        let make = |values: Vec<f64>| Row {
+            kind: RowKind::Figure(Output::ProviderCost),
+            name: "x".into(),
+            ranges: vec![None; values.len()],
+            values,
+            unit: Unit::Money,
+        };
+        let row = make(vec![100.0, 150.0, 50.0]);
         assert_eq!(row.deltas(), vec![(0.0, Some(0.0)), (50.0, Some(0.5)), (-50.0, Some(-0.5))]);
-        let zero = Row { name: "z".into(), values: vec![0.0, 5.0], unit: Unit::Money };
+        let zero = make(vec![0.0, 5.0]);
         assert_eq!(zero.deltas()[1], (5.0, None));
+    }
+
+    #[test]
+    fn with_ranges_rows_and_returns_use_the_monte_carlo_means() {
+        let mut s = Scenario::blank();
+        let _ = Field::FinesPerHour.set(&mut s, Estimate::Fixed(1000.0));
+        let _ =
+            Field::DurationHours.set(&mut s, Estimate::Pert(crate::scenario::Pert { min: 1.0, mode: 2.0, max: 9.0 }));
+        s.uncertainty.samples = 2000;
+        let before = Pinned::new("before", &s);
+        let mean = before.summaries.map(|m| m[Output::ProviderCost.index()].mean).unwrap_or_default();
+        // PERT(1, 2, 9) hours at 1000 an hour: a mean near 3000, well above the 2000 as entered.
+        assert!((mean - 3000.0).abs() < 100.0, "{mean}");
+        let table = rows(std::slice::from_ref(&before));
+        let provider = table.iter().find(|r| r.kind == RowKind::Figure(Output::ProviderCost));
+        assert_eq!(provider.map(|r| r.values[0]), Some(mean));
+        assert!(provider.is_some_and(|r| r.ranges[0].is_some_and(|(lo, hi)| lo < mean && mean < hi)));
+        let parts: f64 = Component::ALL
+            .iter()
+            .filter(|c| c.side() == crate::model::Side::Provider)
+            .filter_map(|&c| table.iter().find(|r| r.kind == RowKind::Figure(Output::Component(c))))
+            .map(|r| r.values[0])
+            .sum();
+        assert!((parts - mean).abs() <= 1e-9 * mean);
+        assert!(table.iter().any(|r| r.name == "Cost per outage hour (as entered)"));
+        let mut after = Pinned::new("after", &Scenario::blank());
+        after.scenario.mitigation.running_cost_per_year = Input::fixed(1.0);
+        let ale = before.figure(Output::AnnualExpectedLoss).value;
+        assert_eq!(mitigation_return(&before, &after).ale_before, ale);
     }
 }

@@ -177,3 +177,29 @@ fn eval_shows_the_mean_everywhere_when_there_are_ranges() {
     assert_eq!(doc["figures"]["values"]["provider_cost"]["value"], doc["results"]["provider_cost"]);
     assert!(doc.get("monte_carlo").is_none());
 }
+
+#[test]
+fn compare_shows_the_same_means_as_eval_when_there_are_ranges() {
+    let file = "tests/data/payment_wallet_uncertain.ron";
+    let eval: serde_json::Value = serde_json::from_str(&stdout(&run(&["eval", file, "--json"]))).unwrap();
+    let o = run(&["compare", file, "tests/data/flat_full_outage.ron", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(doc["basis"], "monte_carlo_mean");
+    let row = |name: &str| doc["rows"].as_array().unwrap().iter().find(|r| r["name"] == name).unwrap().clone();
+    for (name, key) in [
+        ("Provider cost", "provider_cost"),
+        ("Combined impact", "combined_impact"),
+        ("Annual expected loss", "annual_expected_loss"),
+    ] {
+        let r = row(name);
+        assert_eq!(r["values"][0], eval["figures"]["values"][key]["value"], "{name}");
+        assert_eq!(r["ranges"][0]["p95"], eval["figures"]["values"][key]["p95"], "{name}");
+        assert!(r["ranges"][1].is_null(), "the second file has no ranges");
+    }
+    assert!(row("Cost per outage hour (as entered)")["values"][0].is_number());
+    let table = stdout(&run(&["compare", file, "tests/data/flat_full_outage.ron"]));
+    let mean = eval["figures"]["values"]["provider_cost"]["value"].as_f64().unwrap();
+    let shown = outage_cost::format::money(mean, "USD");
+    assert!(table.contains("Monte Carlo means") && table.contains(&shown), "{shown} in\n{table}");
+}

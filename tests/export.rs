@@ -163,7 +163,9 @@ fn pinned_scenarios_add_a_comparison_chart_and_table_to_the_report() {
     let load = |id: &str| presets::find(id).unwrap().load().unwrap();
     let (before, after) = (load("cloud-single-region"), load("cloud-two-regions"));
     let pins = vec![Pinned::new(before.title(), &before), Pinned::new(after.title(), &after)];
-    let data = ReportData::new(&after, Some(0), None).with_comparison(pins);
+    let returns = outage_cost::compare::returns(&pins, &[None, None]);
+    assert_eq!(returns.len(), 1, "the two-region preset names the single-region one as its baseline");
+    let data = ReportData::new(&after, Some(0), None).with_comparison(pins, returns);
     let svg = charts::svg(Chart::Compare, &data, Size::SLIDE).unwrap();
     assert!(
         svg.contains("SaaS on a single cloud region (what-if)") && svg.contains("SaaS on two cloud regions (what-if)")

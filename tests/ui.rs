@@ -360,7 +360,8 @@ fn pinning_two_presets_shows_both_curves_the_delta_table_and_the_return() {
         harness.key_press(Key::ArrowRight);
         harness.run();
     }
-    harness.get_by_label_contains("saves ₩5.9B a year");
+    // Mean annual expected losses with ranges: ₩6.1B before, ₩103M after.
+    harness.get_by_label_contains("saves ₩6B a year");
 }
 
 /// eframe storage kept in memory, as the app sees it between two sessions.

@@ -4,7 +4,7 @@
 use egui::{Context, Id, Modal, RichText};
 
 use super::command::Command;
-use super::settings::{DialogPurpose, View};
+use super::view::{DialogPurpose, View};
 
 /// Shows whatever dialog is open and returns the commands chosen in them.
 pub fn ui(ctx: &Context, view: &mut View, title: &str) -> Vec<Command> {

@@ -2,25 +2,29 @@
 //!
 //! Three kinds of state, three types: the document ([`Document`], the scenario and its undo
 //! history), settings kept across restarts ([`Settings`], eframe storage) and the transient state
-//! of the views ([`settings::View`]). Panels draw from the cached [`results::Results`] and return
+//! of the views ([`view::View`]). Panels draw from the cached [`results::Results`] and return
 //! [`Command`]s for anything with a side effect; [`OutageApp::apply`] runs them in one place.
 
+mod apply;
 mod cards;
 mod charts;
 mod command;
 mod dialogs;
 mod document;
 mod explain;
+mod exports;
 mod fonts;
 mod inputs;
 mod menu;
 mod montecarlo;
+mod persist;
 mod pins;
 mod present;
 mod results;
 mod screenshot;
 mod settings;
 mod status;
+mod view;
 mod widgets;
 
 use std::path::PathBuf;
@@ -33,12 +37,8 @@ pub use document::Document;
 pub use fonts::install as install_fonts;
 pub use settings::{ChartTab, Settings};
 
-use crate::scenario::{Scenario, load, presets};
-use settings::{DialogPurpose, Toast, View};
-
-const SETTINGS_KEY: &str = "settings";
-const WORKING_COPY_KEY: &str = "working_copy";
-const WORKING_COPY_PATH_KEY: &str = "working_copy_path";
+use crate::scenario::Scenario;
+use view::{Toast, View};
 
 /// How the app starts.
 #[derive(Clone, Debug, Default)]
@@ -77,6 +77,7 @@ pub struct OutageApp {
     settings: Settings,
     view: View,
     worker: Option<montecarlo::Worker>,
+    exports: exports::Exports,
     screenshot: Option<screenshot::Shot>,
 }
 
@@ -91,6 +92,7 @@ impl OutageApp {
             settings: Settings::default(),
             view: View::default(),
             worker: None,
+            exports: exports::Exports::default(),
             screenshot: None,
         }
     }
@@ -98,55 +100,6 @@ impl OutageApp {
     fn start(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
         let storage = if launch.screenshot.is_some() { None } else { cc.storage };
         Self::restore(&cc.egui_ctx, storage, launch)
-    }
-
-    /// The app as it starts: settings and any working copy a previous session left in `storage`
-    /// (after a crash) are restored; `launch` says what to open.
-    #[must_use]
-    pub fn restore(ctx: &Context, storage: Option<&dyn eframe::Storage>, launch: Launch) -> Self {
-        let settings: Settings = storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
-        let working_copy = storage.and_then(|s| {
-            let text = s.get_string(WORKING_COPY_KEY)?;
-            let path = s.get_string(WORKING_COPY_PATH_KEY).filter(|p| !p.is_empty()).map(PathBuf::from);
-            load::parse(&text, "working copy").ok().map(|scenario| (scenario, path))
-        });
-        let mut error = None;
-        let (scenario, path) = match (&launch.file, &settings.last_file) {
-            (Some(file), _) => match load::load_file(file) {
-                Ok(s) => (s, Some(file.clone())),
-                Err(e) => {
-                    error = Some(format!("{e:#}"));
-                    (presets::default_scenario(), None)
-                }
-            },
-            (None, Some(last)) => {
-                load::load_file(last).map_or_else(|_| (presets::default_scenario(), None), |s| (s, Some(last.clone())))
-            }
-            (None, None) => (presets::default_scenario(), None),
-        };
-        let mut app = Self::new(scenario, path);
-        app.settings = settings;
-        app.view.error = error;
-        if let Some((scenario, path)) = working_copy {
-            if launch.file.is_none() {
-                let saved =
-                    path.as_deref().and_then(|p| load::load_file(p).ok()).unwrap_or_else(|| app.doc.scenario.clone());
-                if scenario != saved {
-                    app.doc = Document::recovered(scenario, saved, path);
-                    app.toast(ctx, "Restored the unsaved changes from your last session.");
-                }
-            } else if scenario != app.doc.scenario {
-                app.view.recovered = Some(scenario);
-            }
-        }
-        if let Some(slide) = launch.present {
-            app.view.presenting = true;
-            app.view.slide = slide.saturating_sub(1);
-        }
-        app.screenshot = launch.screenshot.map(screenshot::Shot::new);
-        fonts::install(ctx);
-        app.apply_theme(ctx);
-        app
     }
 
     /// The open document.
@@ -216,7 +169,7 @@ impl OutageApp {
     }
 
     /// What runs once per frame before anything is drawn: finished background work is taken in
-    /// (Monte Carlo, pins), the results follow the scenario, edits settle into undo steps, the
+    /// (Monte Carlo, pins, exports), the results follow the scenario, edits settle into undo steps, the
     /// title follows the document, and closing with unsaved changes asks first. Panels then only
     /// read finished results.
     pub fn logic(&mut self, ctx: &Context) {
@@ -228,6 +181,16 @@ impl OutageApp {
         self.sync_spread();
         let repaint = ctx.clone();
         self.view.pins.update(move || repaint.request_repaint());
+        for done in self.exports.finished() {
+            match done {
+                exports::Done::Saved(message) => self.toast(ctx, &message),
+                exports::Done::Copied(text) => {
+                    ctx.copy_text(text);
+                    self.toast(ctx, "Copied the headline figures to the clipboard");
+                }
+                exports::Done::Failed(message) => self.view.error = Some(message),
+            }
+        }
         self.doc.feed_undo(ctx.input(|i| i.time));
         let title = self.doc.window_title();
         if title != self.view.title {
@@ -255,7 +218,7 @@ impl OutageApp {
             present::ui(ui, &mut self.doc.scenario, &mut self.results, self.view.slide, &self.view.pins);
         } else {
             commands.extend(menu::ui(ui, &self.doc, &mut self.settings));
-            status::ui(ui, &self.doc, &self.results, self.worker.as_ref());
+            status::ui(ui, &self.doc, &self.results, self.worker.as_ref(), self.exports.running);
             inputs::panel_ui(ui, &mut self.doc.scenario);
             // An edit made in this frame shows in this frame's charts.
             self.results.refresh(&self.doc.scenario);
@@ -295,106 +258,6 @@ impl OutageApp {
         charts::chart_ui(ui, &self.doc.scenario, &self.results, analysis, &mut self.view);
     }
 
-    /// Runs a command: the one place where files are read and written and modes change.
-    pub fn apply(&mut self, ctx: &Context, command: Command) {
-        if command.replaces_document() && self.doc.is_dirty() {
-            self.view.pending = Some(command);
-            return;
-        }
-        match command {
-            Command::New => {
-                let mut scenario =
-                    presets::find("template").and_then(|p| p.load().ok()).unwrap_or_else(Scenario::blank);
-                "New scenario".clone_into(&mut scenario.name);
-                scenario.sources.clear();
-                scenario.assumptions.clear();
-                self.replace(Document::new(scenario, None));
-            }
-            Command::OpenDialog => self.open_dialog(DialogPurpose::Open),
-            Command::Open(path) => match load::load_file(&path) {
-                Ok(scenario) => {
-                    self.settings.remember(&path);
-                    self.replace(Document::new(scenario, Some(path)));
-                }
-                Err(e) => self.view.error = Some(format!("{e:#}")),
-            },
-            Command::OpenPreset(id) => match presets::find(id).map(presets::Preset::load) {
-                Some(Ok(scenario)) => {
-                    self.settings.last_file = None;
-                    self.replace(Document::new(scenario, None));
-                }
-                Some(Err(e)) => self.view.error = Some(e.to_string()),
-                None => self.view.error = Some(format!("there is no preset called {id}")),
-            },
-            Command::Save => match self.doc.path().map(std::path::Path::to_path_buf) {
-                Some(path) => self.save_to(ctx, &path),
-                None => self.open_dialog(DialogPurpose::SaveAs),
-            },
-            Command::SaveAsDialog => self.open_dialog(DialogPurpose::SaveAs),
-            Command::SaveAs(path) => self.save_to(ctx, &path),
-            Command::Undo => self.doc.undo(),
-            Command::Redo => self.doc.redo(),
-            Command::TogglePresentation => {
-                self.view.presenting = !self.view.presenting;
-                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(self.view.presenting));
-            }
-            Command::SetDarkMode(dark) => {
-                self.settings.dark_mode = dark;
-                self.apply_theme(ctx);
-            }
-            Command::ExportChartDialog(chart, format) => {
-                self.open_dialog(DialogPurpose::ExportChart(chart, format));
-            }
-            Command::ExportChart(chart, format, path) => {
-                let data = self.report_data();
-                match crate::export::write_chart(&data, chart, format, self.export_size(), &path) {
-                    Ok(()) => self.toast(ctx, &format!("Saved {}", path.display())),
-                    Err(e) => self.view.error = Some(format!("{e:#}")),
-                }
-            }
-            Command::ExportReportDialog => self.open_dialog(DialogPurpose::ExportReport),
-            Command::ExportReport(dir) => {
-                let data = self.report_data();
-                match crate::export::write_report(&data, &dir, self.export_size()) {
-                    Ok(files) => self.toast(ctx, &format!("Saved {} files to {}", files.len(), dir.display())),
-                    Err(e) => self.view.error = Some(format!("{e:#}")),
-                }
-            }
-            Command::CopySummary => {
-                ctx.copy_text(crate::export::summary_text(&self.report_data()));
-                self.toast(ctx, "Copied the headline figures to the clipboard");
-            }
-            Command::Pin { label, scenario, folder } => {
-                let repaint = ctx.clone();
-                self.view.pins.pin(label, *scenario, folder, move || repaint.request_repaint());
-            }
-            Command::PinOpen => {
-                let folder = self.doc.path().and_then(|p| p.parent()).map(std::path::Path::to_path_buf);
-                let (label, scenario) = (self.doc.scenario.title().to_owned(), self.doc.scenario.clone());
-                let repaint = ctx.clone();
-                self.view.pins.pin(label, scenario, folder, move || repaint.request_repaint());
-            }
-            Command::Unpin(index) => {
-                let repaint = ctx.clone();
-                self.view.pins.unpin(index, move || repaint.request_repaint());
-            }
-            Command::Quit => {
-                self.view.close_confirmed = true;
-                ctx.send_viewport_cmd(ViewportCommand::Close);
-            }
-            Command::Discarding(inner) => {
-                self.doc = Document::new(self.doc.scenario.clone(), self.doc.path().map(std::path::Path::to_path_buf));
-                self.apply(ctx, *inner);
-            }
-            Command::SavingFirst(inner) => {
-                self.apply(ctx, Command::Save);
-                if !self.doc.is_dirty() {
-                    self.apply(ctx, *inner);
-                }
-            }
-        }
-    }
-
     /// Shows the latest Monte Carlo summaries with the figures (none when the scenario has no
     /// ranges), so every panel reads one value per figure.
     fn sync_spread(&mut self) {
@@ -404,55 +267,6 @@ impl OutageApp {
         if self.results.band.as_ref() != band {
             self.results.band = band.cloned();
         }
-    }
-
-    /// The figures to export: the Monte Carlo samples on screen when they are current.
-    fn report_data(&self) -> crate::export::ReportData {
-        let scenario = &self.doc.scenario;
-        let current = self.worker.as_ref().and_then(|w| w.latest.as_ref()).filter(|a| a.scenario == *scenario);
-        let data = match current {
-            Some(analysis) => crate::export::ReportData::with_samples(scenario, Some(analysis.samples.clone())),
-            None => crate::export::ReportData::new(scenario, None, None),
-        };
-        data.with_comparison(self.view.pins.pinned.clone())
-    }
-
-    fn export_size(&self) -> crate::export::Size {
-        crate::export::Size::new(self.settings.export_width, self.settings.export_height).unwrap_or_default()
-    }
-
-    fn replace(&mut self, doc: Document) {
-        self.doc = doc;
-        self.results.refresh(&self.doc.scenario);
-    }
-
-    fn save_to(&mut self, ctx: &Context, path: &std::path::Path) {
-        match self.doc.save_to(path) {
-            Ok(()) => {
-                self.settings.remember(path);
-                self.toast(ctx, &format!("Saved {}", path.display()));
-            }
-            Err(e) => self.view.error = Some(format!("{e:#}")),
-        }
-    }
-
-    fn open_dialog(&mut self, purpose: DialogPurpose) {
-        let folder = self.doc.path().and_then(|p| p.parent()).map(std::path::Path::to_path_buf);
-        let stem = file_stem(self.doc.scenario.title());
-        let mut dialog =
-            match purpose {
-                DialogPurpose::Open => egui_file::FileDialog::open_file()
-                    .show_files_filter(Box::new(|p: &std::path::Path| p.extension().is_some_and(|e| e == "ron"))),
-                DialogPurpose::SaveAs => egui_file::FileDialog::save_file().default_filename(format!("{stem}.ron")),
-                DialogPurpose::ExportChart(chart, format) => egui_file::FileDialog::save_file()
-                    .default_filename(format!("{stem}-{}.{}", chart.file_stem(), format.extension())),
-                DialogPurpose::ExportReport => egui_file::FileDialog::select_folder(),
-            };
-        if let Some(folder) = folder {
-            dialog = dialog.initial_path(folder);
-        }
-        dialog.open();
-        self.view.file_dialog = Some((dialog, purpose));
     }
 
     fn toast(&mut self, ctx: &Context, text: &str) {
@@ -475,17 +289,7 @@ impl eframe::App for OutageApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.screenshot.is_some() {
-            return;
-        }
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
-        // The working copy survives a crash; a clean exit or a saved document clears it.
-        let keep = self.doc.is_dirty() && !self.view.close_confirmed;
-        let text =
-            if keep { crate::scenario::save::to_ron(&self.doc.scenario).unwrap_or_default() } else { String::new() };
-        storage.set_string(WORKING_COPY_KEY, text);
-        let path = self.doc.path().map(|p| p.display().to_string()).unwrap_or_default();
-        storage.set_string(WORKING_COPY_PATH_KEY, path);
+        self.persist(storage);
     }
 
     fn auto_save_interval(&self) -> Duration {
@@ -540,17 +344,4 @@ fn dropped_files(ctx: &Context) -> Vec<Command> {
             .map(Command::Open)
             .collect()
     })
-}
-
-/// A file name from a scenario title: letters, digits and dashes.
-fn file_stem(title: &str) -> String {
-    let stem: String = title
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if stem.is_empty() { "scenario".to_owned() } else { stem }
 }

@@ -6,18 +6,8 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::compare::{MAX_PINNED, Pinned, Return, return_against};
+use crate::compare::{MAX_PINNED, Mitigation, Pinned, returns};
 use crate::scenario::Scenario;
-
-/// A pinned scenario with a mitigation, the baseline it names and the return against it.
-pub struct Mitigation {
-    /// Index of the mitigated scenario in [`Pins::pinned`].
-    pub after: usize,
-    /// Its baseline (the pinned one when pinned, else loaded and computed on its own).
-    pub before: Pinned,
-    /// The return.
-    pub result: Return,
-}
 
 enum Message {
     Pinned(u64, Box<Pinned>, Option<PathBuf>),
@@ -155,20 +145,6 @@ impl Pins {
             self.returns_pending = false;
         }
     }
-}
-
-/// Each pinned scenario with a mitigation against its baseline: the pinned one that equals it, else
-/// the baseline loaded (beside the file that names it) and computed. Baselines that cannot be
-/// loaded give no return.
-fn returns(pins: &[Pinned], folders: &[Option<PathBuf>]) -> Vec<Mitigation> {
-    pins.iter()
-        .zip(folders)
-        .enumerate()
-        .filter_map(|(i, (after, folder))| {
-            let (before, result) = return_against(after, pins, folder.as_deref())?;
-            Some(Mitigation { after: i, before, result })
-        })
-        .collect()
 }
 
 #[cfg(test)]

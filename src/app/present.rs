@@ -131,8 +131,11 @@ fn compare_headline(pins: &Pins) -> String {
     }
     let rows = compare::rows(&pins.pinned);
     let (code, _) = compare::currency(&pins.pinned);
-    rows.iter().find(|r| r.name == "Annual expected loss").map_or_else(String::new, |r| {
-        let (first, last) = (r.values.first().copied().unwrap_or(0.0), r.values.last().copied().unwrap_or(0.0));
-        format!("Annual expected loss: {} → {}.", money(first, &code), money(last, &code))
-    })
+    rows.iter().find(|r| r.kind == compare::RowKind::Figure(crate::sim::Output::AnnualExpectedLoss)).map_or_else(
+        String::new,
+        |r| {
+            let (first, last) = (r.values.first().copied().unwrap_or(0.0), r.values.last().copied().unwrap_or(0.0));
+            format!("Annual expected loss: {} → {}.", money(first, &code), money(last, &code))
+        },
+    )
 }

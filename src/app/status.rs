@@ -8,13 +8,17 @@ use super::results::Results;
 use crate::format::grouped;
 
 /// Draws the status line at the bottom of the window.
-pub fn ui(ui: &mut Ui, doc: &Document, results: &Results, worker: Option<&Worker>) {
+pub fn ui(ui: &mut Ui, doc: &Document, results: &Results, worker: Option<&Worker>, exporting: usize) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             let file = doc.path().map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
             ui.label(RichText::new(file).small());
             if doc.is_dirty() {
                 ui.label(RichText::new("● unsaved changes").small().color(ui.visuals().warn_fg_color));
+            }
+            if exporting > 0 {
+                ui.spinner();
+                ui.label(RichText::new("Exporting…").small());
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let monte_carlo = match worker.map(|w| (w.status(&doc.scenario), w.latest.as_ref())) {

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::compare::{self, Pinned, Return};
+use crate::compare::{self, Mitigation, Pinned};
 use crate::model::{Evaluation, Outcome};
 use crate::results::{Figure, summarise};
 use crate::scenario::Scenario;
@@ -88,17 +88,20 @@ fn results(e: &Evaluation) -> Value {
 
 /// `{"currency": …, "scenarios": […], "rows": […], "mitigations": […]}` for `compare --json`.
 #[must_use]
-pub fn compare_document(pins: &[Pinned], returns: &[(usize, Pinned, Return)]) -> Value {
+pub fn compare_document(pins: &[Pinned], returns: &[Mitigation]) -> Value {
     let (currency, _) = compare::currency(pins);
+    let basis = if pins.iter().any(|p| p.summaries.is_some()) { "monte_carlo_mean" } else { "deterministic" };
     json!({
         "currency": currency,
+        "basis": basis,
         "scenarios": pins.iter().map(|p| p.label.clone()).collect::<Vec<_>>(),
         "rows": compare::rows(pins).iter().map(|r| json!({
             "name": r.name,
             "values": r.values,
+            "ranges": r.ranges.iter().map(|x| x.map(|(p5, p95)| json!({"p5": p5, "p95": p95}))).collect::<Vec<_>>(),
             "deltas": r.deltas().iter().map(|(abs, rel)| json!({"absolute": abs, "relative": rel})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "mitigations": returns.iter().map(|(i, before, r)| json!({
+        "mitigations": returns.iter().map(|Mitigation { after: i, before, result: r }| json!({
             "scenario": pins[*i].label,
             "baseline": before.label,
             "currency": pins[*i].scenario.currency.code,

@@ -14,7 +14,7 @@ use std::sync::atomic::AtomicBool;
 
 use clap::{Parser, Subcommand};
 
-use crate::compare::{self, Pinned, Return};
+use crate::compare::{self, Mitigation, Pinned};
 use crate::export::{self, ReportData, Size};
 use crate::results::{SamplePlan, summarise};
 use crate::scenario::{Scenario, ScenarioError, load, presets};
@@ -180,7 +180,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyho
 
 /// The return of each scenario that names a mitigation baseline: against that baseline when it is
 /// among the compared files (by preset id or file stem), else loaded from where it names.
-fn returns(pins: &[(PathBuf, Pinned)], err: &mut dyn Write) -> anyhow::Result<Vec<(usize, Pinned, Return)>> {
+fn returns(pins: &[(PathBuf, Pinned)], err: &mut dyn Write) -> anyhow::Result<Vec<Mitigation>> {
     let mut found = Vec::new();
     for (i, (path, pin)) in pins.iter().enumerate() {
         let m = &pin.scenario.mitigation;
@@ -200,8 +200,8 @@ fn returns(pins: &[(PathBuf, Pinned)], err: &mut dyn Write) -> anyhow::Result<Ve
                 }
             },
         };
-        let r = compare::mitigation_return(&before, pin);
-        found.push((i, before, r));
+        let result = compare::mitigation_return(&before, pin);
+        found.push(Mitigation { after: i, before, result });
     }
     Ok(found)
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::compare::{self, Pinned, Return};
+use crate::compare::{self, Mitigation, Pinned, RowKind};
 use crate::format::{clock, compact, grouped, hours, money, money_exact, percent, value};
 use crate::model::{Component, Evaluation, Side};
 use crate::results::{Figure, Summaries};
@@ -111,7 +111,7 @@ pub fn monte_carlo(scenario: &Scenario, samples: &Samples, out: &mut dyn Write) 
 }
 
 /// The delta table and mitigation returns of `compare`.
-pub fn compare(pins: &[Pinned], returns: &[(usize, Pinned, Return)], out: &mut dyn Write) -> io::Result<()> {
+pub fn compare(pins: &[Pinned], returns: &[Mitigation], out: &mut dyn Write) -> io::Result<()> {
     let (code, in_usd) = compare::currency(pins);
     let short = |s: &str| -> String { s.chars().take(22).collect() };
     write!(out, "{:<34}", if in_usd { "(amounts in USD)" } else { "" })?;
@@ -119,12 +119,26 @@ pub fn compare(pins: &[Pinned], returns: &[(usize, Pinned, Return)], out: &mut d
         write!(out, " {:>22}", short(&p.label))?;
     }
     writeln!(out)?;
+    if pins.iter().any(|p| p.summaries.is_some()) {
+        writeln!(out, "With ranges, amounts are Monte Carlo means; P5–P95 beneath the totals.")?;
+    }
     for row in compare::rows(pins) {
         write!(out, "{:<34}", row.name.chars().take(34).collect::<String>())?;
         for v in &row.values {
             write!(out, " {:>22}", value(*v, row.unit, &code))?;
         }
         writeln!(out)?;
+        if row.ranges.iter().any(Option::is_some) && !matches!(row.kind, RowKind::Figure(Output::Component(_))) {
+            write!(out, "{:<34}", "  P5–P95")?;
+            for range in &row.ranges {
+                let text = range.map_or_else(
+                    || "no ranges".to_owned(),
+                    |(lo, hi)| format!("{}–{}", money(lo, &code), money(hi, &code)),
+                );
+                write!(out, " {text:>22}")?;
+            }
+            writeln!(out)?;
+        }
         if row.unit == Unit::Money && pins.len() > 1 {
             write!(out, "{:<34} {:>22}", "  change vs first", "")?;
             for (abs, rel) in row.deltas().iter().skip(1) {
@@ -135,7 +149,7 @@ pub fn compare(pins: &[Pinned], returns: &[(usize, Pinned, Return)], out: &mut d
             writeln!(out)?;
         }
     }
-    for (i, before, r) in returns {
+    for Mitigation { after: i, before, result: r } in returns {
         let pin = &pins[*i];
         let code = pin.scenario.currency.code.as_str();
         writeln!(out, "\nMitigation: {} against {}", pin.label, before.label)?;

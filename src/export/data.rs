@@ -3,7 +3,7 @@
 
 use std::sync::atomic::AtomicBool;
 
-use crate::compare::Pinned;
+use crate::compare::{Mitigation, Pinned};
 use crate::model::{CurvePoint, Evaluation, TimelinePoint, cost_curve, timeline};
 use crate::results::{
     BandPoint, CURVE_POINTS, Figure, SamplePlan, Summaries, TIMELINE_POINTS, duration_band, summarise,
@@ -31,6 +31,9 @@ pub struct ReportData {
     pub band: Option<Vec<BandPoint>>,
     /// Scenarios pinned for comparison (the app's Compare tab); empty otherwise.
     pub compare: Vec<Pinned>,
+    /// The mitigation returns among them, each against the baseline it names (resolved by the
+    /// caller, beside the file that names it).
+    pub returns: Vec<Mitigation>,
 }
 
 impl ReportData {
@@ -58,13 +61,16 @@ impl ReportData {
             }),
             samples,
             compare: Vec::new(),
+            returns: Vec::new(),
         }
     }
 
-    /// Adds the scenarios pinned for comparison (two or more make a comparison section).
+    /// Adds the scenarios pinned for comparison (two or more make a comparison section) and
+    /// their mitigation returns.
     #[must_use]
-    pub fn with_comparison(mut self, pins: Vec<Pinned>) -> Self {
+    pub fn with_comparison(mut self, pins: Vec<Pinned>, returns: Vec<Mitigation>) -> Self {
         self.compare = pins;
+        self.returns = returns;
         self
     }
 

@@ -173,6 +173,9 @@ fn comparison(out: &mut String, data: &ReportData) {
     if in_usd {
         out.push_str("<p class=\"meta\">The scenarios use different currencies: amounts are in US dollars.</p>\n");
     }
+    if pins.iter().any(|p| p.summaries.is_some()) {
+        out.push_str("<p class=\"meta\">With ranges, amounts are Monte Carlo means.</p>\n");
+    }
     out.push_str("<table>\n<tr><th>Figure</th>");
     for (i, p) in pins.iter().enumerate() {
         let _ = write!(out, "<th class=\"n\">{}</th>", esc(&p.label));
@@ -193,9 +196,7 @@ fn comparison(out: &mut String, data: &ReportData) {
         out.push_str("</tr>\n");
     }
     out.push_str("</table>\n");
-    for (after, (before, r)) in
-        pins.iter().filter_map(|a| crate::compare::return_against(a, pins, None).map(|x| (a, x)))
-    {
+    for (after, before, r) in data.returns.iter().filter_map(|m| Some((pins.get(m.after)?, &m.before, &m.result))) {
         let c = after.scenario.currency.code.as_str();
         let _ = writeln!(
             out,

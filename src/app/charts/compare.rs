@@ -8,10 +8,11 @@ use egui_plot::{Legend, Line, Points};
 use super::{money_ticks, plot};
 use crate::app::Command;
 use crate::app::pins::Pins;
-use crate::app::settings::View;
-use crate::compare::{self, MAX_PINNED, Pinned};
+use crate::app::view::View;
+use crate::compare::{self, MAX_PINNED, Pinned, RowKind};
 use crate::format::{money, percent, value};
 use crate::scenario::{Scenario, Unit, presets};
+use crate::sim::Output;
 
 /// Colours of the pinned scenarios, in pin order.
 const PIN_RGB: [[u8; 3]; MAX_PINNED] = [[0x2F, 0x6E, 0xEB], [0xE4, 0x57, 0x56], [0x54, 0xA2, 0x4B], [0x9D, 0x75, 0x5D]];
@@ -172,7 +173,8 @@ fn table_ui(ui: &mut Ui, pins: &[Pinned]) {
             }
         }
         ui.end_row();
-        for row in compare::rows(pins) {
+        let rows = compare::rows(pins);
+        for row in &rows {
             ui.label(&row.name);
             for (i, (v, (abs, rel))) in row.values.iter().zip(row.deltas()).enumerate() {
                 ui.label(value(*v, row.unit, &code));
@@ -182,15 +184,15 @@ fn table_ui(ui: &mut Ui, pins: &[Pinned]) {
             }
             ui.end_row();
         }
-        if pins.iter().any(|p| p.summaries.is_some()) {
+        if let Some(row) = rows.iter().find(|r| r.kind == RowKind::Figure(Output::ProviderCost))
+            && row.ranges.iter().any(Option::is_some)
+        {
             ui.label("Provider cost, P5–P95");
-            for (i, pin) in pins.iter().enumerate() {
-                let rate = if in_usd { 1.0 / pin.evaluation.point.get(crate::scenario::Field::PerUsd) } else { 1.0 };
-                let text = pin.summaries.map_or_else(
+            for (i, range) in row.ranges.iter().enumerate() {
+                ui.label(range.map_or_else(
                     || "no ranges".to_owned(),
-                    |[p, ..]| format!("{}–{}", money(p.p5 * rate, &code), money(p.p95 * rate, &code)),
-                );
-                ui.label(text);
+                    |(lo, hi)| format!("{}–{}", money(lo, &code), money(hi, &code)),
+                ));
                 if i > 0 {
                     ui.label("");
                 }

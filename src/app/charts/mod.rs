@@ -16,7 +16,8 @@ use egui_plot::{GridInput, GridMark, HoverPosition, Plot, PlotPoint};
 
 use super::montecarlo::Analysis;
 use super::results::Results;
-use super::settings::{ChartTab, View};
+use super::settings::ChartTab;
+use super::view::View;
 use crate::format::money;
 use crate::model::Component;
 use crate::palette;

@@ -7,7 +7,7 @@ use egui_plot::{Bar, BarChart, Legend, VLine};
 
 use super::{money_ticks, plot, rgb, with_categories};
 use crate::app::results::Results;
-use crate::app::settings::View;
+use crate::app::view::View;
 use crate::format::{money, value};
 use crate::palette::REFERENCE_RGB;
 use crate::scenario::Scenario;

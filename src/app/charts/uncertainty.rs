@@ -7,7 +7,7 @@ use egui_plot::{Bar, BarChart, Line, PlotPoint, Text, VLine};
 
 use super::{hover_point, plot, rgb};
 use crate::app::montecarlo::{Analysis, has_ranges};
-use crate::app::settings::View;
+use crate::app::view::View;
 use crate::format::{grouped, money, percent};
 use crate::palette::{ACCENT_RGB, REFERENCE_RGB};
 use crate::scenario::Scenario;
