@@ -111,6 +111,114 @@ pub fn summarise(samples: &Samples) -> Summaries {
     Output::ALL.map(|o| Summary::of(samples.column(o)))
 }
 
+/// The totals built from the components, each with its formula written once (DESIGN §2.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Total {
+    /// `P = C1 + C4 + C5 + C6 + C7 + C8 + C9`.
+    ProviderCost,
+    /// `C2 + C3`.
+    EcosystemLoss,
+    /// `P − C6 − C7 + Eco`.
+    CombinedImpact,
+    /// `P / D`.
+    CostPerHour,
+    /// `frequency × P`.
+    AnnualExpectedLoss,
+    /// `market cap × drop`, never added to the totals.
+    MarketValueHit,
+}
+
+impl Total {
+    /// Every total, in the order the surfaces list them.
+    pub const ALL: [Total; 6] = [
+        Total::ProviderCost,
+        Total::EcosystemLoss,
+        Total::CombinedImpact,
+        Total::CostPerHour,
+        Total::AnnualExpectedLoss,
+        Total::MarketValueHit,
+    ];
+
+    /// Its name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Total::ProviderCost => "Provider cost",
+            Total::EcosystemLoss => "Ecosystem loss",
+            Total::CombinedImpact => "Combined impact",
+            Total::CostPerHour => "Cost per outage hour",
+            Total::AnnualExpectedLoss => "Annual expected loss",
+            Total::MarketValueHit => "Market-value hit",
+        }
+    }
+
+    /// Its symbol in the other formulas, if it has one.
+    #[must_use]
+    pub fn symbol(self) -> Option<&'static str> {
+        match self {
+            Total::ProviderCost => Some("P"),
+            Total::EcosystemLoss => Some("Eco"),
+            _ => None,
+        }
+    }
+
+    /// How it is computed.
+    #[must_use]
+    pub fn formula(self) -> &'static str {
+        match self {
+            Total::ProviderCost => "C1 + C4 + C5 + C6 + C7 + C8 + C9",
+            Total::EcosystemLoss => "C2 + C3",
+            Total::CombinedImpact => "P − C6 − C7 + Eco",
+            Total::CostPerHour => "P / D",
+            Total::AnnualExpectedLoss => "frequency × P",
+            Total::MarketValueHit => "market cap × drop",
+        }
+    }
+
+    /// "Provider cost P = C1 + …": the name, its symbol and its formula.
+    #[must_use]
+    pub fn line(self) -> String {
+        match self.symbol() {
+            Some(symbol) => format!("{} {symbol} = {}", self.name(), self.formula()),
+            None => format!("{} = {}", self.name(), self.formula()),
+        }
+    }
+
+    /// The Monte Carlo output it is, if it is one (the cost per hour is computed as entered).
+    #[must_use]
+    pub fn output(self) -> Option<Output> {
+        match self {
+            Total::ProviderCost => Some(Output::ProviderCost),
+            Total::EcosystemLoss => Some(Output::EcosystemLoss),
+            Total::CombinedImpact => Some(Output::CombinedImpact),
+            Total::CostPerHour => None,
+            Total::AnnualExpectedLoss => Some(Output::AnnualExpectedLoss),
+            Total::MarketValueHit => Some(Output::MarketValueHit),
+        }
+    }
+
+    /// Its figure: the Monte Carlo mean with ranges, else the deterministic result (the cost per
+    /// hour is always as entered).
+    #[must_use]
+    pub fn figure(self, outcome: &Outcome, summaries: Option<&Summaries>) -> Figure {
+        match self.output() {
+            Some(output) => Figure::of(outcome, summaries, output),
+            None => Figure::fixed(outcome.cost_per_hour),
+        }
+    }
+
+    /// What a surface says beside it: "never added to totals", or "as entered" for the cost per
+    /// hour when the other figures are Monte Carlo means.
+    #[must_use]
+    pub fn note(self, ranged: bool) -> Option<&'static str> {
+        match self {
+            Total::MarketValueHit => Some("never added to totals"),
+            Total::CostPerHour if ranged => Some("as entered"),
+            _ => None,
+        }
+    }
+}
+
 /// A figure as every surface shows it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Figure {
@@ -137,6 +245,12 @@ impl Figure {
             }
             None => Self { value: as_entered, range: None, median: None, as_entered },
         }
+    }
+
+    /// A deterministic figure of `value`.
+    #[must_use]
+    fn fixed(value: f64) -> Self {
+        Self { value, range: None, median: None, as_entered: value }
     }
 
     /// Whether the figure is a Monte Carlo mean.
@@ -220,6 +334,22 @@ mod tests {
             duration_band(&Scenario::blank(), SamplePlan::of(&Scenario::blank(), None, None), &AtomicBool::new(false))
                 .is_none()
         );
+    }
+
+    #[test]
+    fn each_total_has_one_formula_and_the_cost_per_hour_is_as_entered() {
+        assert_eq!(Total::ProviderCost.line(), "Provider cost P = C1 + C4 + C5 + C6 + C7 + C8 + C9");
+        assert_eq!(Total::CombinedImpact.line(), "Combined impact = P − C6 − C7 + Eco");
+        let s = uncertain();
+        let e = Evaluation::of(&s);
+        let samples = SamplePlan::of(&s, None, None).run(&s, &AtomicBool::new(false));
+        let summaries = samples.as_ref().map(summarise);
+        let per_hour = Total::CostPerHour.figure(&e.outcome, summaries.as_ref());
+        assert_eq!((per_hour.value, per_hour.range), (e.outcome.cost_per_hour, None));
+        assert_eq!(Total::CostPerHour.note(true), Some("as entered"));
+        assert_eq!(Total::CostPerHour.note(false), None);
+        let p = Total::ProviderCost.figure(&e.outcome, summaries.as_ref());
+        assert!(p.is_mean() && p.value > p.as_entered);
     }
 
     #[test]

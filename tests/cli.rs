@@ -34,7 +34,7 @@ fn eval_prints_the_breakdown() {
         "$1,219,268.63",
         "$6,092,268.63",
         "over $1M",
-        "Market-value hit (not in totals)",
+        "Market-value hit (never added to totals)",
         "merchants",
     ] {
         assert!(text.contains(needle), "missing {needle:?} in\n{text}");

@@ -17,7 +17,10 @@ static GO: AtomicBool = AtomicBool::new(false);
 fn draws(estimate: Estimate, field: Field, n: usize) -> Vec<f64> {
     let sampler = Sampler::new(Leaf::Field(field), &estimate).unwrap();
     let mut rng = SplitMix64::new(99);
-    (0..n).map(|_| sampler.value(rng.next_open01())).collect()
+    let words: Vec<u64> = (0..n).map(|_| rng.next_u64()).collect();
+    let mut out = vec![0.0; n];
+    sampler.fill(&words, &mut out);
+    out
 }
 
 #[test]

@@ -456,6 +456,21 @@ fn with_ranges_cards_breakdown_and_slides_show_the_same_mean() {
     harness.get_by_label("Breakdown").click();
     harness.run();
     harness.get_by_label_contains(&format!("Provider cost {shown} (mean; P5–P95"));
+    // Explain works through the inputs as entered and says so.
+    harness.get_by_label("Explain").click();
+    harness.run();
+    harness.get_by_label("Components, as entered");
+    // The compare table shows the same mean once the scenario is pinned.
+    harness.get_by_label("Compare").click();
+    harness.run();
+    harness.get_by_label("📌 Pin this scenario").click();
+    harness.run();
+    harness.get_by_label("Pin a preset").click();
+    harness.run();
+    harness.get_by_label("Didi ride-hailing outage, November 2023").click();
+    harness.run();
+    assert!(wait_for(&mut harness, "Provider cost, P5–P95"), "the pinned scenario's interval");
+    assert!(harness.query_all_by_label(&shown).next().is_some(), "the delta table shows {shown}");
     harness.key_press(Key::F5);
     harness.run();
     harness.get_by_label_contains(&format!("costs {shown} on average"));

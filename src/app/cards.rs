@@ -3,7 +3,7 @@
 
 use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke, Ui, Vec2};
 
-use super::charts::rgb;
+use super::colors::rgb;
 use super::montecarlo::Analysis;
 use super::results::Results;
 use crate::format::{compact, hours, money, money_exact, percent};
@@ -11,9 +11,21 @@ use crate::palette::band_rgb;
 use crate::scenario::{Field, Scenario};
 use crate::sim::Output;
 
+/// What a card's value is, so Monte Carlo results reach the right cards.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shows {
+    /// A money figure: its Monte Carlo mean with ranges.
+    Figure(Output),
+    /// A money figure computed from the inputs as entered (labelled so with ranges).
+    AsEntered,
+    /// A count or a band.
+    Other,
+}
+
 /// One card: a title, a big value, a line of context, and what hovering shows.
 struct Card {
     title: &'static str,
+    shows: Shows,
     value: String,
     context: String,
     hover: String,
@@ -74,17 +86,13 @@ fn with_intervals(cards: &mut [Card], scenario: &Scenario, analysis: &Analysis) 
     let code = scenario.currency.code.as_str();
     let fresh = analysis.scenario == *scenario;
     for card in cards {
-        let output = match card.title {
-            "Provider cost" => Output::ProviderCost,
-            "Ecosystem loss" => Output::EcosystemLoss,
-            "Combined impact" => Output::CombinedImpact,
-            "Annual expected loss" => Output::AnnualExpectedLoss,
-            "Market-value hit" => Output::MarketValueHit,
-            "Cost per outage hour" => {
+        let output = match card.shows {
+            Shows::Figure(output) => output,
+            Shows::AsEntered => {
                 card.context.push_str(" · as entered");
                 continue;
             }
-            _ => continue,
+            Shows::Other => continue,
         };
         let s = analysis.summary(output);
         if s.p5 == s.p95 {
@@ -116,18 +124,30 @@ fn cards(scenario: &Scenario, results: &Results) -> Vec<Card> {
     } else {
         format!("≈ {}", money(o.provider_cost_usd, "USD"))
     };
-    let card = |title, value: f64, context: String| Card {
+    let card = |title, shows, value: f64, context: String| Card {
         title,
+        shows,
         value: money(value, code),
         context,
         hover: money_exact(value, code),
         accent: None,
     };
     vec![
-        card("Provider cost", o.provider_cost, if usd.is_empty() { "paid by the provider".to_owned() } else { usd }),
-        card("Cost per outage hour", o.cost_per_hour, format!("over {}", hours(p.get(Field::DurationHours)))),
+        card(
+            "Provider cost",
+            Shows::Figure(Output::ProviderCost),
+            o.provider_cost,
+            if usd.is_empty() { "paid by the provider".to_owned() } else { usd },
+        ),
+        card(
+            "Cost per outage hour",
+            Shows::AsEntered,
+            o.cost_per_hour,
+            format!("over {}", hours(p.get(Field::DurationHours))),
+        ),
         Card {
             title: "Users affected",
+            shows: Shows::Other,
             value: compact(o.users_affected),
             context: format!(
                 "{} of {} users",
@@ -139,6 +159,7 @@ fn cards(scenario: &Scenario, results: &Results) -> Vec<Card> {
         },
         Card {
             title: "User-hours disrupted",
+            shows: Shows::Other,
             value: compact(o.user_hours),
             context: "affected × usage × H".to_owned(),
             hover: format!("{} user-hours", crate::format::grouped(o.user_hours, 0)),
@@ -146,6 +167,7 @@ fn cards(scenario: &Scenario, results: &Results) -> Vec<Card> {
         },
         Card {
             title: "Uptime Institute band",
+            shows: Shows::Other,
             value: e.band.label().to_owned(),
             context: format!("severity {} · {}", e.severity.level, e.severity.name()),
             hover: format!(
@@ -158,13 +180,24 @@ fn cards(scenario: &Scenario, results: &Results) -> Vec<Card> {
             ),
             accent: Some(rgb(band_rgb(e.band))),
         },
-        card("Ecosystem loss", o.ecosystem_loss, "businesses and users".to_owned()),
-        card("Combined impact", o.combined_impact, "transfers counted once".to_owned()),
+        card(
+            "Ecosystem loss",
+            Shows::Figure(Output::EcosystemLoss),
+            o.ecosystem_loss,
+            "businesses and users".to_owned(),
+        ),
+        card(
+            "Combined impact",
+            Shows::Figure(Output::CombinedImpact),
+            o.combined_impact,
+            "transfers counted once".to_owned(),
+        ),
         card(
             "Annual expected loss",
+            Shows::Figure(Output::AnnualExpectedLoss),
             o.annual_expected_loss,
             format!("{} a year × provider cost", crate::format::trimmed(p.get(Field::FrequencyPerYear), 2)),
         ),
-        card("Market-value hit", o.market_value_hit, "not in totals".to_owned()),
+        card("Market-value hit", Shows::Figure(Output::MarketValueHit), o.market_value_hit, "not in totals".to_owned()),
     ]
 }

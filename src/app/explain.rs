@@ -3,19 +3,29 @@
 
 use egui::{Grid, RichText, ScrollArea, Ui};
 
-use super::charts::color;
+use super::colors::color;
 use super::results::Results;
 use crate::format::{money, money_exact, value};
 use crate::model::{Component, explain};
+use crate::results::Total;
 use crate::scenario::Scenario;
 
 /// Draws the tab; `selected` is the component shown.
 pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, selected: &mut Component) {
     let code = scenario.currency.code.as_str();
     let e = &results.evaluation;
+    if results.summaries.is_some() {
+        ui.label(
+            RichText::new(
+                "Worked through with every input as entered; the cards and the Breakdown show Monte Carlo means.",
+            )
+            .weak(),
+        );
+    }
     ui.columns(2, |columns| {
         let left = &mut columns[0];
-        left.label(RichText::new("Components").strong());
+        let heading = if results.summaries.is_some() { "Components, as entered" } else { "Components" };
+        left.label(RichText::new(heading).strong());
         for c in Component::ALL {
             let text = format!("{}  {} — {}", c.id(), c.name(), money(e.outcome.components.get(c), code));
             let label = RichText::new(text).color(if *selected == c { color(c) } else { left.visuals().text_color() });
@@ -23,14 +33,9 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, selected: &mut Co
         }
         left.add_space(8.0);
         left.label(RichText::new("Totals").strong());
-        for line in [
-            "Provider cost P = C1 + C4 + C5 + C6 + C7 + C8 + C9",
-            "Ecosystem loss = C2 + C3",
-            "Combined impact = P − C6 − C7 + ecosystem loss",
-            "Cost per outage hour = P / D;  annual expected loss = frequency × P",
-            "Market-value hit = market cap × drop (never added)",
-        ] {
-            left.label(RichText::new(line).monospace().size(12.0));
+        for total in Total::ALL {
+            let note = total.note(false).map_or_else(String::new, |n| format!(" ({n})"));
+            left.label(RichText::new(format!("{}{note}", total.line())).monospace().size(12.0));
         }
         let right = &mut columns[1];
         let x = explain(*selected, e);

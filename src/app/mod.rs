@@ -8,6 +8,7 @@
 mod apply;
 mod cards;
 mod charts;
+mod colors;
 mod command;
 mod dialogs;
 mod document;

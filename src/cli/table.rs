@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use crate::compare::{self, Mitigation, Pinned, RowKind};
 use crate::format::{clock, compact, grouped, hours, money, money_exact, percent, value};
 use crate::model::{Component, Evaluation, Side};
-use crate::results::{Figure, Summaries};
+use crate::results::{Figure, Summaries, Total};
 use crate::scenario::{Field, Scenario, Unit, presets};
 use crate::sim::{Output, Samples, Summary};
 
@@ -57,19 +57,17 @@ pub fn eval(scenario: &Scenario, summaries: Option<&Summaries>, out: &mut dyn Wr
         }
     }
     writeln!(out)?;
-    let rows = [
-        ("Provider cost (P)", fig(Output::ProviderCost)),
-        ("Ecosystem loss (C2 + C3)", fig(Output::EcosystemLoss)),
-        ("Combined impact (P − C6 − C7 + Eco)", fig(Output::CombinedImpact)),
-        ("Annual expected loss", fig(Output::AnnualExpectedLoss)),
-        ("Market-value hit (not in totals)", fig(Output::MarketValueHit)),
-    ];
-    for (label, f) in rows {
+    for total in Total::ALL {
+        let f = total.figure(o, summaries);
+        let how = match (total.symbol(), total.note(summaries.is_some())) {
+            (Some(symbol), _) if total == Total::ProviderCost => symbol.to_owned(),
+            (_, Some(note)) if total == Total::MarketValueHit => note.to_owned(),
+            (_, Some(note)) => format!("{}, {note}", total.formula()),
+            _ => total.formula().to_owned(),
+        };
+        let label = format!("{} ({how})", total.name());
         writeln!(out, "  {label:<38} {:>10} {:>26}  {}", m(f.value), money_exact(f.value, code), spread(&f))?;
     }
-    let per_hour =
-        if summaries.is_some() { "Cost per outage hour (P / D, as entered)" } else { "Cost per outage hour (P / D)" };
-    writeln!(out, "  {per_hour:<38} {:>10} {:>26}", m(o.cost_per_hour), money_exact(o.cost_per_hour, code))?;
     writeln!(out)?;
     writeln!(
         out,

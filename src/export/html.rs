@@ -137,25 +137,14 @@ fn breakdown(out: &mut String, data: &ReportData) {
             esc(&money_exact(v, code))
         );
     }
-    for (name, v) in [
-        ("Provider cost P = C1 + C4 + C5 + C6 + C7 + C8 + C9", data.figure(Output::ProviderCost).value),
-        ("Ecosystem loss = C2 + C3", data.figure(Output::EcosystemLoss).value),
-        ("Combined impact = P − C6 − C7 + ecosystem loss", data.figure(Output::CombinedImpact).value),
-        (
-            if data.summaries.is_some() {
-                "Cost per outage hour = P / D (as entered)"
-            } else {
-                "Cost per outage hour = P / D"
-            },
-            o.cost_per_hour,
-        ),
-        ("Annual expected loss = frequency × P", data.figure(Output::AnnualExpectedLoss).value),
-        ("Market-value hit (never added to totals)", o.market_value_hit),
-    ] {
+    for total in crate::results::Total::ALL {
+        let note = total.note(data.summaries.is_some()).map_or_else(String::new, |n| format!(" ({n})"));
+        let name = format!("{}{note}", total.line());
+        let v = total.figure(o, data.summaries.as_ref()).value;
         let _ = writeln!(
             out,
             "<tr><td></td><td colspan=\"2\"><b>{}</b></td><td class=\"n\"><b>{}</b></td><td class=\"n\">{}</td></tr>",
-            esc(name),
+            esc(&name),
             esc(&money(v, code)),
             esc(&money_exact(v, code))
         );

@@ -3,6 +3,7 @@
 //! [`evaluate`] is allocation-free and total: any point with inputs in their domains gives finite
 //! numbers (a zero duration gives a cost per hour of 0 rather than a division by zero).
 
+use super::churn::churn_share_from;
 use super::component::{Component, Components, Side};
 use super::hours::{MONTH_MINUTES, effective_hours, sla_downtime_minutes};
 use super::point::Point;
@@ -52,36 +53,10 @@ pub struct Outcome<T = f64> {
     pub provider_cost_usd: T,
 }
 
-/// The logistic function, stable for any argument.
+/// C2 of one business row per hour of `φ·H`: `M·G·d·(1−s)·(1−δ)·m`.
 #[inline(always)]
-fn logistic<T: Real>(x: T) -> T {
-    let (zero, one) = (T::splat(0.0), T::splat(1.0));
-    let e = (-x.abs()).exp();
-    let q = one / (one + e);
-    T::select(zero.le(x), q, e * q)
-}
-
-/// `c(D) = c_max·(L(D) − L(0)) / (1 − L(0))` with `L(x) = 1/(1 + e^{−k(x − D₅₀)})`, so `c(0) = 0`.
 #[must_use]
-pub fn churn_share<T: Real>(max_share: T, midpoint_hours: T, steepness: T, duration_hours: T) -> T {
-    churn_share_from(max_share, midpoint_hours, steepness, duration_hours, churn_start(midpoint_hours, steepness))
-}
-
-/// `L(0)` of the churn curve, which depends only on its midpoint and steepness.
-#[must_use]
-pub fn churn_start<T: Real>(midpoint_hours: T, steepness: T) -> T {
-    logistic(-steepness * midpoint_hours)
-}
-
-/// [`churn_share`] with `L(0)` already known.
-#[inline(always)]
-fn churn_share_from<T: Real>(max_share: T, midpoint_hours: T, steepness: T, duration_hours: T, l0: T) -> T {
-    max_share * (logistic(steepness * (duration_hours - midpoint_hours)) - l0) / (T::splat(1.0) - l0)
-}
-
-/// C2 of one business row, given `φ·H`.
-#[inline(always)]
-fn business_loss<T: Real>(row: &[T; 6], reach_hours: T) -> T {
+pub fn business_loss_per_hour<T: Real>(row: &[T; 6]) -> T {
     let g = |f: B| row[f.index()];
     let one = T::splat(1.0);
     g(B::Count)
@@ -90,7 +65,12 @@ fn business_loss<T: Real>(row: &[T; 6], reach_hours: T) -> T {
         * (one - g(B::Substitution))
         * (one - g(B::ShareRecovered))
         * g(B::LossShare)
-        * reach_hours
+}
+
+/// C2 of one business row, given `φ·H`.
+#[inline(always)]
+fn business_loss<T: Real>(row: &[T; 6], reach_hours: T) -> T {
+    business_loss_per_hour(row) * reach_hours
 }
 
 /// C2 per business row, in scenario order.
@@ -176,17 +156,6 @@ pub fn evaluate<T: Real>(p: &Point<T>) -> Outcome<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn churn_curve_by_hand() {
-        // L(4) = 1/(1+e^{1.6}) = 0.16798161, L(0) = 1/(1+e^{4.8}) = 0.00816257;
-        // c = 0.04·0.15981904/0.99183743 = 0.00644537.
-        assert!((churn_share(0.04, 6.0, 0.8, 4.0) - 0.006_445_37).abs() < 1e-8);
-        assert_eq!(churn_share(0.04, 6.0, 0.8, 0.0), 0.0);
-        assert_eq!(churn_share(0.04, 6.0, 0.0, 10.0), 0.0);
-        assert!(churn_share(0.04, 6.0, 0.8, 1e6) <= 0.04);
-        assert!((logistic(-800.0)).is_finite() && logistic(800.0) == 1.0);
-    }
 
     #[test]
     fn durations_too_short_to_divide_by_have_no_cost_per_hour() {

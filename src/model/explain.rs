@@ -107,13 +107,7 @@ fn users_affected(e: &Evaluation) -> Term {
 fn business_terms(e: &Evaluation) -> Vec<Term> {
     let mut terms = vec![field(e, "φ", Field::ShareAffected), hours(e)];
     for (row, loss) in e.point.businesses.iter().zip(&e.business_losses) {
-        let g = |f: B| row[f.index()];
-        let per_hour = g(B::Count)
-            * g(B::SalesPerHour)
-            * g(B::Dependence)
-            * (1.0 - g(B::Substitution))
-            * (1.0 - g(B::ShareRecovered))
-            * g(B::LossShare);
+        let per_hour = super::evaluate::business_loss_per_hour(row);
         terms.push(derived("M·G·d·(1−s)·(1−δ)·m", &loss.name, per_hour, Unit::MoneyPerHour));
     }
     terms

@@ -3,6 +3,7 @@
 //! [`Point`] holds the inputs as numbers; [`evaluate`] computes every figure for one point;
 //! [`Evaluation`] adds what is shown around the numbers; [`cost_curve`] sweeps the duration.
 
+mod churn;
 mod component;
 mod curve;
 mod evaluate;
@@ -14,9 +15,10 @@ pub mod real;
 mod timeline;
 pub mod uptime;
 
+pub use churn::churn_share;
 pub use component::{COMPONENT_COUNT, Component, Components, Side};
 pub use curve::{CurvePoint, cost_curve, curve_end_hours};
-pub use evaluate::{HOURS_PER_YEAR, Outcome, business_losses, churn_share, evaluate};
+pub use evaluate::{HOURS_PER_YEAR, Outcome, business_loss_per_hour, business_losses, evaluate};
 pub use evaluation::{BenchmarkInCurrency, BusinessLoss, Evaluation};
 pub use explain::{Explanation, Term, explain};
 pub use hours::Profile;

@@ -3,7 +3,7 @@
 //! The deterministic model uses each estimate's nominal value ([`Point::nominal`]); Monte Carlo
 //! and sensitivity overwrite some of them. Profile weights are kept normalised to mean 1.
 
-use super::evaluate::churn_start;
+use super::churn::churn_start;
 use super::hours::Profile;
 use super::real::Real;
 use crate::scenario::fields::{BUSINESS_FIELD_COUNT, FIELD_COUNT};

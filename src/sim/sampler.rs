@@ -128,32 +128,6 @@ impl Sampler {
         })
     }
 
-    /// The value for a uniform `u` in (0, 1), fitted into the input's domain.
-    #[must_use]
-    #[inline(always)]
-    pub fn value(&self, u: f64) -> f64 {
-        let x = u * TABLE_SIZE as f64;
-        let i = x as usize;
-        // The outermost cells are the most curved (and unbounded for normal ranges): exact there.
-        let raw = if i > 0 && i < TABLE_SIZE - 1 {
-            let (a, b) = (self.table[i], self.table[i + 1]);
-            a + (x - i as f64) * (b - a)
-        } else {
-            self.draw.quantile(u)
-        };
-        self.fit(raw)
-    }
-
-    /// The value for 64 random bits: the top 10 pick the table cell, the next 32 the point in it
-    /// (the same as [`Sampler::value`] of the uniform those bits make, without float-to-integer
-    /// conversion).
-    #[must_use]
-    pub fn value_from_bits(&self, bits: u64) -> f64 {
-        let mut out = [0.0];
-        self.fill(&[bits], &mut out);
-        out[0]
-    }
-
     /// Fills `out` with draws, one word of `words` each: from the table, except in the two outer
     /// cells (2 draws in 1024), which are exact. One tight loop, the table's length known to the
     /// compiler, the domain's bounds and the wrap decided once.
@@ -206,6 +180,28 @@ mod tests {
     use super::*;
     use crate::scenario::{Pert, Range90};
 
+    /// The value for a uniform `u` in (0, 1) by interpolating the table as [`Sampler::fill`]
+    /// does, written the plain way to check it.
+    fn value(s: &Sampler, u: f64) -> f64 {
+        let x = u * TABLE_SIZE as f64;
+        let i = x as usize;
+        // The outermost cells are the most curved (and unbounded for normal ranges): exact there.
+        let raw = if i > 0 && i < TABLE_SIZE - 1 {
+            let (a, b) = (s.table[i], s.table[i + 1]);
+            a + (x - i as f64) * (b - a)
+        } else {
+            s.draw.quantile(u)
+        };
+        s.fit(raw)
+    }
+
+    /// The value [`Sampler::fill`] draws for 64 random bits.
+    fn value_from_bits(s: &Sampler, bits: u64) -> f64 {
+        let mut out = [0.0];
+        s.fill(&[bits], &mut out);
+        out[0]
+    }
+
     #[test]
     fn draws_from_bits_match_draws_from_uniforms() {
         let s =
@@ -214,7 +210,7 @@ mod tests {
         for bits in [0x0123_4567_89AB_CDEF_u64, 0xFFFF_FFFF_FFFF_FFFF, 0, 0x8000_0000_0000_0000, 0x0040_0000_0000_0000]
         {
             let u = crate::sim::rng::open01(bits);
-            assert!((s.value_from_bits(bits) - s.value(u)).abs() < 1e-9, "{bits:x}");
+            assert!((value_from_bits(&s, bits) - value(&s, u)).abs() < 1e-9, "{bits:x}");
         }
     }
 
@@ -229,7 +225,7 @@ mod tests {
             let s = Sampler::new(leaf, &estimate).unwrap_or_else(|| panic!("{estimate}"));
             for u in [1e-7, 0.0004, 0.01, 0.05, 0.3, 0.5, 0.77, 0.95, 0.999, 1.0 - 1e-9] {
                 let exact = s.leaf.fit(s.draw.quantile(u));
-                let tabled = s.value(u);
+                let tabled = value(&s, u);
                 assert!(
                     (tabled - exact).abs() <= 1e-3 * exact.abs().max(1e-3),
                     "{estimate} at {u}: {tabled} vs {exact}"

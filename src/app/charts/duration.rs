@@ -28,6 +28,16 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
     let hover_code = code.clone();
     let hover_curve = curve.clone();
     let hover_band = results.band.clone();
+    if results.band.is_some() {
+        ui.label(
+            egui::RichText::new(
+                "Each duration's mean and P5–P95 over the other inputs' ranges; the provider-cost card also \
+                 averages over the uncertain duration.",
+            )
+            .small()
+            .weak(),
+        );
+    }
     plot("cost vs duration")
         .legend(Legend::default().position(egui_plot::Corner::LeftTop).follow_insertion_order(true))
         .x_axis_label("Outage duration (hours)")

@@ -11,7 +11,7 @@ mod uncertainty;
 
 use std::ops::RangeInclusive;
 
-use egui::{Color32, Ui};
+use egui::Ui;
 use egui_plot::{GridInput, GridMark, HoverPosition, Plot, PlotPoint};
 
 use super::montecarlo::Analysis;
@@ -19,8 +19,6 @@ use super::results::Results;
 use super::settings::ChartTab;
 use super::view::View;
 use crate::format::money;
-use crate::model::Component;
-use crate::palette;
 use crate::scenario::Scenario;
 
 pub use benchmarks::ui as benchmarks_ui;
@@ -52,18 +50,7 @@ pub fn chart_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: O
     }
 }
 
-/// A component's colour.
-#[must_use]
-pub fn color(c: Component) -> Color32 {
-    let [r, g, b] = palette::component_rgb(c);
-    Color32::from_rgb(r, g, b)
-}
-
-/// A colour from the palette.
-#[must_use]
-pub fn rgb([r, g, b]: [u8; 3]) -> Color32 {
-    Color32::from_rgb(r, g, b)
-}
+pub use super::colors::{color, rgb};
 
 /// Tick labels in compact money: `₩20B`.
 pub fn money_ticks(code: String) -> impl Fn(GridMark, &RangeInclusive<f64>) -> String {

@@ -8,21 +8,70 @@ use egui::{CollapsingHeader, Grid, ScrollArea, Ui};
 use super::widgets::{Scale, Spec, estimate_ui};
 use crate::scenario::{Field, Scenario, Unit};
 
+/// What a group shows besides its fields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Extra {
+    /// Nothing.
+    None,
+    /// The traffic profile, under the outage's fields.
+    TrafficProfile,
+    /// The SLA tiers, under the SLA fields.
+    SlaTiers,
+    /// The business groups, in their own section after this one.
+    BusinessesAfter,
+}
+
+/// A group of the panel.
+struct Group {
+    title: &'static str,
+    fields: &'static [Field],
+    extra: Extra,
+    open: bool,
+}
+
+const fn group(title: &'static str, fields: &'static [Field], extra: Extra) -> Group {
+    Group { title, fields, extra, open: true }
+}
+
 /// The groups of the panel, as in DESIGN §2.
-const GROUPS: [(&str, &[Field]); 10] = [
-    ("Users", &[Field::ActiveUsers, Field::ShareAffected, Field::UsageHoursPerDay, Field::ValuePerUserHour]),
-    ("Outage", &[Field::StartHour, Field::DurationHours, Field::FailureShare, Field::RecoveryTailHours]),
-    ("Revenue", &[Field::AnnualRevenue, Field::ShareDependent, Field::RevenueShareRecovered]),
-    ("Workforce", &[Field::Employees, Field::WorkforceCostPerHour, Field::ProductivityLoss]),
-    (
+const GROUPS: [Group; 10] = [
+    group(
+        "Users",
+        &[Field::ActiveUsers, Field::ShareAffected, Field::UsageHoursPerDay, Field::ValuePerUserHour],
+        Extra::None,
+    ),
+    group(
+        "Outage",
+        &[Field::StartHour, Field::DurationHours, Field::FailureShare, Field::RecoveryTailHours],
+        Extra::TrafficProfile,
+    ),
+    group(
+        "Revenue",
+        &[Field::AnnualRevenue, Field::ShareDependent, Field::RevenueShareRecovered],
+        Extra::BusinessesAfter,
+    ),
+    group("Workforce", &[Field::Employees, Field::WorkforceCostPerHour, Field::ProductivityLoss], Extra::None),
+    group(
         "Incident response",
         &[Field::Responders, Field::ResponderCostPerHour, Field::PostIncidentHours, Field::ResponseFixedCost],
+        Extra::None,
     ),
-    ("SLA credits", &[Field::MonthlyFees, Field::ErrorThreshold]),
-    ("Compensation", &[Field::PerUser, Field::UserUptake, Field::PerBusiness, Field::BusinessUptake]),
-    ("Churn", &[Field::ChurnMaxShare, Field::ChurnMidpointHours, Field::ChurnSteepness, Field::LifetimeValue]),
-    ("Fines & market", &[Field::FinesFixed, Field::FinesPerHour, Field::MarketCap, Field::DropShare]),
-    ("Annual frequency", &[Field::FrequencyPerYear]),
+    group("SLA credits", &[Field::MonthlyFees, Field::ErrorThreshold], Extra::SlaTiers),
+    group("Compensation", &[Field::PerUser, Field::UserUptake, Field::PerBusiness, Field::BusinessUptake], Extra::None),
+    group(
+        "Churn",
+        &[Field::ChurnMaxShare, Field::ChurnMidpointHours, Field::ChurnSteepness, Field::LifetimeValue],
+        Extra::None,
+    ),
+    Group {
+        open: false,
+        ..group(
+            "Fines & market",
+            &[Field::FinesFixed, Field::FinesPerHour, Field::MarketCap, Field::DropShare],
+            Extra::None,
+        )
+    },
+    group("Annual frequency", &[Field::FrequencyPerYear], Extra::None),
 ];
 
 /// The left panel with every input. Widgets edit the scenario directly.
@@ -31,18 +80,16 @@ pub fn panel_ui(ui: &mut Ui, scenario: &mut Scenario) {
         ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             ui.add_space(4.0);
             scenario_group_ui(ui, scenario);
-            for (title, fields) in GROUPS {
-                CollapsingHeader::new(title).default_open(title != "Fines & market").show(ui, |ui| {
-                    fields_ui(ui, scenario, title, fields);
-                    match title {
-                        "Outage" => {
-                            lists::profile_ui(ui, &mut scenario.outage.traffic_profile);
-                        }
-                        "SLA credits" => lists::tiers_ui(ui, &mut scenario.sla.tiers),
-                        _ => {}
+            for g in &GROUPS {
+                CollapsingHeader::new(g.title).default_open(g.open).show(ui, |ui| {
+                    fields_ui(ui, scenario, g.title, g.fields);
+                    match g.extra {
+                        Extra::TrafficProfile => lists::profile_ui(ui, &mut scenario.outage.traffic_profile),
+                        Extra::SlaTiers => lists::tiers_ui(ui, &mut scenario.sla.tiers),
+                        Extra::None | Extra::BusinessesAfter => {}
                     }
                 });
-                if title == "Revenue" {
+                if g.extra == Extra::BusinessesAfter {
                     CollapsingHeader::new("Business dependence").default_open(true).show(ui, |ui| {
                         let code = scenario.currency.code.clone();
                         lists::businesses_ui(ui, &mut scenario.businesses, &code);
