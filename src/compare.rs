@@ -11,51 +11,50 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use crate::model::{Component, CurvePoint, Evaluation, cost_curve};
-use crate::results::{CURVE_POINTS, Figure, SamplePlan, Summaries, summarise};
+use crate::model::Component;
+use crate::results::{SamplePlan, ScenarioResults};
 use crate::scenario::{Field, Scenario, ScenarioError, Unit, load, presets};
 use crate::sim::Output;
 
 /// The most scenarios compared at once.
 pub const MAX_PINNED: usize = 4;
 
-/// A scenario in a comparison, with its results.
+/// A scenario in a comparison: its shared [`ScenarioResults`] (read through `Deref`), under a label.
 #[derive(Clone, Debug)]
 pub struct Pinned {
     /// How the comparison names it.
     pub label: String,
-    /// The scenario.
-    pub scenario: Scenario,
-    /// Its deterministic results.
-    pub evaluation: Evaluation,
-    /// Provider cost by duration.
-    pub curve: Vec<CurvePoint>,
-    /// Monte Carlo summaries of every output, with ranges.
-    pub summaries: Option<Summaries>,
+    /// Its results, with the Monte Carlo spread when it has ranges.
+    pub results: ScenarioResults,
     /// Monte Carlo annual expected losses, for the chance a mitigation pays off.
     pub annual_losses: Option<Vec<f64>>,
+}
+
+impl std::ops::Deref for Pinned {
+    type Target = ScenarioResults;
+
+    fn deref(&self) -> &ScenarioResults {
+        &self.results
+    }
+}
+
+impl std::ops::DerefMut for Pinned {
+    fn deref_mut(&mut self) -> &mut ScenarioResults {
+        &mut self.results
+    }
 }
 
 impl Pinned {
     /// Evaluates a scenario for comparison (Monte Carlo with its own settings when it has ranges).
     #[must_use]
     pub fn new(label: impl Into<String>, scenario: &Scenario) -> Self {
-        let evaluation = Evaluation::of(scenario);
-        let samples = SamplePlan::of(scenario, None, None).run(scenario, &AtomicBool::new(false));
+        let cancel = AtomicBool::new(false);
+        let samples = SamplePlan::of(scenario, None, None).run(scenario, &cancel);
         Self {
             label: label.into(),
-            curve: cost_curve(&evaluation.point, CURVE_POINTS),
-            summaries: samples.as_ref().map(summarise),
+            results: ScenarioResults::of(scenario).with_samples(samples.as_ref(), &cancel),
             annual_losses: samples.map(|s| s.column(Output::AnnualExpectedLoss).to_vec()),
-            scenario: scenario.clone(),
-            evaluation,
         }
-    }
-
-    /// A money figure as every surface shows it (the mean with ranges).
-    #[must_use]
-    pub fn figure(&self, output: Output) -> Figure {
-        Figure::of(&self.evaluation.outcome, self.summaries.as_ref(), output)
     }
 
     /// Units of this scenario's currency per unit of the comparison's currency.

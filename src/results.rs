@@ -14,7 +14,7 @@
 use std::sync::atomic::AtomicBool;
 
 use crate::format::money;
-use crate::model::{Outcome, curve_end_hours};
+use crate::model::{CurvePoint, Evaluation, Outcome, TimelinePoint, cost_curve, curve_end_hours, timeline};
 use crate::scenario::{Estimate, Scenario};
 use crate::sim::{self, Job, OUTPUT_COUNT, Output, Samples, Summary};
 
@@ -30,6 +30,69 @@ pub const HISTOGRAM_BINS: usize = 40;
 pub const BAND_POINTS: usize = 25;
 /// The most draws per duration on that band (common seed, so the band is smooth).
 pub const BAND_SAMPLES: usize = 2000;
+
+/// The results of one scenario that every surface composes: the app's panels, a report, a pinned
+/// scenario in a comparison. The deterministic evaluation, curve and timeline are computed at
+/// once; the Monte Carlo spread (summaries and the curve's band) is added when a run finishes.
+#[derive(Clone, Debug)]
+pub struct ScenarioResults {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// The deterministic evaluation.
+    pub evaluation: Evaluation,
+    /// Provider cost by outage duration ([`CURVE_POINTS`]).
+    pub curve: Vec<CurvePoint>,
+    /// The outage as it unfolds ([`TIMELINE_POINTS`]).
+    pub timeline: Vec<TimelinePoint>,
+    /// Every output's Monte Carlo summary, with ranges.
+    pub summaries: Option<Summaries>,
+    /// With ranges, the cost-vs-duration curve's mean and P5–P95 band.
+    pub band: Option<Vec<BandPoint>>,
+}
+
+impl ScenarioResults {
+    /// The deterministic results of a scenario (no spread yet).
+    #[must_use]
+    pub fn of(scenario: &Scenario) -> Self {
+        let evaluation = Evaluation::of(scenario);
+        Self {
+            curve: cost_curve(&evaluation.point, CURVE_POINTS),
+            timeline: timeline(&evaluation.point, &evaluation.outcome, TIMELINE_POINTS),
+            scenario: scenario.clone(),
+            evaluation,
+            summaries: None,
+            band: None,
+        }
+    }
+
+    /// The results with the spread of a finished run: its summaries, and the curve's band worked
+    /// out with the same plan (`None` when cancelled).
+    #[must_use]
+    pub fn with_samples(mut self, samples: Option<&Samples>, cancel: &AtomicBool) -> Self {
+        self.summaries = samples.map(summarise);
+        self.band =
+            samples.and_then(|s| duration_band(&self.scenario, SamplePlan { count: s.count, seed: s.seed }, cancel));
+        self
+    }
+
+    /// A money figure as every surface shows it (DESIGN §2.5).
+    #[must_use]
+    pub fn figure(&self, output: Output) -> Figure {
+        Figure::of(&self.evaluation.outcome, self.summaries.as_ref(), output)
+    }
+
+    /// The Monte Carlo summary of an output, with ranges.
+    #[must_use]
+    pub fn summary(&self, output: Output) -> Option<Summary> {
+        self.summaries.as_ref().map(|s| s[output.index()])
+    }
+
+    /// The scenario's currency code.
+    #[must_use]
+    pub fn currency(&self) -> &str {
+        &self.scenario.currency.code
+    }
+}
 
 /// How many Monte Carlo draws a run makes, and with which seed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

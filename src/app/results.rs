@@ -1,33 +1,38 @@
-//! Results of the open scenario, computed when the scenario changes and read by every panel.
+//! Results of the open scenario, computed when the scenario changes and read by every panel: the
+//! shared [`ScenarioResults`] (read through `Deref`) plus the tornado both ways and the time taken.
 
+use std::ops::{Deref, DerefMut};
 use std::time::{Duration, Instant};
 
-use crate::model::{CurvePoint, Evaluation, TimelinePoint, cost_curve, timeline};
-use crate::results::{BandPoint, CURVE_POINTS, Figure, Summaries, TIMELINE_POINTS};
+use crate::results::ScenarioResults;
 use crate::scenario::Scenario;
-use crate::sim::Output;
 use crate::sim::{SortBy, Swing, tornado};
 
 /// Everything the charts and cards show, for one version of the scenario.
 pub struct Results {
-    scenario: Scenario,
-    /// The deterministic evaluation.
-    pub evaluation: Evaluation,
-    /// The cost-vs-duration curve.
-    pub curve: Vec<CurvePoint>,
-    /// The outage as it unfolds.
-    pub timeline: Vec<TimelinePoint>,
+    /// The evaluation, curve and timeline; the Monte Carlo summaries and band of the latest
+    /// finished run while the scenario has ranges (set each frame from the worker).
+    pub shared: ScenarioResults,
     /// Tornado bars sorted by the swing of the provider cost.
     pub tornado_provider: Vec<Swing>,
     /// Tornado bars sorted by the swing of the combined impact.
     pub tornado_combined: Vec<Swing>,
     /// How long the last recomputation took.
     pub compute_time: Duration,
-    /// The Monte Carlo summaries shown with the figures (the latest finished run while the
-    /// scenario has ranges), set each frame from the worker.
-    pub summaries: Option<Summaries>,
-    /// With ranges, the cost-vs-duration curve's mean and P5–P95 band (set with `summaries`).
-    pub band: Option<Vec<BandPoint>>,
+}
+
+impl Deref for Results {
+    type Target = ScenarioResults;
+
+    fn deref(&self) -> &ScenarioResults {
+        &self.shared
+    }
+}
+
+impl DerefMut for Results {
+    fn deref_mut(&mut self) -> &mut ScenarioResults {
+        &mut self.shared
+    }
 }
 
 impl Results {
@@ -35,37 +40,24 @@ impl Results {
     #[must_use]
     pub fn of(scenario: &Scenario) -> Self {
         let started = Instant::now();
-        let evaluation = Evaluation::of(scenario);
-        let curve = cost_curve(&evaluation.point, CURVE_POINTS);
-        let timeline = timeline(&evaluation.point, &evaluation.outcome, TIMELINE_POINTS);
+        let shared = ScenarioResults::of(scenario);
         Self {
-            scenario: scenario.clone(),
-            evaluation,
-            curve,
-            timeline,
+            shared,
             tornado_provider: tornado(scenario, SortBy::ProviderCost),
             tornado_combined: tornado(scenario, SortBy::CombinedImpact),
             compute_time: started.elapsed(),
-            summaries: None,
-            band: None,
         }
     }
 
-    /// A money figure as every surface shows it: the Monte Carlo mean with its P5–P95 when the
-    /// scenario has ranges, else the deterministic result (DESIGN §2.5).
-    #[must_use]
-    pub fn figure(&self, output: Output) -> Figure {
-        Figure::of(&self.evaluation.outcome, self.summaries.as_ref(), output)
-    }
-
-    /// Recomputes if the scenario changed since; returns whether it did.
+    /// Recomputes if the scenario changed since; returns whether it did. The spread shown stays
+    /// until the worker's next run replaces it.
     pub fn refresh(&mut self, scenario: &Scenario) -> bool {
-        if *scenario == self.scenario {
+        if *scenario == self.shared.scenario {
             return false;
         }
-        let (summaries, band) = (self.summaries.take(), self.band.take());
+        let (summaries, band) = (self.shared.summaries.take(), self.shared.band.take());
         *self = Self::of(scenario);
-        (self.summaries, self.band) = (summaries, band);
+        (self.shared.summaries, self.shared.band) = (summaries, band);
         true
     }
 }

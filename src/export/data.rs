@@ -4,36 +4,32 @@
 use std::sync::atomic::AtomicBool;
 
 use crate::compare::{Mitigation, Pinned};
-use crate::model::{CurvePoint, Evaluation, TimelinePoint, cost_curve, timeline};
-use crate::results::{
-    BandPoint, CURVE_POINTS, Figure, SamplePlan, Summaries, TIMELINE_POINTS, duration_band, summarise,
-};
+use crate::results::{SamplePlan, ScenarioResults};
 use crate::scenario::Scenario;
-use crate::sim::{Output, Samples, SortBy, Summary, Swing, tornado};
+use crate::sim::{Samples, SortBy, Swing, tornado};
 
-/// The figures of one scenario, for charts and reports.
+/// The figures of one scenario, for charts and reports: the shared [`ScenarioResults`] (read
+/// through `Deref`), the tornado, the samples behind the spread, and any comparison.
 pub struct ReportData {
-    /// The scenario.
-    pub scenario: Scenario,
-    /// The deterministic evaluation.
-    pub evaluation: Evaluation,
-    /// Provider cost by outage duration.
-    pub curve: Vec<CurvePoint>,
-    /// The outage as it unfolds.
-    pub timeline: Vec<TimelinePoint>,
+    /// The scenario's results.
+    pub results: ScenarioResults,
     /// The tornado, sorted by the swing of the provider cost.
     pub tornado: Vec<Swing>,
     /// Monte Carlo samples, when the scenario has ranges and samples were asked for.
     pub samples: Option<Samples>,
-    /// Their summaries, one per output.
-    pub summaries: Option<Summaries>,
-    /// With samples, the cost-vs-duration curve's mean and P5–P95 band.
-    pub band: Option<Vec<BandPoint>>,
     /// Scenarios pinned for comparison (the app's Compare tab); empty otherwise.
     pub compare: Vec<Pinned>,
     /// The mitigation returns among them, each against the baseline it names (resolved by the
     /// caller, beside the file that names it).
     pub returns: Vec<Mitigation>,
+}
+
+impl std::ops::Deref for ReportData {
+    type Target = ScenarioResults;
+
+    fn deref(&self) -> &ScenarioResults {
+        &self.results
+    }
 }
 
 impl ReportData {
@@ -48,17 +44,9 @@ impl ReportData {
     /// A scenario's figures with Monte Carlo samples already drawn (or none).
     #[must_use]
     pub fn with_samples(scenario: &Scenario, samples: Option<Samples>) -> Self {
-        let evaluation = Evaluation::of(scenario);
         Self {
-            curve: cost_curve(&evaluation.point, CURVE_POINTS),
-            timeline: timeline(&evaluation.point, &evaluation.outcome, TIMELINE_POINTS),
+            results: ScenarioResults::of(scenario).with_samples(samples.as_ref(), &AtomicBool::new(false)),
             tornado: tornado(scenario, SortBy::ProviderCost),
-            scenario: scenario.clone(),
-            evaluation,
-            summaries: samples.as_ref().map(summarise),
-            band: samples.as_ref().and_then(|s| {
-                duration_band(scenario, SamplePlan { count: s.count, seed: s.seed }, &AtomicBool::new(false))
-            }),
             samples,
             compare: Vec::new(),
             returns: Vec::new(),
@@ -72,23 +60,5 @@ impl ReportData {
         self.compare = pins;
         self.returns = returns;
         self
-    }
-
-    /// The scenario's currency code.
-    #[must_use]
-    pub fn currency(&self) -> &str {
-        &self.scenario.currency.code
-    }
-
-    /// The Monte Carlo summary of an output, if Monte Carlo ran.
-    #[must_use]
-    pub fn summary(&self, output: Output) -> Option<Summary> {
-        self.summaries.as_ref().map(|s| s[output.index()])
-    }
-
-    /// A money figure as every surface shows it: the Monte Carlo mean with ranges (DESIGN §2.5).
-    #[must_use]
-    pub fn figure(&self, output: Output) -> Figure {
-        Figure::of(&self.evaluation.outcome, self.summaries.as_ref(), output)
     }
 }
