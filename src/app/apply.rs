@@ -97,7 +97,7 @@ impl OutageApp {
     /// background thread; [`OutageApp::logic`] tells the user when it is done.
     fn export(&mut self, ctx: &Context, job: Job) {
         let scenario = self.doc.scenario.clone();
-        let current = self.worker.as_ref().and_then(|w| w.latest.as_ref()).filter(|a| a.scenario == scenario);
+        let current = self.worker.as_ref().and_then(|w| w.latest.as_ref()).filter(|a| *a.scenario() == scenario);
         let inputs = Inputs {
             samples: current.map(|a| a.samples.clone()),
             scenario,

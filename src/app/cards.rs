@@ -37,7 +37,7 @@ struct Card {
 pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>) {
     let mut cards = cards(scenario, results);
     if let Some(analysis) = analysis {
-        with_intervals(&mut cards, scenario, analysis);
+        with_intervals(&mut cards, scenario, results, analysis);
     }
     let gap = 8.0;
     let min_width = 168.0;
@@ -81,10 +81,11 @@ fn card_ui(ui: &mut Ui, card: &Card, width: f32) {
     response.on_hover_text(&card.hover);
 }
 
-/// Replaces the totals by their Monte Carlo mean and adds the P5–P95 interval.
-fn with_intervals(cards: &mut [Card], scenario: &Scenario, analysis: &Analysis) {
+/// Replaces the totals by their figure as every surface shows it (the Monte Carlo mean) and adds
+/// the P5–P95 interval; `analysis` says how many samples and whether they are for this scenario.
+fn with_intervals(cards: &mut [Card], scenario: &Scenario, results: &Results, analysis: &Analysis) {
     let code = scenario.currency.code.as_str();
-    let fresh = analysis.scenario == *scenario;
+    let fresh = analysis.scenario() == scenario;
     for card in cards {
         let output = match card.shows {
             Shows::Figure(output) => output,
@@ -94,22 +95,22 @@ fn with_intervals(cards: &mut [Card], scenario: &Scenario, analysis: &Analysis) 
             }
             Shows::Other => continue,
         };
-        let s = analysis.summary(output);
-        if s.p5 == s.p95 {
+        let figure = results.figure(output);
+        let (Some((p5, p95)), Some(median)) = (figure.range, figure.median) else { continue };
+        card.value = money(figure.value, code);
+        if p5 == p95 {
             // No spread (e.g. no market-value hit at all): the number alone says it.
-            card.value = money(s.mean, code);
             continue;
         }
         let updating = if fresh { "" } else { " · updating…" };
-        card.value = money(s.mean, code);
-        card.context = format!("mean · P5–P95 {}–{}{updating}", money(s.p5, code), money(s.p95, code));
+        card.context = format!("mean · P5–P95 {}–{}{updating}", money(p5, code), money(p95, code));
         card.hover = format!(
             "Mean of {} Monte Carlo samples (the expected cost): {}\n90% of outcomes between {} and {}; median {}.\nWith every input as entered: {}",
             crate::format::grouped(analysis.samples.count as f64, 0),
-            money_exact(s.mean, code),
-            money(s.p5, code),
-            money(s.p95, code),
-            money(s.p50, code),
+            money_exact(figure.value, code),
+            money(p5, code),
+            money(p95, code),
+            money(median, code),
             card.hover
         );
     }

@@ -263,8 +263,9 @@ impl OutageApp {
     /// ranges), so every panel reads one value per figure.
     fn sync_spread(&mut self) {
         let analysis = self.worker.as_ref().and_then(|w| w.analysis(&self.doc.scenario));
-        self.results.summaries = analysis.map(|a| a.summaries);
-        let band = analysis.map(|a| &a.band);
+        let spread = analysis.map(|a| &a.results);
+        self.results.summaries = spread.and_then(|r| r.summaries);
+        let band = spread.and_then(|r| r.band.as_ref());
         if self.results.band.as_ref() != band {
             self.results.band = band.cloned();
         }

@@ -6,47 +6,53 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::results::{BandPoint, EXCEEDANCE_POINTS, HISTOGRAM_BINS, SamplePlan, Summaries, duration_band, summarise};
+use crate::results::{EXCEEDANCE_POINTS, HISTOGRAM_BINS, SamplePlan, ScenarioResults};
 use crate::scenario::Scenario;
 use crate::sim::{Output, Samples, Summary, exceedance, histogram};
 
 /// Histogram bins: `(left edge, width, share of samples)`.
 type Bins = Vec<(f64, f64, f64)>;
 
-/// A finished run and what the charts need from it.
+/// A finished run: the shared [`ScenarioResults`] with its spread (summaries and the curve's
+/// band, the same struct the command line and reports compose), and what the Uncertainty tab
+/// draws from the samples.
 pub struct Analysis {
-    /// The scenario it was run for.
-    pub scenario: Scenario,
+    /// The scenario's results with the run's summaries and band.
+    pub results: ScenarioResults,
     /// The samples.
     pub samples: Samples,
-    /// Per output, in [`Output::ALL`] order.
-    pub summaries: Summaries,
     /// `P(cost > x)` per output of interest: provider cost, combined impact, annual expected loss.
     pub exceedance: Vec<(Output, Vec<(f64, f64)>)>,
     /// Histogram per output of interest.
     pub histograms: Vec<(Output, Bins)>,
-    /// The cost-vs-duration curve's mean and P5–P95 band.
-    pub band: Vec<BandPoint>,
 }
 
 impl Analysis {
-    fn of(scenario: Scenario, samples: Samples, band: Vec<BandPoint>) -> Self {
-        let summaries = summarise(&samples);
+    /// The analysis of a finished run; `None` when cancelled on the way.
+    fn of(scenario: &Scenario, samples: Samples, cancel: &AtomicBool) -> Option<Self> {
+        let results = ScenarioResults::of(scenario).with_samples(Some(&samples), cancel);
+        if results.band.is_none() || cancel.load(Ordering::Relaxed) {
+            return None;
+        }
         let shown = [Output::ProviderCost, Output::CombinedImpact, Output::AnnualExpectedLoss];
-        Self {
+        Some(Self {
             exceedance: shown.iter().map(|&o| (o, exceedance(samples.column(o), EXCEEDANCE_POINTS))).collect(),
             histograms: shown.iter().map(|&o| (o, histogram(samples.column(o), HISTOGRAM_BINS))).collect(),
-            scenario,
+            results,
             samples,
-            summaries,
-            band,
-        }
+        })
+    }
+
+    /// The scenario it was run for.
+    #[must_use]
+    pub fn scenario(&self) -> &Scenario {
+        &self.results.scenario
     }
 
     /// The summary of one output.
     #[must_use]
     pub fn summary(&self, output: Output) -> Summary {
-        self.summaries[output.index()]
+        self.results.summary(output).unwrap_or_else(|| Summary::of(self.samples.column(output)))
     }
 }
 
@@ -114,7 +120,7 @@ impl Worker {
     pub fn status(&self, scenario: &Scenario) -> Status {
         if !has_ranges(scenario) {
             Status::Off
-        } else if self.latest.as_ref().is_some_and(|a| a.scenario == *scenario) {
+        } else if self.latest.as_ref().is_some_and(|a| a.scenario() == scenario) {
             Status::Done
         } else {
             Status::Running
@@ -129,7 +135,7 @@ impl Worker {
     }
 }
 
-/// Whether Monte Carlo has anything to draw.
+/// Whether Monte Carlo has anything to draw (the one sample-plan rule).
 #[must_use]
 pub fn has_ranges(scenario: &Scenario) -> bool {
     SamplePlan::of(scenario, None, None).count > 0
@@ -142,14 +148,8 @@ fn serve(inbox: &Receiver<Request>, out: &Mutex<Option<Analysis>>, repaint: &dyn
             request = newer;
         }
         let plan = SamplePlan::of(&request.scenario, None, None);
-        if let Some(samples) = plan.run(&request.scenario, &request.cancel) {
-            let Some(band) = duration_band(&request.scenario, plan, &request.cancel) else {
-                continue;
-            };
-            if request.cancel.load(Ordering::Relaxed) {
-                continue;
-            }
-            let analysis = Analysis::of(request.scenario, samples, band);
+        let samples = plan.run(&request.scenario, &request.cancel);
+        if let Some(analysis) = samples.and_then(|s| Analysis::of(&request.scenario, s, &request.cancel)) {
             *out.lock().unwrap_or_else(PoisonError::into_inner) = Some(analysis);
             repaint();
         }
