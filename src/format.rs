@@ -116,19 +116,54 @@ pub fn percent(share: f64) -> String {
     format!("{sign}{body}")
 }
 
-/// Hours for people: `45 min`, `2.5 h`, `10 h`, `5.3 days`.
+/// Hours for people, one rule everywhere: `15 min`, `2 h 15 min`, `10 h`, `2 days 13 h`.
 #[must_use]
 pub fn hours(h: f64) -> String {
     if !h.is_finite() {
         return NOT_A_NUMBER.to_owned();
     }
-    if h < 1.0 {
-        format!("{:.0} min", h * 60.0)
-    } else if h < 48.0 {
-        format!("{h:.1} h").replace(".0 h", " h")
-    } else {
-        format!("{:.1} days", h / 24.0)
+    let sign = if h < 0.0 { "−" } else { "" };
+    let minutes = (h.abs() * 60.0).round();
+    if minutes < 60.0 {
+        return format!("{sign}{minutes:.0} min");
     }
+    if minutes < 48.0 * 60.0 {
+        let (whole, rest) = ((minutes / 60.0).floor(), minutes % 60.0);
+        return if rest == 0.0 { format!("{sign}{whole:.0} h") } else { format!("{sign}{whole:.0} h {rest:.0} min") };
+    }
+    let hours = (h.abs()).round();
+    let (days, rest) = ((hours / 24.0).floor(), hours % 24.0);
+    if rest == 0.0 { format!("{sign}{days:.0} days") } else { format!("{sign}{days:.0} days {rest:.0} h") }
+}
+
+/// A date for people: `4 December 2026`, from days since 1970-01-01 (the civil calendar).
+#[must_use]
+pub fn date(days_since_epoch: i64) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    // Days to year, month and day in the proleptic Gregorian calendar, counted in 400-year eras.
+    let z = days_since_epoch + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!("{day} {} {year}", MONTHS[(month - 1) as usize])
 }
 
 /// Hours as an adjective: `45-minute`, `10.5-hour`, `5.3-day` (as in "a 10.5-hour outage").
@@ -230,7 +265,14 @@ mod tests {
         assert_eq!(percent(-0.97), "−97%");
         assert_eq!(hours(0.75), "45 min");
         assert_eq!(hours(10.0), "10 h");
-        assert_eq!(hours(127.5), "5.3 days");
+        assert_eq!(hours(2.25), "2 h 15 min");
+        assert_eq!(hours(0.25), "15 min");
+        assert_eq!(hours(61.0 + 25.0 / 60.0), "2 days 13 h");
+        assert_eq!(hours(127.5), "5 days 8 h");
+        assert_eq!(hours(48.0), "2 days");
+        assert_eq!(date(0), "1 January 1970");
+        assert_eq!(date(20_791), "4 December 2026");
+        assert_eq!(date(11_016), "29 February 2000");
         assert_eq!(clock(15.5), "15:30");
         assert_eq!(hours_adjective(10.5), "10.5-hour");
         assert_eq!(hours_adjective(0.5), "30-minute");

@@ -15,6 +15,7 @@ pub mod palette;
 pub mod results;
 pub mod scenario;
 pub mod sim;
+pub mod story;
 
 #[cfg(feature = "gui")]
 pub mod app;

@@ -14,8 +14,9 @@
 use std::sync::atomic::AtomicBool;
 
 use crate::format::money;
+use crate::model::uptime::UptimeBand;
 use crate::model::{CurvePoint, Evaluation, Outcome, TimelinePoint, cost_curve, curve_end_hours, timeline};
-use crate::scenario::{Estimate, Scenario};
+use crate::scenario::{Estimate, Field, Scenario};
 use crate::sim::{self, Job, OUTPUT_COUNT, Output, Samples, Summary};
 
 /// Points on the cost-vs-duration curve (app, export, compare).
@@ -91,6 +92,19 @@ impl ScenarioResults {
     #[must_use]
     pub fn currency(&self) -> &str {
         &self.scenario.currency.code
+    }
+
+    /// The provider cost as shown (the mean with ranges), in US dollars.
+    #[must_use]
+    pub fn provider_cost_usd(&self) -> f64 {
+        self.figure(Output::ProviderCost).value / self.evaluation.point.get(Field::PerUsd)
+    }
+
+    /// The Uptime Institute band of the provider cost as shown, so the badge agrees with the
+    /// figure beside it.
+    #[must_use]
+    pub fn uptime_band(&self) -> UptimeBand {
+        UptimeBand::of_usd(self.provider_cost_usd())
     }
 }
 

@@ -36,7 +36,7 @@ fn svg_charts_hold_their_title_axis_labels_and_legend() {
         "Provider cost (KRW)",
         "Lost revenue",
         "Compensation",
-        "This outage: 10.5 h",
+        "This outage: 10 h 30 min",
         "Uptime $100k",
         "₩60B",
     ] {
@@ -94,12 +94,19 @@ fn csv_files_read_back_to_the_same_numbers() {
     export::write_report(&data, &dir, Size::new(640, 360).unwrap()).unwrap();
     let breakdown = std::fs::read_to_string(dir.join("breakdown.csv")).unwrap();
     let mut lines = breakdown.lines();
-    assert_eq!(lines.next(), Some("id,component,side,value"));
+    assert_eq!(lines.next(), Some("id,component,side,value,p5,p95,as_entered"));
     for (c, v) in data.evaluation.outcome.components.iter() {
         let line = lines.next().unwrap();
         assert!(line.starts_with(&format!("{},", c.id())), "{line}");
-        assert_eq!(line.rsplit(',').next().unwrap().parse::<f64>().unwrap(), v, "{line}");
+        let cells: Vec<&str> = line.split(',').collect();
+        // The value is the figure every surface shows (the mean with ranges); the last column is
+        // the component with every input as entered.
+        let shown = data.figure(outage_cost::sim::Output::Component(c));
+        assert_eq!(cells[3].parse::<f64>().unwrap(), shown.value, "{line}");
+        assert_eq!(cells[6].parse::<f64>().unwrap(), v, "{line}");
     }
+    let p: f64 = breakdown.lines().find(|l| l.starts_with("P,")).unwrap().split(',').nth(3).unwrap().parse().unwrap();
+    assert_eq!(p, data.figure(outage_cost::sim::Output::ProviderCost).value);
     let curve = std::fs::read_to_string(dir.join("curve.csv")).unwrap();
     let rows: Vec<Vec<f64>> =
         curve.lines().skip(1).map(|l| l.split(',').map(|x| x.parse().unwrap()).collect()).collect();

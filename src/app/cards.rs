@@ -1,5 +1,6 @@
-//! The headline cards (DESIGN §4): the figures an executive reads first, in compact money with the
-//! exact value on hover.
+//! The headline (DESIGN §4): one sentence, then the figures an executive reads first, in compact
+//! money with the exact value on hover: the provider cost as the hero card with the Uptime band as
+//! a badge, the rest grouped as this outage, who else pays, and per year.
 
 use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke, Ui, Vec2};
 
@@ -7,9 +8,11 @@ use super::colors::rgb;
 use super::montecarlo::Analysis;
 use super::results::Results;
 use crate::format::{compact, hours, money, money_exact, percent};
+use crate::palette::ACCENT_RGB;
 use crate::palette::band_rgb;
 use crate::scenario::{Field, Scenario};
 use crate::sim::Output;
+use crate::story::Story;
 
 /// What a card's value is, so Monte Carlo results reach the right cards.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -29,51 +32,157 @@ struct Card {
     value: String,
     context: String,
     hover: String,
-    accent: Option<Color32>,
 }
 
-/// The cards, wrapped into as many rows as the width needs. With Monte Carlo results, the money
-/// totals show their mean and 90% interval (DESIGN §2.5).
+/// The cards under a heading: what this outage costs, who else pays, and per year.
+struct Group {
+    heading: &'static str,
+    cards: Vec<Card>,
+}
+
+/// The smallest width a card is laid out at.
+const MIN_CARD_WIDTH: f32 = 150.0;
+/// The gap between cards.
+const GAP: f32 = 8.0;
+
+/// The headline sentence, then the hero card (provider cost with its range and the Uptime band as
+/// a badge) and the other cards in groups, wrapped into as many rows as the width needs. With
+/// Monte Carlo results, money figures show their mean and 90% interval (DESIGN §2.5).
 pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>) {
-    let mut cards = cards(scenario, results);
+    let story = Story::of(results);
+    ui.label(RichText::new(story.summary()).size(17.0).strong().color(ui.visuals().strong_text_color()));
+    ui.add_space(6.0);
+    let mut groups = groups(scenario, results);
     if let Some(analysis) = analysis {
-        with_intervals(&mut cards, scenario, results, analysis);
+        for group in &mut groups {
+            with_intervals(&mut group.cards, scenario, results, analysis);
+        }
     }
-    let gap = 8.0;
-    let min_width = 168.0;
-    let available = ui.available_width();
-    // As many columns as fit, then balanced: 9 cards in 5 + 4 rather than 6 + 3.
-    let fit = (((available + gap) / (min_width + gap)).floor() as usize).clamp(3, cards.len());
-    let rows = cards.len().div_ceil(fit);
-    let columns = cards.len().div_ceil(rows);
-    let width = (available - gap * (columns - 1) as f32) / columns as f32;
-    ui.spacing_mut().item_spacing = Vec2::splat(gap);
-    for row in cards.chunks(columns) {
-        ui.horizontal(|ui| {
-            for card in row {
-                card_ui(ui, card, width);
-            }
+    // The first card of the first group (the provider cost) is the hero.
+    if groups.first().is_none_or(|g| g.cards.is_empty()) {
+        return;
+    }
+    let hero = groups[0].cards.remove(0);
+    // A market-value hit of nothing is noise on the headline (it stays in Explain and the report).
+    for group in &mut groups {
+        group.cards.retain(|c| {
+            c.shows != Shows::Figure(Output::MarketValueHit) || results.figure(Output::MarketValueHit).value != 0.0
         });
     }
+    let available = ui.available_width();
+    ui.spacing_mut().item_spacing = Vec2::splat(GAP);
+    // The hero card takes two columns' width at the left; the groups wrap beside and below it.
+    let columns = (((available + GAP) / (MIN_CARD_WIDTH + GAP)).floor() as usize).max(3);
+    let width = (available - GAP * (columns - 1) as f32) / columns as f32;
+    ui.horizontal_top(|ui| {
+        hero_ui(ui, &hero, &story, results, 2.0 * width + GAP);
+        ui.vertical(|ui| {
+            ui.spacing_mut().item_spacing = Vec2::splat(GAP);
+            let beside = columns - 2;
+            let mut row: Vec<(&'static str, &Card)> = Vec::new();
+            let mut rows: Vec<Vec<(&'static str, &Card)>> = Vec::new();
+            for group in &groups {
+                for card in &group.cards {
+                    if row.len() == beside {
+                        rows.push(std::mem::take(&mut row));
+                    }
+                    row.push((group.heading, card));
+                }
+            }
+            rows.push(row);
+            for (r, row) in rows.iter().enumerate() {
+                ui.horizontal_top(|ui| {
+                    for (i, (heading, card)) in row.iter().enumerate() {
+                        let previous = if i > 0 {
+                            Some(row[i - 1].0)
+                        } else {
+                            r.checked_sub(1).and_then(|p| rows[p].last()).map(|c| c.0)
+                        };
+                        let starts_group = previous != Some(*heading);
+                        ui.vertical(|ui| {
+                            ui.spacing_mut().item_spacing.y = 2.0;
+                            let text = if starts_group { heading.to_uppercase() } else { String::new() };
+                            ui.label(RichText::new(text).size(10.5).color(ui.visuals().weak_text_color()));
+                            card_ui(ui, card, width);
+                        });
+                    }
+                });
+            }
+        });
+    });
 }
 
-fn card_ui(ui: &mut Ui, card: &Card, width: f32) {
-    let fill = card.accent.unwrap_or(ui.visuals().faint_bg_color);
-    let text = if card.accent.is_some() { Color32::WHITE } else { ui.visuals().strong_text_color() };
-    let weak = if card.accent.is_some() { Color32::from_white_alpha(220) } else { ui.visuals().weak_text_color() };
+/// The provider cost, large, with its range and the Uptime Institute band as a badge.
+fn hero_ui(ui: &mut Ui, card: &Card, story: &Story<'_>, results: &Results, width: f32) {
+    let band = story.band();
     let response = Frame::new()
-        .fill(fill)
+        .fill(ui.visuals().faint_bg_color)
+        .stroke(Stroke::new(1.5, rgb(ACCENT_RGB)))
+        .corner_radius(CornerRadius::same(8))
+        .inner_margin(Margin::symmetric(14, 10))
+        .show(ui, |ui| {
+            ui.set_width(width - 30.0);
+            // As tall as two rows of cards with their group headings.
+            ui.set_min_height(2.0 * (CARD_HEIGHT + 34.0) + GAP - 23.0);
+            ui.vertical(|ui| {
+                ui.spacing_mut().item_spacing.y = 3.0;
+                ui.label(
+                    RichText::new("Provider cost of this outage").size(13.0).color(ui.visuals().weak_text_color()),
+                );
+                ui.label(RichText::new(&card.value).size(40.0).strong().color(ui.visuals().strong_text_color()));
+                ui.add(
+                    egui::Label::new(RichText::new(&card.context).size(13.0).color(ui.visuals().text_color()))
+                        .truncate(),
+                );
+                ui.add_space(4.0);
+                Frame::new()
+                    .fill(rgb(band_rgb(band)))
+                    .corner_radius(CornerRadius::same(10))
+                    .inner_margin(Margin::symmetric(8, 2))
+                    .show(ui, |ui| {
+                        ui.label(
+                            RichText::new(format!(
+                                "Uptime band {} · ≈ {}",
+                                band.label(),
+                                money(results.provider_cost_usd(), "USD")
+                            ))
+                            .size(12.0)
+                            .color(Color32::WHITE),
+                        );
+                    });
+            });
+        })
+        .response;
+    let e = &results.evaluation;
+    response.on_hover_text(format!(
+        "{}\n\nUptime Institute band of the provider cost in US dollars: {}. {}.\nSuggested severity {} ({}): {}.",
+        card.hover,
+        band.label(),
+        band.context(),
+        e.severity.level,
+        e.severity.name(),
+        e.severity.reason
+    ));
+}
+
+/// A card's height inside its frame.
+const CARD_HEIGHT: f32 = 60.0;
+
+fn card_ui(ui: &mut Ui, card: &Card, width: f32) {
+    let weak = ui.visuals().weak_text_color();
+    let response = Frame::new()
+        .fill(ui.visuals().faint_bg_color)
         .stroke(Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color))
         .corner_radius(CornerRadius::same(8))
         .inner_margin(Margin::symmetric(12, 8))
         .show(ui, |ui| {
             // The frame adds 12 points of margin and 1 of stroke on each side.
             ui.set_width(width - 26.0);
-            ui.set_height(60.0);
+            ui.set_height(CARD_HEIGHT);
             ui.vertical(|ui| {
                 ui.spacing_mut().item_spacing.y = 2.0;
-                ui.label(RichText::new(card.title).size(12.5).color(weak));
-                ui.label(RichText::new(&card.value).size(24.0).strong().color(text));
+                ui.add(egui::Label::new(RichText::new(card.title).size(12.0).color(weak)).truncate());
+                ui.label(RichText::new(&card.value).size(22.0).strong().color(ui.visuals().strong_text_color()));
                 ui.add(egui::Label::new(RichText::new(&card.context).size(11.5).color(weak)).truncate());
             });
         })
@@ -116,89 +225,82 @@ fn with_intervals(cards: &mut [Card], scenario: &Scenario, results: &Results, an
     }
 }
 
-fn cards(scenario: &Scenario, results: &Results) -> Vec<Card> {
+fn groups(scenario: &Scenario, results: &Results) -> Vec<Group> {
     let e = &results.evaluation;
     let (o, p) = (&e.outcome, &e.point);
     let code = scenario.currency.code.as_str();
-    let usd = if code.eq_ignore_ascii_case("USD") {
-        String::new()
-    } else {
-        format!("≈ {}", money(o.provider_cost_usd, "USD"))
-    };
     let card = |title, shows, value: f64, context: String| Card {
         title,
         shows,
         value: money(value, code),
         context,
         hover: money_exact(value, code),
-        accent: None,
+    };
+    let users_affected = Card {
+        title: "Users affected",
+        shows: Shows::Other,
+        value: compact(o.users_affected),
+        context: format!("{} of {} users", percent(p.get(Field::ShareAffected)), compact(p.get(Field::ActiveUsers))),
+        hover: format!("{} users affected", crate::format::grouped(o.users_affected, 0)),
+    };
+    let user_hours = Card {
+        title: "User-hours disrupted",
+        shows: Shows::Other,
+        value: compact(o.user_hours),
+        context: "affected × usage × H".to_owned(),
+        hover: format!("{} user-hours", crate::format::grouped(o.user_hours, 0)),
     };
     vec![
-        card(
-            "Provider cost",
-            Shows::Figure(Output::ProviderCost),
-            o.provider_cost,
-            if usd.is_empty() { "paid by the provider".to_owned() } else { usd },
-        ),
-        card(
-            "Cost per outage hour",
-            Shows::AsEntered,
-            o.cost_per_hour,
-            format!("over {}", hours(p.get(Field::DurationHours))),
-        ),
-        Card {
-            title: "Users affected",
-            shows: Shows::Other,
-            value: compact(o.users_affected),
-            context: format!(
-                "{} of {} users",
-                percent(p.get(Field::ShareAffected)),
-                compact(p.get(Field::ActiveUsers))
-            ),
-            hover: format!("{} users affected", crate::format::grouped(o.users_affected, 0)),
-            accent: None,
+        Group {
+            heading: "This outage",
+            cards: vec![
+                card(
+                    "Provider cost",
+                    Shows::Figure(Output::ProviderCost),
+                    o.provider_cost,
+                    "paid by the provider".to_owned(),
+                ),
+                card(
+                    "Cost per outage hour",
+                    Shows::AsEntered,
+                    o.cost_per_hour,
+                    format!("over {}", hours(p.get(Field::DurationHours))),
+                ),
+                users_affected,
+                user_hours,
+            ],
         },
-        Card {
-            title: "User-hours disrupted",
-            shows: Shows::Other,
-            value: compact(o.user_hours),
-            context: "affected × usage × H".to_owned(),
-            hover: format!("{} user-hours", crate::format::grouped(o.user_hours, 0)),
-            accent: None,
+        Group {
+            heading: "Who else pays",
+            cards: vec![
+                card(
+                    "Ecosystem loss",
+                    Shows::Figure(Output::EcosystemLoss),
+                    o.ecosystem_loss,
+                    "businesses and users".to_owned(),
+                ),
+                card(
+                    "Combined impact",
+                    Shows::Figure(Output::CombinedImpact),
+                    o.combined_impact,
+                    "transfers counted once".to_owned(),
+                ),
+                card(
+                    "Market-value hit",
+                    Shows::Figure(Output::MarketValueHit),
+                    o.market_value_hit,
+                    "shareholders; not in totals".to_owned(),
+                ),
+            ],
         },
-        Card {
-            title: "Uptime Institute band",
-            shows: Shows::Other,
-            value: e.band.label().to_owned(),
-            context: format!("severity {} · {}", e.severity.level, e.severity.name()),
-            hover: format!(
-                "Provider cost {} in US dollars. {}.\nSuggested severity {} ({}): {}.",
-                money(o.provider_cost_usd, "USD"),
-                e.band.context(),
-                e.severity.level,
-                e.severity.name(),
-                e.severity.reason
-            ),
-            accent: Some(rgb(band_rgb(e.band))),
+        Group {
+            heading: "Per year",
+            cards: vec![card(
+                "Annual expected loss",
+                Shows::Figure(Output::AnnualExpectedLoss),
+                o.annual_expected_loss,
+                format!("{} a year × provider cost", crate::format::trimmed(p.get(Field::FrequencyPerYear), 2)),
+            )],
         },
-        card(
-            "Ecosystem loss",
-            Shows::Figure(Output::EcosystemLoss),
-            o.ecosystem_loss,
-            "businesses and users".to_owned(),
-        ),
-        card(
-            "Combined impact",
-            Shows::Figure(Output::CombinedImpact),
-            o.combined_impact,
-            "transfers counted once".to_owned(),
-        ),
-        card(
-            "Annual expected loss",
-            Shows::Figure(Output::AnnualExpectedLoss),
-            o.annual_expected_loss,
-            format!("{} a year × provider cost", crate::format::trimmed(p.get(Field::FrequencyPerYear), 2)),
-        ),
-        card("Market-value hit", Shows::Figure(Output::MarketValueHit), o.market_value_hit, "not in totals".to_owned()),
     ]
 }

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::ReportData;
 use crate::model::Component;
+use crate::results::{Figure, Total};
 use crate::sim::{Output, Samples};
 
 /// Quotes a field when it holds a comma, a quote or a line break.
@@ -12,24 +13,34 @@ fn field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
 }
 
-/// `id,component,side,value` for C1–C9, then the totals.
+/// `id,component,side,value,p5,p95,as_entered` for C1–C9, then the totals: each value as every
+/// surface shows it (the Monte Carlo mean with ranges, with its P5 and P95), and the value with
+/// every input as entered.
 #[must_use]
 pub fn breakdown(data: &ReportData) -> String {
     let o = &data.evaluation.outcome;
-    let mut out = String::from("id,component,side,value\n");
-    for (c, v) in o.components.iter() {
+    let mut out = String::from("id,component,side,value,p5,p95,as_entered\n");
+    let row = |out: &mut String, id: &str, name: &str, side: &str, f: Figure| {
+        let (p5, p95) = f.range.map_or((String::new(), String::new()), |(lo, hi)| (lo.to_string(), hi.to_string()));
+        let _ = writeln!(out, "{id},{},{},{},{p5},{p95},{}", field(name), field(side), f.value, f.as_entered);
+    };
+    for c in Component::ALL {
         let side = if c.is_transfer() { "provider (transfer)" } else { side(c) };
-        let _ = writeln!(out, "{},{},{},{v}", c.id(), field(c.name()), field(side));
+        row(&mut out, c.id(), c.name(), side, data.figure(Output::Component(c)));
     }
-    for (id, name, v) in [
-        ("P", "Provider cost", o.provider_cost),
-        ("Eco", "Ecosystem loss", o.ecosystem_loss),
-        ("combined", "Combined impact", o.combined_impact),
-        ("per_hour", "Cost per outage hour", o.cost_per_hour),
-        ("annual", "Annual expected loss", o.annual_expected_loss),
-        ("M", "Market-value hit (not in totals)", o.market_value_hit),
+    for (id, total) in [
+        ("P", Total::ProviderCost),
+        ("Eco", Total::EcosystemLoss),
+        ("combined", Total::CombinedImpact),
+        ("per_hour", Total::CostPerHour),
+        ("annual", Total::AnnualExpectedLoss),
+        ("M", Total::MarketValueHit),
     ] {
-        let _ = writeln!(out, "{id},{},total,{v}", field(name));
+        let name = match total.note(false) {
+            Some(note) => format!("{} ({note})", total.name()),
+            None => total.name().to_owned(),
+        };
+        row(&mut out, id, &name, "total", total.figure(o, data.summaries.as_ref()));
     }
     out
 }

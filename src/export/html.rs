@@ -101,15 +101,16 @@ fn cards(out: &mut String, data: &ReportData) {
 
 fn band(out: &mut String, data: &ReportData) {
     let e = &data.evaluation;
-    let [r, g, b] = crate::palette::band_rgb(e.band);
+    let band = data.uptime_band();
+    let [r, g, b] = crate::palette::band_rgb(band);
     let _ = writeln!(
         out,
         "<h2>Uptime Institute band</h2>\n<p><span class=\"card band\" style=\"background: rgb({r},{g},{b}); padding: 3px 10px;\">{}</span> \
          The provider cost is {} in US dollars. The Uptime Institute sorts significant outages by cost into under $100k, \
          $100k–$1M and over $1M; {}.</p>\n<p>Suggested outage severity level: <b>{} ({})</b>, because {}.</p>",
-        esc(e.band.label()),
-        esc(&money(e.outcome.provider_cost_usd, "USD")),
-        esc(e.band.context()),
+        esc(band.label()),
+        esc(&money(data.provider_cost_usd(), "USD")),
+        esc(band.context()),
         e.severity.level,
         esc(e.severity.name()),
         esc(&e.severity.reason)

@@ -35,7 +35,7 @@ pub fn summary_text(data: &ReportData) -> String {
         figure(data, Output::EcosystemLoss),
         figure(data, Output::CombinedImpact),
         figure(data, Output::AnnualExpectedLoss),
-        e.band.label(),
+        data.uptime_band().label(),
         e.severity.level,
         e.severity.name(),
         money(o.market_value_hit, code),

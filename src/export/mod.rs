@@ -5,6 +5,7 @@
 pub mod charts;
 mod csv;
 mod data;
+pub mod deck;
 mod html;
 mod markdown;
 
@@ -136,7 +137,7 @@ pub fn write_chart(
 }
 
 /// Writes the whole report into `dir` (created if needed): every available chart as PNG and SVG,
-/// `report.html`, `report.md`, `breakdown.csv`, `curve.csv` and, with Monte Carlo, `samples.csv`.
+/// the slides as `deck.pdf` with their speaker notes in `notes.md`, `report.html`, `report.md`, `breakdown.csv`, `curve.csv` and, with Monte Carlo, `samples.csv`.
 /// Each file is written atomically. Returns the files written.
 pub fn write_report(data: &ReportData, dir: &Path, size: Size) -> Result<Vec<PathBuf>, ExportError> {
     std::fs::create_dir_all(dir).map_err(|source| ExportError::Write { path: dir.to_path_buf(), source })?;
@@ -154,6 +155,8 @@ pub fn write_report(data: &ReportData, dir: &Path, size: Size) -> Result<Vec<Pat
         put(format!("{}.png", chart.file_stem()), &charts::png(chart, data, size)?)?;
         svgs.push((chart, svg));
     }
+    put("deck.pdf".to_owned(), &deck::pdf(data, &today())?)?;
+    put("notes.md".to_owned(), deck::notes(data).as_bytes())?;
     put("report.html".to_owned(), html::report(data, &svgs).as_bytes())?;
     put("report.md".to_owned(), markdown::report(data, &svgs).as_bytes())?;
     put("breakdown.csv".to_owned(), csv::breakdown(data).as_bytes())?;
@@ -162,6 +165,13 @@ pub fn write_report(data: &ReportData, dir: &Path, size: Size) -> Result<Vec<Pat
         put("samples.csv".to_owned(), csv::samples(samples).as_bytes())?;
     }
     Ok(written)
+}
+
+/// Today's date for a title slide, from the system clock (UTC).
+#[must_use]
+pub fn today() -> String {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    crate::format::date(i64::try_from(seconds / 86_400).unwrap_or(0))
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {

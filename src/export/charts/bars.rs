@@ -11,6 +11,7 @@ use crate::export::ReportData;
 use crate::format::{money, value};
 use crate::model::{Component, Side};
 use crate::palette::{ACCENT_RGB, REFERENCE_RGB};
+use crate::sim::Output;
 
 /// Where a bar chart's value axis starts: 0 when every bar starts at 0 (a breakdown), else
 /// just below the smallest end (a tornado around its nominal value).
@@ -93,11 +94,11 @@ where
     DB::ErrorType: 'static,
 {
     let code = data.currency();
-    let o = &data.evaluation.outcome;
     let rows: Vec<Vec<Bar>> = Component::provider_first()
         .iter()
         .map(|&c| {
-            let v = o.components.get(c);
+            // As on every surface: the Monte Carlo mean with ranges, so the bars add up.
+            let v = data.figure(Output::Component(c)).value;
             let side = if c.side() == Side::Provider { "provider" } else { "ecosystem" };
             vec![Bar {
                 label: format!("{} ({side})", c.name()),
@@ -108,11 +109,12 @@ where
             }]
         })
         .collect();
+    let mean = if data.summaries.is_some() { " (means)" } else { "" };
     let caption = format!(
-        "{}: provider {}, ecosystem {}",
+        "{}: provider {}, ecosystem {}{mean}",
         title(data, "Cost by component"),
-        money(o.provider_cost, code),
-        money(o.ecosystem_loss, code)
+        money(data.figure(Output::ProviderCost).value, code),
+        money(data.figure(Output::EcosystemLoss).value, code)
     );
     draw_bars(root, t, &caption, &format!("Cost ({code})"), code, &rows)
 }

@@ -132,15 +132,19 @@ pub fn rgb([r, g, b]: [u8; 3]) -> RGBColor {
     RGBColor(r, g, b)
 }
 
-/// Draws `chart` on `root`.
-fn draw<DB: DrawingBackend>(chart: Chart, data: &ReportData, root: &DrawingArea<DB, Shift>) -> Result<(), String>
+/// Draws `chart` on `root`, with type sized for a chart `type_height` pixels high.
+fn draw<DB: DrawingBackend>(
+    chart: Chart,
+    data: &ReportData,
+    root: &DrawingArea<DB, Shift>,
+    type_height: u32,
+) -> Result<(), String>
 where
     DB::ErrorType: 'static,
 {
     register_font();
     root.fill(&WHITE).map_err(|e| e.to_string())?;
-    let (_, h) = root.dim_in_pixel();
-    let t = Type::for_height(h);
+    let t = Type::for_height(type_height);
     let drawn = match chart {
         Chart::CostVsDuration => duration::draw(data, root, t),
         Chart::Breakdown => bars::breakdown(data, root, t),
@@ -157,10 +161,16 @@ where
 
 /// The chart as SVG text.
 pub fn svg(chart: Chart, data: &ReportData, size: Size) -> Result<String, ExportError> {
+    svg_with_type(chart, data, size, size.height)
+}
+
+/// The chart as SVG text, its type sized as for a chart `type_height` pixels high (larger type on
+/// a slide, where the chart shares the page with a headline).
+pub fn svg_with_type(chart: Chart, data: &ReportData, size: Size, type_height: u32) -> Result<String, ExportError> {
     let mut text = String::new();
     {
         let root = SVGBackend::with_string(&mut text, (size.width, size.height)).into_drawing_area();
-        draw(chart, data, &root).map_err(|message| ExportError::Chart { chart: chart.name(), message })?;
+        draw(chart, data, &root, type_height).map_err(|message| ExportError::Chart { chart: chart.name(), message })?;
     }
     Ok(text)
 }
@@ -170,7 +180,7 @@ pub fn png(chart: Chart, data: &ReportData, size: Size) -> Result<Vec<u8>, Expor
     let mut pixels = vec![0u8; size.width as usize * size.height as usize * 3];
     {
         let root = BitMapBackend::with_buffer(&mut pixels, (size.width, size.height)).into_drawing_area();
-        draw(chart, data, &root).map_err(|message| ExportError::Chart { chart: chart.name(), message })?;
+        draw(chart, data, &root, size.height).map_err(|message| ExportError::Chart { chart: chart.name(), message })?;
     }
     encode_png(&pixels, size).map_err(|e| ExportError::Chart { chart: chart.name(), message: e.to_string() })
 }
