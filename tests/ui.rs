@@ -186,12 +186,34 @@ fn f5_presents_arrows_move_between_slides_and_escape_leaves() {
     harness.key_press(Key::F5);
     harness.run();
     assert!(harness.state().is_presenting());
+    // The deck opens on its title slide, with the headline sentence.
     harness.get_by_label_contains("outage costs ₩59.8B");
+    assert_eq!(harness.state().slide(), 0);
+    harness.key_press(Key::ArrowRight);
     harness.key_press(Key::ArrowRight);
     harness.run();
     harness.get_by_label_contains("The provider pays ₩59.8B");
-    // The duration stays live in presentation mode.
-    harness.get_all_by_role_and_label(Role::SpinButton, "Duration").next().unwrap();
+    // N shows the speaker notes.
+    harness.key_press(Key::N);
+    harness.run();
+    harness.get_by_label("Speaker notes");
+    // The duration stays live in presentation mode: one large slider.
+    let before = harness.state().scenario().outage.duration_hours.nominal();
+    harness.get_by_role_and_label(Role::Slider, "Duration").set_value_accesskit(2.0 * before);
+    harness.run();
+    assert_eq!(harness.state().scenario().outage.duration_hours.nominal(), 2.0 * before);
+    // The last slide says what to do.
+    for _ in 0..10 {
+        harness.key_press(Key::ArrowRight);
+    }
+    harness.run();
+    harness.get_by_label("WHAT TO DO");
+    // Leaving and pressing F5 again starts from the title slide.
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    assert_eq!(harness.state().slide(), 0);
     harness.key_press(Key::Escape);
     harness.run();
     assert!(!harness.state().is_presenting());
@@ -353,15 +375,19 @@ fn pinning_two_presets_shows_both_curves_the_delta_table_and_the_return() {
     harness.get_by_label_contains("Return on the mitigation: Kakao with a hot-standby");
     harness.get_by_label("Break-even annual budget");
     harness.get_by_label("never: savings do not cover the running cost");
-    // The comparison is the last slide of the presentation.
+    // The comparison, then what to do, close the presentation.
     harness.key_press(Key::F5);
     harness.run();
-    for _ in 0..4 {
+    for _ in 0..10 {
         harness.key_press(Key::ArrowRight);
         harness.run();
     }
+    harness.get_by_label("WHAT TO DO");
     // Mean annual expected losses with ranges: ₩6.1B before, ₩103M after.
     harness.get_by_label_contains("saves ₩6B a year");
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    harness.get_by_label("SIDE BY SIDE");
 }
 
 /// eframe storage kept in memory, as the app sees it between two sessions.

@@ -49,6 +49,8 @@ impl OutageApp {
             Command::Redo => self.doc.redo(),
             Command::TogglePresentation => {
                 self.view.presenting = !self.view.presenting;
+                // A presentation starts at its title slide.
+                self.view.slide = 0;
                 ctx.send_viewport_cmd(ViewportCommand::Fullscreen(self.view.presenting));
             }
             Command::SetDarkMode(dark) => {

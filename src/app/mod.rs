@@ -139,10 +139,16 @@ impl OutageApp {
         self.view.slide = slide.min(self.slide_count().saturating_sub(1));
     }
 
+    /// The slide shown in presentation mode (0-based).
+    #[must_use]
+    pub fn slide(&self) -> usize {
+        self.view.slide
+    }
+
     /// How many slides the deck has now.
     #[must_use]
     pub fn slide_count(&self) -> usize {
-        present::slides(self.view.pins.pinned.len()).len()
+        present::slides(&self.results, &self.view).len()
     }
 
     /// How many scenarios are pinned for comparison (finished computing).
@@ -214,9 +220,13 @@ impl OutageApp {
         let mut commands = shortcuts(&ctx, self.view.presenting);
         commands.extend(dropped_files(&ctx));
         if self.view.presenting {
-            let count = present::slides(self.view.pins.pinned.len()).len();
+            let count = present::slides(&self.results, &self.view).len();
             self.view.slide = present_keys(&ctx, self.view.slide, count);
-            present::ui(ui, &mut self.doc.scenario, &mut self.results, self.view.slide, &self.view.pins);
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::N)) {
+                self.view.notes = !self.view.notes;
+            }
+            let analysis = self.worker.as_ref().and_then(|w| w.analysis(&self.doc.scenario));
+            present::ui(ui, &mut self.doc.scenario, &mut self.results, analysis, &mut self.view);
         } else {
             commands.extend(menu::ui(ui, &self.doc, &mut self.settings));
             status::ui(ui, &self.doc, &self.results, self.worker.as_ref(), self.exports.running);

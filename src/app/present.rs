@@ -1,141 +1,190 @@
-//! Presentation mode (DESIGN §4): full screen, large type, one chart per slide under a headline
-//! sentence, ←/→ between slides, and a compact bar that keeps the duration and the share affected
-//! live for "what if" questions in the room.
+//! Presentation mode (DESIGN §4): full screen, large type, the deck of [`crate::story`] (a title
+//! slide, one chart per slide under its headline sentence, the spread with ranges, the comparison
+//! when scenarios are pinned, and what to do), ←/→ between slides, N for speaker notes, and a bar
+//! with one large slider per key input for "what if" questions in the room.
 
-use egui::{Align, Layout, RichText, TextStyle, Ui};
+use egui::{Align, Layout, RichText, Slider, SliderClamping, Ui};
 
 use super::charts;
-use super::inputs::fields_ui;
-use super::pins::Pins;
+use super::montecarlo::Analysis;
 use super::results::Results;
-use super::settings::ChartTab;
-use crate::compare;
-use crate::format::{compact, hours, hours_adjective, money, percent};
-use crate::model::{Component, Side};
-use crate::scenario::{Field, Scenario};
-use crate::sim::Output;
-
-/// The slides, in order; a comparison slide closes the deck when scenarios are pinned.
-#[must_use]
-pub fn slides(pinned: usize) -> Vec<ChartTab> {
-    let mut slides = vec![ChartTab::CostVsDuration, ChartTab::Breakdown, ChartTab::Timeline, ChartTab::Benchmarks];
-    if pinned >= 2 {
-        slides.push(ChartTab::Compare);
-    }
-    slides
-}
+use super::view::View;
+use super::widgets::tidy;
+use crate::format::{hours, percent};
+use crate::scenario::{Estimate, Field, Pert, Range90, Scenario};
+use crate::story::{Slide, Story};
 
 /// How much larger text is while presenting.
 const TEXT_SCALE: f32 = 1.6;
 
-/// Draws the slide `slide` full-window. Widgets in the bar edit the scenario directly.
-pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, slide: usize, pins: &Pins) {
-    let slides = slides(pins.pinned.len());
-    let slide = slide.min(slides.len() - 1);
+/// The slides of the deck now.
+#[must_use]
+pub fn slides(results: &Results, view: &View) -> Vec<Slide> {
+    story(results, view).slides()
+}
+
+fn story<'a>(results: &'a Results, view: &'a View) -> Story<'a> {
+    Story { results: &results.shared, pinned: &view.pins.pinned, returns: &view.pins.returns }
+}
+
+/// What a slide says, worked out before drawing (so the drawing may borrow the view mutably).
+struct Words {
+    slide: Slide,
+    title: String,
+    headline: String,
+    notes: String,
+    actions: Vec<String>,
+}
+
+/// Draws the slide `view.slide` full-window. The bar's sliders edit the scenario directly.
+pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, analysis: Option<&Analysis>, view: &mut View) {
     for font in ui.style_mut().text_styles.values_mut() {
         font.size *= TEXT_SCALE;
     }
-    egui::Panel::bottom("presentation bar").show(ui, |ui| {
-        ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            ui.style_mut().spacing.slider_width = 260.0;
-            fields_ui(ui, scenario, "presenting", &[Field::DurationHours, Field::ShareAffected]);
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                ui.label(
-                    RichText::new(format!("{} / {}   ← → to move · Esc to leave", slide + 1, slides.len()))
-                        .text_style(TextStyle::Small)
-                        .weak(),
-                );
-            });
-        });
-        ui.add_space(4.0);
-    });
+    let count = slides(results, view).len();
+    view.slide = view.slide.min(count.saturating_sub(1));
+    egui::Panel::bottom("presentation bar").show(ui, |ui| bar_ui(ui, scenario, view.slide, count, view.notes));
     results.refresh(scenario);
     let results = &*results;
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.add_space(8.0);
-        ui.label(RichText::new(headline(slides[slide], scenario, results, pins)).size(30.0).strong());
-        ui.label(RichText::new(scenario.title()).weak());
-        ui.add_space(8.0);
-        match slides[slide] {
-            ChartTab::Compare => charts::compare_body_ui(ui, pins),
-            ChartTab::Breakdown => charts::breakdown_ui(ui, scenario, results),
-            ChartTab::Timeline => charts::timeline_ui(ui, scenario, results),
-            ChartTab::Benchmarks => charts::benchmarks_ui(ui, scenario, results),
-            _ => charts::duration_ui(ui, scenario, results),
+    let words = {
+        let story = story(results, view);
+        let slide = story.slides()[view.slide];
+        Words {
+            slide,
+            title: story.title(slide),
+            headline: story.headline(slide),
+            notes: story.notes(slide),
+            actions: story.actions(),
+        }
+    };
+    if view.notes {
+        egui::Panel::bottom("speaker notes").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.label(RichText::new("Speaker notes").strong());
+            ui.label(&words.notes);
+            ui.add_space(4.0);
+        });
+    }
+    egui::CentralPanel::default().show(ui, |ui| match words.slide {
+        Slide::Title => title_ui(ui, scenario, &words),
+        Slide::Closing => closing_ui(ui, &words),
+        slide => {
+            header_ui(ui, &words);
+            match slide {
+                Slide::Compare => charts::compare_body_ui(ui, &view.pins),
+                Slide::Breakdown => charts::breakdown_ui(ui, scenario, results),
+                Slide::Timeline => charts::timeline_ui(ui, scenario, results),
+                Slide::Benchmarks => charts::benchmarks_ui(ui, scenario, results),
+                Slide::Uncertainty => charts::uncertainty_ui(ui, scenario, analysis, view),
+                _ => charts::duration_ui(ui, scenario, results),
+            }
         }
     });
 }
 
-/// The slide's one-sentence message.
-#[must_use]
-pub fn headline(tab: ChartTab, scenario: &Scenario, results: &Results, pins: &Pins) -> String {
-    let code = scenario.currency.code.as_str();
-    let e = &results.evaluation;
-    let (o, p) = (&e.outcome, &e.point);
-    let d = p.get(Field::DurationHours);
-    match tab {
-        ChartTab::Compare => compare_headline(pins),
-        ChartTab::Breakdown => format!(
-            "The provider pays {}; dependent businesses and users lose {} more.",
-            money(results.figure(Output::ProviderCost).value, code),
-            money(results.figure(Output::EcosystemLoss).value, code)
-        ),
-        ChartTab::Timeline => format!(
-            "{} users cut off for {}; costs keep growing until full recovery.",
-            compact(o.users_affected),
-            hours(d)
-        ),
-        ChartTab::Benchmarks => {
-            let top = e.benchmarks.iter().map(|b| b.per_hour).fold(0.0, f64::max);
-            let times = if top > 0.0 { o.cost_per_hour / top } else { 0.0 };
-            format!("{} per outage hour: {:.1}× the highest published benchmark.", money(o.cost_per_hour, code), times)
+/// The slide's short title in small capitals above its headline sentence.
+fn header_ui(ui: &mut Ui, words: &Words) {
+    ui.add_space(8.0);
+    ui.label(RichText::new(words.title.to_uppercase()).size(20.0).color(ui.visuals().hyperlink_color));
+    ui.label(RichText::new(&words.headline).size(34.0).strong());
+    ui.add_space(8.0);
+}
+
+fn title_ui(ui: &mut Ui, scenario: &Scenario, words: &Words) {
+    ui.add_space((ui.available_height() * 0.22).max(24.0));
+    ui.vertical(|ui| {
+        ui.set_max_width(ui.available_width() * 0.85);
+        ui.label(RichText::new(&words.title).size(60.0).strong());
+        ui.add_space(12.0);
+        if !scenario.description.is_empty() {
+            ui.label(RichText::new(&scenario.description).size(24.0).weak());
+            ui.add_space(20.0);
         }
-        _ => {
-            let part = |c: Component| results.figure(Output::Component(c)).value;
-            let provider = results.figure(Output::ProviderCost).value;
-            let largest = Component::ALL
-                .into_iter()
-                .filter(|c| c.side() == Side::Provider)
-                .max_by(|a, b| part(*a).total_cmp(&part(*b)));
-            let share = |c: Component| if provider > 0.0 { part(c) / provider } else { 0.0 };
-            let expected = if results.summaries.is_some() { " on average" } else { "" };
-            match largest {
-                Some(c) if provider > 0.0 => format!(
-                    "A {} outage costs {}{expected}; {} of it is {}.",
-                    hours_adjective(d),
-                    money(provider, code),
-                    percent(share(c)),
-                    c.name().to_lowercase()
-                ),
-                _ => format!("A {} outage costs the provider nothing in this scenario.", hours(d)),
-            }
-        }
+        ui.label(RichText::new(&words.headline).size(36.0).color(ui.visuals().hyperlink_color));
+        ui.add_space(16.0);
+        ui.label(RichText::new(crate::export::today()).size(20.0).weak());
+    });
+}
+
+fn closing_ui(ui: &mut Ui, words: &Words) {
+    header_ui(ui, words);
+    ui.add_space(12.0);
+    for action in &words.actions {
+        ui.label(RichText::new(format!("•  {action}")).size(28.0));
+        ui.add_space(10.0);
     }
 }
 
-/// The comparison's message: the return on a pinned mitigation, or how far the last pinned
-/// scenario moves the annual expected loss.
-fn compare_headline(pins: &Pins) -> String {
-    if let Some((after, r)) = pins.returns.iter().find_map(|m| pins.pinned.get(m.after).map(|a| (a, &m.result))) {
-        let code = after.scenario.currency.code.as_str();
-        let verdict = match r.roi {
-            Some(roi) if roi >= 0.0 => format!("it returns {} a year on its cost", percent(roi)),
-            _ => format!(
-                "it costs {} a year; break-even is {}",
-                money(r.annual_cost, code),
-                money(r.break_even_annual_budget, code)
-            ),
-        };
-        return format!("{} saves {} a year; {verdict}.", after.label, money(r.ale_before - r.ale_after, code));
+/// One large slider per key input, the slide number and the keys, legible from the back of a room.
+fn bar_ui(ui: &mut Ui, scenario: &mut Scenario, slide: usize, count: usize, notes: bool) {
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        // Room for the two labels and values and the slide number at the right; the rest is slider.
+        ui.style_mut().spacing.slider_width = ((ui.available_width() - 900.0) / 2.0).clamp(90.0, 420.0);
+        let duration = scenario.outage.duration_hours.nominal();
+        let mut d = duration;
+        let label = ui.label(RichText::new("Duration").strong());
+        // A fixed span (a week; longer values are kept), so the slider does not move under the pointer.
+        ui.add(
+            Slider::new(&mut d, 0.1..=168.0_f64.max(duration))
+                .logarithmic(true)
+                .clamping(SliderClamping::Never)
+                .custom_formatter(|v, _| hours(v))
+                .show_value(true),
+        )
+        .labelled_by(label.id);
+        if d != duration {
+            set_nominal(scenario, Field::DurationHours, d);
+        }
+        ui.add_space(24.0);
+        let share = scenario.users.share_affected.nominal();
+        let mut s = share * 100.0;
+        let label = ui.label(RichText::new("Users affected").strong());
+        ui.add(Slider::new(&mut s, 0.0..=100.0).custom_formatter(|v, _| percent(v / 100.0))).labelled_by(label.id);
+        if (s / 100.0 - share).abs() > f64::EPSILON {
+            set_nominal(scenario, Field::ShareAffected, s / 100.0);
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let hint = if notes { "N: hide notes" } else { "N: notes" };
+            ui.label(RichText::new(format!("{} / {count}  ·  ← →  ·  {hint}  ·  Esc", slide + 1)).size(22.0));
+        });
+    });
+    ui.add_space(6.0);
+}
+
+/// Moves a field's nominal value to `value`, keeping a range's shape within the field's domain.
+fn set_nominal(scenario: &mut Scenario, field: Field, value: f64) {
+    let domain = field.domain();
+    let moved = tidy(with_nominal(*field.estimate(scenario), domain.clamp(value)), &domain);
+    // `tidy` keeps the estimate in the field's domain, so this cannot fail.
+    let _ = field.set(scenario, moved);
+}
+
+/// The estimate moved so its nominal value is `value`: a number becomes `value`; a range keeps its
+/// shape, scaled (or, around 0, shifted) to the new value.
+#[must_use]
+pub fn with_nominal(estimate: Estimate, value: f64) -> Estimate {
+    let old = estimate.nominal();
+    let moved = |x: f64| if old > 0.0 && value > 0.0 { x * value / old } else { x + value - old };
+    match estimate {
+        Estimate::Fixed(_) => Estimate::Fixed(value),
+        Estimate::Pert(p) => Estimate::Pert(Pert { min: moved(p.min), mode: value, max: moved(p.max) }),
+        Estimate::Range90(r) => Estimate::Range90(Range90 { low: moved(r.low), high: moved(r.high) }),
     }
-    let rows = compare::rows(&pins.pinned);
-    let (code, _) = compare::currency(&pins.pinned);
-    rows.iter().find(|r| r.kind == compare::RowKind::Figure(crate::sim::Output::AnnualExpectedLoss)).map_or_else(
-        String::new,
-        |r| {
-            let (first, last) = (r.values.first().copied().unwrap_or(0.0), r.values.last().copied().unwrap_or(0.0));
-            format!("Annual expected loss: {} → {}.", money(first, &code), money(last, &code))
-        },
-    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_range_keeps_its_shape_when_its_value_moves() {
+        assert_eq!(with_nominal(Estimate::Fixed(2.0), 5.0), Estimate::Fixed(5.0));
+        let pert = with_nominal(Estimate::Pert(Pert { min: 1.0, mode: 2.0, max: 8.0 }), 4.0);
+        assert_eq!(pert, Estimate::Pert(Pert { min: 2.0, mode: 4.0, max: 16.0 }));
+        let shifted = with_nominal(Estimate::Pert(Pert { min: -1.0, mode: 0.0, max: 1.0 }), 0.5);
+        assert_eq!(shifted, Estimate::Pert(Pert { min: -0.5, mode: 0.5, max: 1.5 }));
+        let r = with_nominal(Estimate::Range90(Range90 { low: 1.0, high: 4.0 }), 4.0);
+        assert!((r.nominal() - 4.0).abs() < 1e-12, "{r:?}");
+    }
 }

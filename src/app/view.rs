@@ -34,6 +34,8 @@ pub struct View {
     pub presenting: bool,
     /// The slide shown in presentation mode.
     pub slide: usize,
+    /// Whether presentation mode shows the speaker notes (N).
+    pub notes: bool,
     /// The component the Explain tab shows.
     pub explained: Component,
     /// An open file dialog.
@@ -68,6 +70,7 @@ impl Default for View {
             tab: ChartTab::CostVsDuration,
             presenting: false,
             slide: 0,
+            notes: false,
             explained: Component::LostRevenue,
             file_dialog: None,
             error: None,

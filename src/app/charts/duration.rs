@@ -28,6 +28,13 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
     let hover_code = code.clone();
     let hover_curve = curve.clone();
     let hover_band = results.band.clone();
+    // The highest cost drawn, so the legend names only the Uptime lines one can see.
+    let top = results.band.as_ref().map_or_else(
+        || curve.iter().map(|p| p.provider_cost).fold(0.0, f64::max),
+        |band| band.iter().map(|b| b.p95).fold(0.0, f64::max),
+    );
+    // The total's line in the theme's strongest text colour, so it shows on dark backgrounds too.
+    let ink = ui.visuals().strong_text_color();
     if results.band.is_some() {
         ui.label(
             egui::RichText::new(
@@ -45,6 +52,9 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         .y_axis_formatter(money_ticks(code.clone()))
         .y_axis_min_width(64.0)
         .include_y(0.0)
+        // Durations start at 0: no margin before it.
+        .include_x(0.0)
+        .set_margin_fraction(egui::Vec2::new(0.0, 0.05))
         .label_formatter(move |hover| {
             let x = super::hover_point(hover).x;
             if let Some(band) = &hover_band {
@@ -85,7 +95,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
                 );
                 let mean: Vec<[f64; 2]> = band.iter().map(|b| [b.hours, b.mean]).collect();
                 plot_ui.line(Line::new("Mean provider cost", mean).color(blue).width(2.0));
-                uptime_lines(plot_ui, per_usd, &code);
+                uptime_lines(plot_ui, per_usd, &code, top);
                 this_outage(plot_ui, d);
                 return;
             }
@@ -102,20 +112,20 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
                 lower = upper;
             }
             let total: Vec<[f64; 2]> = curve.iter().map(|p| [p.duration_hours, p.provider_cost]).collect();
-            plot_ui.line(Line::new("Provider cost", total).color(Color32::from_gray(60)).width(1.5));
-            uptime_lines(plot_ui, per_usd, &code);
+            plot_ui.line(Line::new("Provider cost", total).color(ink).width(1.5));
+            uptime_lines(plot_ui, per_usd, &code, top);
             this_outage(plot_ui, d);
         });
 }
 
-/// The Uptime Institute $100k and $1M lines in the scenario's currency.
-fn uptime_lines(plot_ui: &mut egui_plot::PlotUi<'_>, per_usd: f64, code: &str) {
+/// The Uptime Institute $100k and $1M lines in the scenario's currency; the legend names only those
+/// that stand clear of the axis on a chart whose highest cost is `top`.
+fn uptime_lines(plot_ui: &mut egui_plot::PlotUi<'_>, per_usd: f64, code: &str, top: f64) {
     for (usd, label) in BAND_THRESHOLDS_USD.iter().zip(["Uptime $100k", "Uptime $1M"]) {
-        plot_ui.hline(
-            HLine::new(format!("{label} ({})", money(usd * per_usd, code)), usd * per_usd)
-                .color(Color32::from_gray(130))
-                .style(LineStyle::dashed_loose()),
-        );
+        let y = usd * per_usd;
+        let visible = y >= 0.03 * top && y <= 1.2 * top;
+        let name = if visible { format!("{label} ({})", money(y, code)) } else { String::new() };
+        plot_ui.hline(HLine::new(name, y).color(Color32::from_gray(130)).style(LineStyle::dashed_loose()));
     }
 }
 

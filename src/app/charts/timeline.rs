@@ -23,6 +23,9 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
     plot("users affected over time")
         .height(height)
         .link_axis(link, [true, false])
+        // Time starts at the outage's start: no margin before 0 h.
+        .include_x(0.0)
+        .set_margin_fraction(egui::Vec2::new(0.0, 0.05))
         .legend(Legend::default().position(egui_plot::Corner::RightTop))
         .y_axis_label("Users seeing failures (%)")
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
@@ -44,6 +47,9 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
     plot("cumulative cost over time")
         .height(height)
         .link_axis(link, [true, false])
+        // Time starts at the outage's start: no margin before 0 h.
+        .include_x(0.0)
+        .set_margin_fraction(egui::Vec2::new(0.0, 0.05))
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .x_axis_label("Hours since the outage began")
         .y_axis_label(format!("Cost so far ({code})"))

@@ -117,6 +117,7 @@ fn exceedance_ui(
         .height(height)
         .x_axis_label(format!("{} ({code}, log scale)", output.name()))
         .y_axis_label("Chance of exceeding (%)")
+        .x_grid_spacer(super::log_grid)
         .x_axis_formatter(move |mark, _| money(10f64.powf(mark.value), &tick_code))
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
         .include_y(0.0)
