@@ -355,6 +355,18 @@ fn the_export_menu_copies_the_summary() {
 }
 
 #[test]
+fn a_chart_is_copied_to_the_clipboard_as_an_image() {
+    let mut harness = harness(OutageApp::new(deterministic("didi-2023"), None));
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Copy chart as image").click();
+    harness.run();
+    // The menu's entry comes before the chart tab of the same name.
+    harness.get_all_by_label("Breakdown").next().unwrap().click();
+    assert!(wait_for(&mut harness, "Copied the breakdown chart to the clipboard"));
+}
+
+#[test]
 fn pinning_two_presets_shows_both_curves_the_delta_table_and_the_return() {
     let mut harness = harness(OutageApp::new(deterministic("kakao-2022"), None));
     harness.get_by_label("Compare").click();

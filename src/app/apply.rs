@@ -64,6 +64,9 @@ impl OutageApp {
             Command::ExportReportDialog => self.open_dialog(DialogPurpose::ExportReport),
             Command::ExportReport(dir) => self.export(ctx, Job::Report(dir)),
             Command::CopySummary => self.export(ctx, Job::Summary),
+            Command::ExportDeckDialog => self.open_dialog(DialogPurpose::ExportDeck),
+            Command::ExportDeck(path) => self.export(ctx, Job::Deck(path)),
+            Command::CopyChart(chart) => self.export(ctx, Job::CopyChart(chart)),
             Command::Pin { label, scenario, folder } => {
                 let repaint = ctx.clone();
                 self.view.pins.pin(label, *scenario, folder, move || repaint.request_repaint());
@@ -136,6 +139,9 @@ impl OutageApp {
                 DialogPurpose::ExportChart(chart, format) => egui_file::FileDialog::save_file()
                     .default_filename(format!("{stem}-{}.{}", chart.file_stem(), format.extension())),
                 DialogPurpose::ExportReport => egui_file::FileDialog::select_folder(),
+                DialogPurpose::ExportDeck => {
+                    egui_file::FileDialog::save_file().default_filename(format!("{stem}-slides.pdf"))
+                }
             };
         if let Some(folder) = folder {
             dialog = dialog.initial_path(folder);

@@ -42,6 +42,12 @@ pub enum Command {
     ExportReport(PathBuf),
     /// Copy the headline summary to the clipboard.
     CopySummary,
+    /// Ask where to save the slides as a PDF deck.
+    ExportDeckDialog,
+    /// Save the slides as a PDF deck here.
+    ExportDeck(PathBuf),
+    /// Copy a chart to the clipboard as an image.
+    CopyChart(Chart),
     /// Pin a scenario for comparison; a relative mitigation baseline is read from `folder`.
     Pin {
         /// How the comparison names it.

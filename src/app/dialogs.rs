@@ -78,6 +78,7 @@ fn file_dialog_ui(ctx: &Context, view: &mut View, commands: &mut Vec<Command>) {
             let extension = match purpose {
                 DialogPurpose::SaveAs => Some("ron"),
                 DialogPurpose::ExportChart(_, format) => Some(format.extension()),
+                DialogPurpose::ExportDeck => Some("pdf"),
                 DialogPurpose::Open | DialogPurpose::ExportReport => None,
             };
             if let Some(extension) = extension.filter(|_| path.extension().is_none()) {
@@ -88,6 +89,7 @@ fn file_dialog_ui(ctx: &Context, view: &mut View, commands: &mut Vec<Command>) {
                 DialogPurpose::SaveAs => Command::SaveAs(path),
                 DialogPurpose::ExportChart(chart, format) => Command::ExportChart(chart, format, path),
                 DialogPurpose::ExportReport => Command::ExportReport(path),
+                DialogPurpose::ExportDeck => Command::ExportDeck(path),
             });
         }
         view.file_dialog = None;

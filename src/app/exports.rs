@@ -19,6 +19,10 @@ pub enum Job {
     Report(PathBuf),
     /// The headline figures as text, for the clipboard.
     Summary,
+    /// The slides as a PDF deck.
+    Deck(PathBuf),
+    /// A chart as an image, for the clipboard.
+    CopyChart(Chart),
 }
 
 /// What a finished job has to say.
@@ -28,6 +32,8 @@ pub enum Done {
     Saved(String),
     /// The summary text to put on the clipboard.
     Copied(String),
+    /// A chart image to put on the clipboard: its size and RGB pixels.
+    Image(Chart, [usize; 2], Vec<u8>),
     /// What went wrong.
     Failed(String),
 }
@@ -101,6 +107,14 @@ pub fn run(job: &Job, inputs: Inputs) -> Done {
             Err(e) => Done::Failed(format!("{e:#}")),
         },
         Job::Summary => Done::Copied(export::summary_text(&data)),
+        Job::Deck(path) => match export::write_deck(&data, path) {
+            Ok(()) => Done::Saved(format!("Saved the slides to {}", path.display())),
+            Err(e) => Done::Failed(format!("{e:#}")),
+        },
+        Job::CopyChart(chart) => match export::charts::rgb_pixels(*chart, &data, inputs.size) {
+            Ok(pixels) => Done::Image(*chart, [inputs.size.width as usize, inputs.size.height as usize], pixels),
+            Err(e) => Done::Failed(format!("{e:#}")),
+        },
     }
 }
 
@@ -139,6 +153,17 @@ mod tests {
     fn the_summary_comes_back_as_text_and_a_bad_folder_as_an_error() {
         let Some(inputs) = kakao() else { panic!("the Kakao preset loads") };
         assert!(matches!(run(&Job::Summary, inputs), Done::Copied(t) if t.contains("Kakao")));
+        let Some(mut inputs) = kakao() else { panic!("the Kakao preset loads") };
+        inputs.size = Size::MIN;
+        let image = run(&Job::CopyChart(Chart::Breakdown), inputs);
+        assert!(
+            matches!(&image, Done::Image(Chart::Breakdown, [320, 200], p) if p.len() == 320 * 200 * 3 && p.iter().any(|&v| v < 128))
+        );
+        let Some(inputs) = kakao() else { panic!("the Kakao preset loads") };
+        let pdf = std::env::temp_dir().join(format!("outage-cost-exports-deck-{}.pdf", std::process::id()));
+        assert!(matches!(run(&Job::Deck(pdf.clone()), inputs), Done::Saved(m) if m.contains("slides")));
+        assert!(std::fs::read(&pdf).is_ok_and(|b| b.starts_with(b"%PDF-")));
+        let _ = std::fs::remove_file(&pdf);
         let Some(inputs) = kakao() else { panic!("the Kakao preset loads") };
         let file = std::env::temp_dir().join(format!("outage-cost-exports-file-{}", std::process::id()));
         let _ = std::fs::write(&file, "not a folder");

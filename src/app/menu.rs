@@ -48,6 +48,20 @@ fn export_menu_ui(ui: &mut Ui, settings: &mut Settings, commands: &mut Vec<Comma
         });
     }
     if ui
+        .button("Slides as PDF…")
+        .on_hover_text("The presentation's slides, 16:9, one per page, with vector charts and fonts embedded")
+        .clicked()
+    {
+        commands.push(Command::ExportDeckDialog);
+    }
+    ui.menu_button("Copy chart as image", |ui| {
+        for chart in Chart::ALL {
+            if ui.button(chart.name()).clicked() {
+                commands.push(Command::CopyChart(chart));
+            }
+        }
+    });
+    if ui
         .button("Report to a folder…")
         .on_hover_text("Every chart as PNG and SVG, report.html, report.md and CSV files")
         .clicked()

@@ -195,6 +195,10 @@ impl OutageApp {
                     ctx.copy_text(text);
                     self.toast(ctx, "Copied the headline figures to the clipboard");
                 }
+                exports::Done::Image(chart, size, pixels) => {
+                    ctx.copy_image(egui::ColorImage::from_rgb(size, &pixels));
+                    self.toast(ctx, &format!("Copied the {} chart to the clipboard", chart.name().to_lowercase()));
+                }
                 exports::Done::Failed(message) => self.view.error = Some(message),
             }
         }

@@ -16,6 +16,8 @@ pub enum DialogPurpose {
     ExportChart(crate::export::Chart, crate::export::Format),
     /// Choose a folder for the report.
     ExportReport,
+    /// Where to save the slides as a PDF deck.
+    ExportDeck,
 }
 
 /// A short message that fades away.

@@ -167,6 +167,11 @@ pub fn write_report(data: &ReportData, dir: &Path, size: Size) -> Result<Vec<Pat
     Ok(written)
 }
 
+/// Writes the slides as a PDF deck to `path`, atomically.
+pub fn write_deck(data: &ReportData, path: &Path) -> Result<(), ExportError> {
+    write(path, &deck::pdf(data, &today())?)
+}
+
 /// Today's date for a title slide, from the system clock (UTC).
 #[must_use]
 pub fn today() -> String {

@@ -177,12 +177,18 @@ pub fn svg_with_type(chart: Chart, data: &ReportData, size: Size, type_height: u
 
 /// The chart as PNG bytes.
 pub fn png(chart: Chart, data: &ReportData, size: Size) -> Result<Vec<u8>, ExportError> {
+    let pixels = rgb_pixels(chart, data, size)?;
+    encode_png(&pixels, size).map_err(|e| ExportError::Chart { chart: chart.name(), message: e.to_string() })
+}
+
+/// The chart as raw RGB pixels, row by row (for the clipboard).
+pub fn rgb_pixels(chart: Chart, data: &ReportData, size: Size) -> Result<Vec<u8>, ExportError> {
     let mut pixels = vec![0u8; size.width as usize * size.height as usize * 3];
     {
         let root = BitMapBackend::with_buffer(&mut pixels, (size.width, size.height)).into_drawing_area();
         draw(chart, data, &root, size.height).map_err(|message| ExportError::Chart { chart: chart.name(), message })?;
     }
-    encode_png(&pixels, size).map_err(|e| ExportError::Chart { chart: chart.name(), message: e.to_string() })
+    Ok(pixels)
 }
 
 fn encode_png(rgb: &[u8], size: Size) -> Result<Vec<u8>, png::EncodingError> {
