@@ -190,7 +190,7 @@ pub fn value(v: f64, unit: Unit, code: &str) -> String {
     match unit {
         Unit::Count => compact(v),
         Unit::Share => percent(v),
-        Unit::Hours => format!("{} h", trimmed(v, 2)),
+        Unit::Hours => hours(v),
         Unit::ClockHour => clock(v),
         Unit::HoursPerDay => format!("{} h/day", trimmed(v, 2)),
         Unit::Money => money(v, code),
@@ -199,9 +199,9 @@ pub fn value(v: f64, unit: Unit, code: &str) -> String {
         Unit::MoneyPerMonth => format!("{}/month", money(v, code)),
         Unit::PerHour => format!("{} /h", trimmed(v, 3)),
         Unit::PerYear => format!("{} /yr", trimmed(v, 3)),
-        Unit::PerUsd => format!("{} per USD", trimmed(v, 4)),
+        Unit::PerUsd => format!("{} per USD", if v.abs() >= 1000.0 { grouped(v, 0) } else { trimmed(v, 4) }),
         Unit::Minutes => format!("{} min", grouped(v, 1)),
-        Unit::Uptime => format!("{:.4}%", v * 100.0),
+        Unit::Uptime => format!("{}%", trimmed(v * 100.0, 4)),
     }
 }
 
@@ -282,6 +282,9 @@ mod tests {
         assert_eq!(trimmed(2.50, 2), "2.5");
         assert_eq!(trimmed(10.0, 2), "10");
         assert_eq!(value(0.990_283_7, Unit::Uptime, "USD"), "99.0284%");
+        assert_eq!(value(0.9999, Unit::Uptime, "USD"), "99.99%");
+        assert_eq!(value(1430.0, Unit::PerUsd, "KRW"), "1,430 per USD");
+        assert_eq!(value(2.25, Unit::Hours, "USD"), "2 h 15 min");
         assert_eq!(value(100_000.0, Unit::MoneyPerHour, "USD"), "$100k/h");
         assert_eq!(value(f64::NAN, Unit::Hours, "USD"), "—");
     }

@@ -5,6 +5,7 @@
 //! (`app`) sits on top behind the `gui` feature. See ARCHITECTURE.md for the dependency direction.
 
 pub mod assets;
+pub mod changes;
 pub mod cli;
 pub mod compare;
 pub mod export;

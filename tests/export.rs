@@ -235,3 +235,23 @@ fn the_exported_duration_chart_shows_the_mean_and_its_band_with_ranges() {
     let svg = charts::svg(Chart::CostVsDuration, &plain, Size::SLIDE).unwrap();
     assert!(svg.contains("Provider cost") && !svg.contains("Mean provider cost"));
 }
+
+#[test]
+fn the_report_holds_the_deck_its_notes_and_what_changed_from_the_preset() {
+    let mut scenario = presets::find("kakao-2022").unwrap().load().unwrap();
+    scenario.outage.duration_hours.set(outage_cost::scenario::Estimate::Fixed(21.0)).unwrap();
+    let data = ReportData::new(&scenario, Some(0), Some(1));
+    let dir = temp_dir("deck");
+    export::write_report(&data, &dir, Size::new(640, 360).unwrap()).unwrap();
+    let deck = std::fs::read(dir.join("deck.pdf")).unwrap();
+    assert!(deck.starts_with(b"%PDF-"));
+    let notes = std::fs::read_to_string(dir.join("notes.md")).unwrap();
+    assert!(notes.contains("## 1. Kakao data-center fire, October 2022"), "{notes}");
+    assert!(notes.contains("What to do"));
+    for report in ["report.md", "report.html"] {
+        let text = std::fs::read_to_string(dir.join(report)).unwrap();
+        assert!(text.contains("Changed from the preset “kakao-2022”"), "{report}");
+        assert!(text.contains("21 h"), "{report}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -446,6 +446,37 @@ fn unsaved_work_survives_a_crash_and_a_clean_exit_leaves_nothing_behind() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Work that lasts: what changed from the preset is listed, a failed open keeps the unsaved mark,
+/// and a variant is an unsaved copy.
+#[test]
+fn changes_from_the_preset_are_listed_kept_after_a_failed_open_and_carried_by_a_variant() {
+    let mut harness = harness(OutageApp::new(deterministic("kakao-2022"), None));
+    harness.state_mut().scenario_mut().outage.duration_hours.set(Estimate::Fixed(21.0)).unwrap();
+    harness.run();
+    harness.get_by_label("Explain").click();
+    harness.run();
+    harness.get_by_label("Changed from the preset “kakao-2022”");
+    harness.get_by_label("21 h");
+    // Answering "Don't save" to open a file that cannot be read keeps the edits, still unsaved.
+    let ctx = harness.ctx.clone();
+    let missing = std::env::temp_dir().join("outage-cost-no-such-file.ron");
+    harness
+        .state_mut()
+        .apply(&ctx, outage_cost::app::Command::Discarding(Box::new(outage_cost::app::Command::Open(missing))));
+    harness.run();
+    assert!(harness.state().error().is_some());
+    assert!(harness.state().document().is_dirty(), "the unsaved mark stays after a failed open");
+    assert_eq!(harness.state().scenario().outage.duration_hours.nominal(), 21.0);
+    // A variant: an unsaved copy with the edits, named so.
+    harness
+        .state_mut()
+        .apply(&ctx, outage_cost::app::Command::Discarding(Box::new(outage_cost::app::Command::DuplicateAsVariant)));
+    harness.run();
+    assert_eq!(harness.state().scenario().name, "Kakao data-center fire, October 2022 (variant)");
+    assert!(harness.state().document().is_dirty() && harness.state().document().path().is_none());
+    assert_eq!(harness.state().scenario().outage.duration_hours.nominal(), 21.0);
+}
+
 #[test]
 fn a_short_soak_of_random_actions_never_breaks_the_app() {
     // The full 10 000-frame soak is `cargo bench --bench soak`; this runs the same mix briefly.

@@ -10,7 +10,13 @@ use crate::scenario::{Scenario, load, presets};
 impl OutageApp {
     /// Runs a command: the one place where files are read and written and modes change.
     pub fn apply(&mut self, ctx: &Context, command: Command) {
-        if command.replaces_document() && self.doc.is_dirty() {
+        self.apply_guarded(ctx, command, true);
+    }
+
+    /// Runs a command; with `guard`, one that would replace a document with unsaved changes asks
+    /// first.
+    fn apply_guarded(&mut self, ctx: &Context, command: Command, guard: bool) {
+        if guard && command.replaces_document() && self.doc.is_dirty() {
             self.view.pending = Some(command);
             return;
         }
@@ -86,8 +92,16 @@ impl OutageApp {
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             Command::Discarding(inner) => {
-                self.doc = Document::new(self.doc.scenario.clone(), self.doc.path().map(std::path::Path::to_path_buf));
-                self.apply(ctx, *inner);
+                // The user chose to drop the changes: the command runs without asking, and if it
+                // fails (a file that cannot be read) the document stays as it was, still unsaved.
+                self.apply_guarded(ctx, *inner, false);
+            }
+            Command::DuplicateAsVariant => {
+                // A copy to change freely: unsaved, no file yet, named as a variant.
+                let mut scenario = self.doc.scenario.clone();
+                scenario.name = format!("{} (variant)", self.doc.scenario.title());
+                self.replace(Document::recovered(scenario, Scenario::blank(), None));
+                self.toast(ctx, "A variant of the scenario: change it freely, then Save As");
             }
             Command::SavingFirst(inner) => {
                 self.apply(ctx, Command::Save);

@@ -42,6 +42,8 @@ pub enum Command {
     ExportReport(PathBuf),
     /// Copy the headline summary to the clipboard.
     CopySummary,
+    /// Open an unsaved copy of the scenario to change as a variant.
+    DuplicateAsVariant,
     /// Ask where to save the slides as a PDF deck.
     ExportDeckDialog,
     /// Save the slides as a PDF deck here.
@@ -73,6 +75,9 @@ impl Command {
     /// Whether running the command replaces the open document (so unsaved changes need a word).
     #[must_use]
     pub fn replaces_document(&self) -> bool {
-        matches!(self, Command::New | Command::Open(_) | Command::OpenPreset(_) | Command::Quit)
+        matches!(
+            self,
+            Command::New | Command::Open(_) | Command::OpenPreset(_) | Command::DuplicateAsVariant | Command::Quit
+        )
     }
 }

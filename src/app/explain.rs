@@ -5,6 +5,7 @@ use egui::{Grid, RichText, ScrollArea, Ui};
 
 use super::colors::color;
 use super::results::Results;
+use crate::changes::Changes;
 use crate::format::{money, money_exact, value};
 use crate::model::{Component, explain};
 use crate::results::Total;
@@ -56,11 +57,46 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, selected: &mut Co
         });
     });
     ui.separator();
-    sources_ui(ui, scenario);
+    sources_ui(ui, scenario, results.changes.as_ref());
 }
 
-fn sources_ui(ui: &mut Ui, scenario: &Scenario) {
+/// The inputs changed from the preset (preset value → now), and the assumptions that mention a
+/// value that has changed since.
+fn changes_ui(ui: &mut Ui, changes: &Changes) {
+    if changes.inputs.is_empty() {
+        ui.label(RichText::new(format!("Every input is as in the preset “{}”.", changes.preset)).weak());
+        return;
+    }
+    ui.label(RichText::new(format!("Changed from the preset “{}”", changes.preset)).strong());
+    Grid::new("changed from the preset").num_columns(3).striped(true).spacing([12.0, 2.0]).show(ui, |ui| {
+        ui.label(RichText::new("Input").weak());
+        ui.label(RichText::new("Preset").weak());
+        ui.label(RichText::new("Now").weak());
+        ui.end_row();
+        for change in &changes.inputs {
+            ui.label(&change.label).on_hover_text(&change.path);
+            ui.label(&change.preset);
+            ui.label(RichText::new(&change.now).strong());
+            ui.end_row();
+        }
+    });
+    for stale in &changes.stale {
+        ui.label(
+            RichText::new(format!(
+                "⚠ This assumption mentions the preset's {}, which has changed: {}",
+                stale.input, stale.text
+            ))
+            .color(ui.visuals().warn_fg_color),
+        );
+    }
+    ui.add_space(6.0);
+}
+
+fn sources_ui(ui: &mut Ui, scenario: &Scenario, changes: Option<&Changes>) {
     ScrollArea::vertical().id_salt("sources").show(ui, |ui| {
+        if let Some(changes) = changes {
+            changes_ui(ui, changes);
+        }
         ui.label(RichText::new("About this scenario").strong());
         if !scenario.description.is_empty() {
             ui.label(&scenario.description);

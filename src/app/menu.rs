@@ -119,6 +119,13 @@ fn file_menu_ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
     if ui.add(Button::new("Save as…").shortcut_text("Ctrl+Shift+S")).clicked() {
         commands.push(Command::SaveAsDialog);
     }
+    if ui
+        .button("Duplicate as variant")
+        .on_hover_text("An unsaved copy to change freely (\"with a second region\"), then pin both to compare")
+        .clicked()
+    {
+        commands.push(Command::DuplicateAsVariant);
+    }
     ui.separator();
     if ui.button("Quit").clicked() {
         commands.push(Command::Quit);

@@ -4,6 +4,7 @@
 use std::ops::{Deref, DerefMut};
 use std::time::{Duration, Instant};
 
+use crate::changes::Changes;
 use crate::results::ScenarioResults;
 use crate::scenario::Scenario;
 use crate::sim::{SortBy, Swing, tornado};
@@ -17,6 +18,8 @@ pub struct Results {
     pub tornado_provider: Vec<Swing>,
     /// Tornado bars sorted by the swing of the combined impact.
     pub tornado_combined: Vec<Swing>,
+    /// What changed from the preset the scenario came from, if it came from one.
+    pub changes: Option<Changes>,
     /// How long the last recomputation took.
     pub compute_time: Duration,
 }
@@ -45,6 +48,7 @@ impl Results {
             shared,
             tornado_provider: tornado(scenario, SortBy::ProviderCost),
             tornado_combined: tornado(scenario, SortBy::CombinedImpact),
+            changes: crate::changes::from_preset(scenario),
             compute_time: started.elapsed(),
         }
     }

@@ -64,10 +64,41 @@ pub fn report(data: &ReportData, svgs: &[(Chart, String)]) -> String {
     comparison(&mut out, data);
     monte_carlo(&mut out, data);
     formulas(&mut out, data);
+    changes(&mut out, data);
     sources(&mut out, data);
     let _ = writeln!(out, "<p class=\"meta\">{}</p>", esc(code));
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// The inputs changed from the preset the scenario came from, and assumptions gone stale.
+fn changes(out: &mut String, data: &ReportData) {
+    let Some(changes) = crate::changes::from_preset(&data.scenario).filter(|c| !c.inputs.is_empty()) else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "<h2>Changed from the preset “{}”</h2>\n<table>\n<tr><th>Input</th><th>Preset</th><th>Now</th></tr>",
+        esc(&changes.preset)
+    );
+    for c in &changes.inputs {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td><b>{}</b></td></tr>",
+            esc(&c.label),
+            esc(&c.preset),
+            esc(&c.now)
+        );
+    }
+    out.push_str("</table>\n");
+    for stale in &changes.stale {
+        let _ = writeln!(
+            out,
+            "<p>⚠ This assumption mentions the preset's {}, which has changed: {}</p>",
+            esc(&stale.input),
+            esc(&stale.text)
+        );
+    }
 }
 
 fn cards(out: &mut String, data: &ReportData) {

@@ -64,6 +64,24 @@ pub fn report(data: &ReportData, charts: &[(Chart, String)]) -> String {
     for (chart, _) in charts {
         let _ = writeln!(out, "![{}]({}.png)\n", chart.name(), chart.file_stem());
     }
+    if let Some(changes) = crate::changes::from_preset(s).filter(|c| !c.inputs.is_empty()) {
+        let _ =
+            writeln!(out, "## Changed from the preset “{}”\n\n| Input | Preset | Now |\n|---|---|---|", changes.preset);
+        for c in &changes.inputs {
+            let _ = writeln!(out, "| {} | {} | **{}** |", c.label, c.preset, c.now);
+        }
+        out.push('\n');
+        for stale in &changes.stale {
+            let _ = writeln!(
+                out,
+                "- ⚠ This assumption mentions the preset's {}, which has changed: {}",
+                stale.input, stale.text
+            );
+        }
+        if !changes.stale.is_empty() {
+            out.push('\n');
+        }
+    }
     if !s.sources.is_empty() {
         out.push_str("## Sources\n\n");
         for source in &s.sources {
