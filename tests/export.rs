@@ -253,5 +253,8 @@ fn the_report_holds_the_deck_its_notes_and_what_changed_from_the_preset() {
         assert!(text.contains("Changed from the preset “kakao-2022”"), "{report}");
         assert!(text.contains("21 h"), "{report}");
     }
+    // The bundled CJK font travels inside report.html, for readers without CJK fonts.
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(html.contains("@font-face { font-family: 'Outage CJK'; src: url(data:font/otf;base64,"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -8,8 +8,19 @@ use crate::format::{money, money_exact, value};
 use crate::model::{Component, explain};
 use crate::sim::{Output, Summary};
 
+/// The report's fonts: the bundled CJK subset, embedded, so 카카오톡 and 微信 never show as boxes on
+/// a machine without CJK fonts; Latin text uses the reader's own sans-serif.
+fn font_face() -> String {
+    use base64::Engine as _;
+    format!(
+        "@font-face {{ font-family: 'Outage CJK'; src: url(data:font/otf;base64,{}) format('opentype'); }}\n\
+         body, svg text {{ font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, 'Outage CJK', sans-serif; }}\n",
+        base64::engine::general_purpose::STANDARD.encode(crate::assets::CJK_PRESETS)
+    )
+}
+
 const STYLE: &str = "
-body { font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; color: #222; max-width: 1100px;
+body { color: #222; max-width: 1100px;
        margin: 2em auto; padding: 0 1.5em; line-height: 1.45; }
 h1 { margin-bottom: 0.2em; } h2 { margin-top: 2em; border-bottom: 1px solid #ddd; padding-bottom: 0.2em; }
 .lead { font-size: 1.1em; } .meta { color: #666; font-size: 0.9em; }
@@ -39,8 +50,9 @@ pub fn report(data: &ReportData, svgs: &[(Chart, String)]) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        esc(s.title())
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}{STYLE}</style>\n</head>\n<body>\n",
+        esc(s.title()),
+        font_face()
     );
     let _ = writeln!(out, "<h1>{}</h1>", esc(s.title()));
     if !s.description.is_empty() {
