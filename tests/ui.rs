@@ -544,3 +544,31 @@ fn with_ranges_cards_breakdown_and_slides_show_the_same_mean() {
     harness.run();
     harness.get_by_label_contains(&format!("costs {shown} on average"));
 }
+
+#[test]
+fn pins_survive_a_restart() {
+    let mut harness = harness(OutageApp::new(deterministic("kakao-2022"), None));
+    harness.get_by_label("Compare").click();
+    harness.run();
+    harness.get_by_label("📌 Pin this scenario").click();
+    for _ in 0..1500 {
+        harness.step();
+        if harness.state().pinned_count() == 1 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(harness.state().pinned_count(), 1);
+    let mut memory = Memory::default();
+    eframe::App::save(harness.state_mut(), &mut memory);
+    let ctx = egui::Context::default();
+    let mut after = OutageApp::restore(&ctx, Some(&memory), outage_cost::app::Launch::default());
+    for _ in 0..1500 {
+        after.logic(&ctx);
+        if after.pinned_count() == 1 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(after.pinned_count(), 1, "the pin comes back after a restart");
+}

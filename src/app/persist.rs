@@ -37,6 +37,8 @@ impl OutageApp {
             (None, None) => (presets::default_scenario(), None),
         };
         let mut app = Self::new(scenario, path);
+        let repaint = ctx.clone();
+        app.view.pins.restore(&settings.pins, move || repaint.request_repaint());
         app.settings = settings;
         app.view.error = error;
         if let Some((scenario, path)) = working_copy {
@@ -67,6 +69,7 @@ impl OutageApp {
         if self.screenshot.is_some() {
             return;
         }
+        self.settings.pins = self.view.pins.kept();
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
         let keep = self.doc.is_dirty() && !self.view.close_confirmed;
         let text =

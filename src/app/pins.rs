@@ -55,7 +55,41 @@ impl Default for Pins {
     }
 }
 
+/// A pinned scenario as kept across restarts: its label, its scenario as RON (it may be an unsaved
+/// variant) and the folder its baseline is read from.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct KeptPin {
+    /// How the comparison names it.
+    pub label: String,
+    /// The scenario, in the file format.
+    pub ron: String,
+    /// The folder its relative baseline is read from.
+    pub folder: Option<PathBuf>,
+}
+
 impl Pins {
+    /// The pins as kept across restarts (those finished computing).
+    #[must_use]
+    pub fn kept(&self) -> Vec<KeptPin> {
+        self.pinned
+            .iter()
+            .zip(&self.folders)
+            .filter_map(|(p, folder)| {
+                let ron = crate::scenario::save::to_ron(&p.scenario).ok()?;
+                Some(KeptPin { label: p.label.clone(), ron, folder: folder.clone() })
+            })
+            .collect()
+    }
+
+    /// Pins again what an earlier session kept; a pin whose text no longer reads is dropped.
+    pub fn restore(&mut self, kept: &[KeptPin], repaint: impl Fn() + Clone + Send + 'static) {
+        for pin in kept {
+            if let Ok(scenario) = crate::scenario::load::parse(&pin.ron, &pin.label) {
+                self.pin(pin.label.clone(), scenario, pin.folder.clone(), repaint.clone());
+            }
+        }
+    }
+
     /// Whether another scenario may be pinned.
     #[must_use]
     pub fn has_room(&self) -> bool {

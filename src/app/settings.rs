@@ -22,6 +22,8 @@ pub struct Settings {
     pub export_width: u32,
     /// Height of exported charts, in pixels.
     pub export_height: u32,
+    /// The scenarios pinned for comparison.
+    pub pins: Vec<super::pins::KeptPin>,
 }
 
 impl Default for Settings {
@@ -33,6 +35,7 @@ impl Default for Settings {
             last_file: None,
             export_width: slide.width,
             export_height: slide.height,
+            pins: Vec::new(),
         }
     }
 }
