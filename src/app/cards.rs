@@ -41,7 +41,7 @@ struct Group {
 }
 
 /// The smallest width a card is laid out at.
-const MIN_CARD_WIDTH: f32 = 150.0;
+const MIN_CARD_WIDTH: f32 = 140.0;
 /// The gap between cards.
 const GAP: f32 = 8.0;
 
@@ -71,14 +71,15 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<
     }
     let available = ui.available_width();
     ui.spacing_mut().item_spacing = Vec2::splat(GAP);
-    // The hero card takes two columns' width at the left; the groups wrap beside and below it.
-    let columns = (((available + GAP) / (MIN_CARD_WIDTH + GAP)).floor() as usize).max(3);
-    let width = (available - GAP * (columns - 1) as f32) / columns as f32;
+    // The hero card at the left (a third of the width, within reason); the other cards in as
+    // many columns as fit beside it, in rows.
+    let hero_width = (available * 0.34).clamp(240.0, 420.0);
+    let beside = (((available - hero_width) / (MIN_CARD_WIDTH + GAP)).floor() as usize).max(1);
+    let width = (available - hero_width - GAP * beside as f32) / beside as f32;
     ui.horizontal_top(|ui| {
-        hero_ui(ui, &hero, &story, results, 2.0 * width + GAP);
+        hero_ui(ui, &hero, &story, results, hero_width);
         ui.vertical(|ui| {
             ui.spacing_mut().item_spacing = Vec2::splat(GAP);
-            let beside = columns - 2;
             let mut row: Vec<(&'static str, &Card)> = Vec::new();
             let mut rows: Vec<Vec<(&'static str, &Card)>> = Vec::new();
             for group in &groups {

@@ -31,6 +31,11 @@ pub fn ui(ui: &mut Ui, doc: &Document, settings: &mut Settings) -> Vec<Command> 
                 if ui.button(label).clicked() {
                     commands.push(Command::SetDarkMode(dark));
                 }
+                ui.checkbox(&mut settings.inputs_panel, "Inputs panel")
+                    .on_hover_text("Hide the inputs to give the charts the whole window");
+                ui.separator();
+                // Zoom in and out (Ctrl + and Ctrl −) and back to 100%.
+                egui::gui_zoom::zoom_menu_buttons(ui);
             });
         });
     });

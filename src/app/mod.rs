@@ -234,7 +234,9 @@ impl OutageApp {
         } else {
             commands.extend(menu::ui(ui, &self.doc, &mut self.settings));
             status::ui(ui, &self.doc, &self.results, self.worker.as_ref(), self.exports.running);
-            inputs::panel_ui(ui, &mut self.doc.scenario);
+            if self.settings.inputs_panel {
+                inputs::panel_ui(ui, &mut self.doc.scenario);
+            }
             // An edit made in this frame shows in this frame's charts.
             self.results.refresh(&self.doc.scenario);
             egui::CentralPanel::default().show(ui, |ui| self.main_ui(ui));

@@ -24,6 +24,8 @@ pub struct Settings {
     pub export_height: u32,
     /// The scenarios pinned for comparison.
     pub pins: Vec<super::pins::KeptPin>,
+    /// Whether the inputs panel is shown.
+    pub inputs_panel: bool,
 }
 
 impl Default for Settings {
@@ -36,6 +38,7 @@ impl Default for Settings {
             export_width: slide.width,
             export_height: slide.height,
             pins: Vec::new(),
+            inputs_panel: true,
         }
     }
 }

@@ -261,6 +261,20 @@ pub fn readable(x: f64) -> String {
     if parse_amount(&short) == Some(x) {
         return short;
     }
+    // Large amounts in their unit with a few more digits: 554.6B rather than 554,600,000,000.
+    let a = x.abs();
+    for (scale, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")] {
+        if a >= scale {
+            for decimals in 1..=4 {
+                let text = trimmed(x / scale, decimals);
+                let text = format!("{text}{suffix}");
+                if parse_amount(&text) == Some(x) {
+                    return text;
+                }
+            }
+            break;
+        }
+    }
     let decimals = if x.abs() >= 1000.0 { 0 } else { 4 };
     let full = grouped(x, decimals);
     // Rust's shortest representation always reads back to the same number.
@@ -332,6 +346,9 @@ mod tests {
             assert_eq!(parse_amount(&readable(x)), Some(x), "{x} → {}", readable(x));
         }
         assert_eq!(readable(27.5e9), "27.5B");
+        assert_eq!(readable(554.6e9), "554.6B");
+        assert_eq!(readable(7_106_800_000_000.0), "7.1068T");
+        assert_eq!(readable(1_313_000_000.0), "1.313B");
     }
 
     #[test]

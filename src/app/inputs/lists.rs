@@ -16,7 +16,7 @@ pub fn businesses_ui(ui: &mut Ui, businesses: &mut Vec<Business>, code: &str) {
         let title =
             if business.name.trim().is_empty() { format!("Business group {}", k + 1) } else { business.name.clone() };
         CollapsingHeader::new(title).id_salt(("business", k)).default_open(k == 0).show(ui, |ui| {
-            Grid::new(("business grid", k)).num_columns(2).spacing([8.0, 6.0]).min_col_width(150.0).show(ui, |ui| {
+            Grid::new(("business grid", k)).num_columns(2).spacing([8.0, 6.0]).min_col_width(120.0).show(ui, |ui| {
                 let label = ui.label("Name");
                 ui.text_edit_singleline(&mut business.name).labelled_by(label.id);
                 ui.end_row();

@@ -76,7 +76,9 @@ const GROUPS: [Group; 10] = [
 
 /// The left panel with every input. Widgets edit the scenario directly.
 pub fn panel_ui(ui: &mut Ui, scenario: &mut Scenario) {
-    egui::Panel::left("inputs").resizable(true).default_size(400.0).min_size(340.0).show(ui, |ui| {
+    egui::Panel::left("inputs").resizable(true).default_size(380.0).min_size(280.0).show(ui, |ui| {
+        // Narrow panels keep every label: the slider gives way first.
+        ui.spacing_mut().slider_width = (ui.available_width() - 270.0).clamp(60.0, 140.0);
         ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             ui.add_space(4.0);
             scenario_group_ui(ui, scenario);
@@ -121,7 +123,7 @@ fn scenario_group_ui(ui: &mut Ui, scenario: &mut Scenario) {
 /// A grid of inputs from the field table.
 pub fn fields_ui(ui: &mut Ui, scenario: &mut Scenario, id: &str, fields: &[Field]) {
     let code = scenario.currency.code.clone();
-    Grid::new(("fields", id)).num_columns(2).spacing([8.0, 6.0]).min_col_width(150.0).show(ui, |ui| {
+    Grid::new(("fields", id)).num_columns(2).spacing([8.0, 6.0]).min_col_width(120.0).show(ui, |ui| {
         for &field in fields {
             let mut estimate = *field.estimate(scenario);
             let spec = Spec {
