@@ -67,8 +67,15 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
             .then(|| std::env::temp_dir().join(format!("outage-cost-shot-{}", std::process::id()))),
         ..Default::default()
     };
+    if let Some(out) = &launch.screenshot {
+        screenshot::check_output(out)?;
+    }
     eframe::run_native("outage-cost", options, Box::new(move |cc| Ok(Box::new(OutageApp::start(cc, launch)))))
-        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    if shooting && !screenshot::saved() {
+        anyhow::bail!("the screenshot was not saved (see the message above)");
+    }
+    Ok(())
 }
 
 /// The app.
