@@ -249,6 +249,13 @@ pub fn write_atomically_with(
     result
 }
 
+/// Whether a process with this id runs, where the system can tell (`/proc`); `None` elsewhere.
+#[must_use]
+pub fn process_is_running(pid: u32) -> Option<bool> {
+    let proc = Path::new("/proc");
+    proc.join("self").exists().then(|| proc.join(pid.to_string()).exists())
+}
+
 /// Persists a rename in `dir`; some file systems do not support syncing a folder.
 pub fn sync_folder(dir: &Path) {
     if let Ok(d) = fs::File::open(dir) {

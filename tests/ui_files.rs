@@ -104,3 +104,142 @@ fn a_report_folder_is_created_as_named_and_replaced_only_after_a_warning() {
         .is_ok_and(|t| t != first)));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn launch(data: &std::path::Path, file: Option<&std::path::Path>) -> outage_cost::app::Launch {
+    outage_cost::app::Launch {
+        file: file.map(std::path::Path::to_path_buf),
+        data_dir: Some(data.to_path_buf()),
+        ..Default::default()
+    }
+}
+
+fn start(data: &std::path::Path, file: Option<&std::path::Path>) -> Harness<'static, OutageApp> {
+    let ctx = egui::Context::default();
+    harness(OutageApp::restore(&ctx, None, launch(data, file)))
+}
+
+/// The crash copies in a data folder, with their text.
+fn copies(data: &std::path::Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(data.join("crash")) else { return Vec::new() };
+    let mut texts: Vec<String> = entries.flatten().map(|e| std::fs::read_to_string(e.path()).unwrap()).collect();
+    texts.sort();
+    texts
+}
+
+const OFFER: &str = "Unsaved changes to “Mine” from your last session were kept.";
+
+#[test]
+fn a_crash_copy_is_kept_until_the_user_restores_or_discards_it() {
+    let dir = temp_dir("crash");
+    let (data, file) = (dir.join("data"), dir.join("s.ron"));
+    std::fs::write(&file, "(version: 1, name: \"Mine\", outage: (duration_hours: 4))").unwrap();
+    // An edit, then the app sits idle (no frame drawn) and crashes.
+    let mut first = start(&data, Some(&file));
+    first.state_mut().scenario_mut().outage.duration_hours.set(Estimate::Fixed(7.0)).unwrap();
+    first.step();
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let written = copies(&data);
+    assert_eq!(written.len(), 1, "the copy is written without another frame");
+    assert!(written[0].contains("duration_hours: 7"), "{}", written[0]);
+    drop(first);
+    // Relaunched with the file: offered; waiting and quitting without choosing keeps it.
+    let mut second = start(&data, Some(&file));
+    second.get_by_label(OFFER);
+    assert!(!second.state().document().is_dirty());
+    second.run_steps(5);
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    second.run_steps(5);
+    assert_eq!(copies(&data), written, "the offer is untouched while the user has not chosen");
+    drop(second);
+    // Relaunched without the file: the copy is restored, unsaved.
+    let third = start(&data, None);
+    assert_eq!(third.state().scenario().outage.duration_hours.nominal(), 7.0);
+    assert!(third.state().document().is_dirty());
+    drop(third);
+    // Still there; restored by a click it is the document, and the copy follows it.
+    let mut fourth = start(&data, Some(&file));
+    fourth.get_by_label("Restore them").click();
+    fourth.run();
+    assert_eq!(fourth.state().scenario().outage.duration_hours.nominal(), 7.0);
+    assert_eq!(fourth.state().document().path(), Some(file.as_path()));
+    drop(fourth);
+    // Discarded, it is gone for good.
+    let mut fifth = start(&data, Some(&file));
+    fifth.get_by_label("Discard").click();
+    fifth.run();
+    drop(fifth);
+    assert!(copies(&data).is_empty());
+    let sixth = start(&data, Some(&file));
+    assert!(sixth.query_by_label(OFFER).is_none());
+    drop(sixth);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn two_windows_keep_two_copies_and_never_offer_each_other_theirs() {
+    let dir = temp_dir("two-windows");
+    let (data, file) = (dir.join("data"), dir.join("s.ron"));
+    std::fs::write(&file, "(version: 1, name: \"Mine\", outage: (duration_hours: 4))").unwrap();
+    let mut a = start(&data, Some(&file));
+    a.state_mut().scenario_mut().outage.duration_hours.set(Estimate::Fixed(5.0)).unwrap();
+    a.step();
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let mut b = start(&data, Some(&file));
+    assert!(b.query_by_label(OFFER).is_none(), "a running window's copy is not offered");
+    b.state_mut().scenario_mut().outage.duration_hours.set(Estimate::Fixed(6.0)).unwrap();
+    b.step();
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let both = copies(&data);
+    assert_eq!(both.len(), 2, "{both:?}");
+    assert!(
+        both.iter().any(|c| c.contains("duration_hours: 5")) && both.iter().any(|c| c.contains("duration_hours: 6"))
+    );
+    drop(a);
+    drop(b);
+    let c = start(&data, Some(&file));
+    c.get_by_label(OFFER);
+    drop(c);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_never_truncates_the_settings_or_the_crash_copy() {
+    let dir = temp_dir("full-disk");
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+        .arg(&data)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        let _ = std::fs::remove_dir_all(&dir);
+        return;
+    }
+    let ctx = egui::Context::default();
+    let mut app = OutageApp::restore(&ctx, None, launch(&data, None));
+    app.apply(&ctx, Command::SetDarkMode(true));
+    app.scenario_mut().outage.duration_hours.set(Estimate::Fixed(5.0)).unwrap();
+    app.flush_persistence();
+    drop(app);
+    let settings_before = std::fs::read_to_string(data.join("settings.ron")).unwrap();
+    let copies_before = copies(&data);
+    assert_eq!(copies_before.len(), 1);
+    // Fill the disk.
+    let _ = std::fs::write(data.join("filler"), vec![0u8; 1 << 20]);
+    let mut app = OutageApp::restore(&ctx, None, launch(&data, None));
+    app.apply(&ctx, Command::SetDarkMode(false));
+    app.scenario_mut().outage.duration_hours.set(Estimate::Fixed(6.0)).unwrap();
+    app.flush_persistence();
+    drop(app);
+    assert_eq!(std::fs::read_to_string(data.join("settings.ron")).unwrap(), settings_before);
+    assert_eq!(copies(&data), copies_before, "the copy is the last one written whole");
+    let restored = OutageApp::restore(&ctx, None, launch(&data, None));
+    assert_eq!(restored.scenario().outage.duration_hours.nominal(), 5.0);
+    drop(restored);
+    let _ = std::process::Command::new("umount").arg(&data).status();
+    std::fs::remove_dir_all(&dir).unwrap();
+}

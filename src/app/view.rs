@@ -47,7 +47,7 @@ pub struct View {
     /// A report folder that exists, waiting for the user to confirm replacing it.
     pub replace_report: Option<std::path::PathBuf>,
     /// A working copy from a previous session, offered for restoring.
-    pub recovered: Option<crate::scenario::Scenario>,
+    pub recovered: Option<super::crash::Offer>,
     /// A message at the bottom.
     pub toast: Option<Toast>,
     /// Whether closing was confirmed (or nothing needed saving).

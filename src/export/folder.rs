@@ -160,7 +160,8 @@ impl Lock {
                     let fresh = fs::metadata(&path)
                         .and_then(|m| m.modified())
                         .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() < 5));
-                    if holder.map_or(fresh, is_running) {
+                    // Where the system cannot tell, a holder is taken to be running.
+                    if holder.map_or(fresh, |pid| crate::files::process_is_running(pid) != Some(false)) {
                         return Err(io::Error::new(
                             io::ErrorKind::WouldBlock,
                             format!(
@@ -187,12 +188,6 @@ impl Drop for Lock {
     fn drop(&mut self) {
         let _ = fs::remove_file(&self.0);
     }
-}
-
-/// Whether a process with this id runs (where the system says; else assume it does).
-fn is_running(pid: u32) -> bool {
-    let proc = Path::new("/proc");
-    if proc.join("self").exists() { proc.join(pid.to_string()).exists() } else { true }
 }
 
 #[cfg(test)]
