@@ -66,7 +66,12 @@ impl Document {
     #[must_use]
     pub fn window_title(&self) -> String {
         let mark = if self.is_dirty() { " •" } else { "" };
-        format!("{} — {}{mark} — Outage cost", self.scenario.title(), self.file_label())
+        let title = self.scenario.title();
+        let title = match title.char_indices().nth(120) {
+            Some((cut, _)) => format!("{}…", &title[..cut]),
+            None => title.to_owned(),
+        };
+        format!("{title} — {}{mark} — Outage cost", self.file_label())
     }
 
     /// Saves to `path` atomically and makes it the document's file. Saving over the document's

@@ -6,7 +6,7 @@ use crate::model::{CurvePoint, Evaluation, TimelinePoint, cost_curve, timeline};
 use crate::results::{BandPoint, CURVE_POINTS, Figure, Summaries, TIMELINE_POINTS};
 use crate::scenario::Scenario;
 use crate::sim::Output;
-use crate::sim::{SortBy, Swing, tornado};
+use crate::sim::{Swing, tornado_both};
 
 /// Everything the charts and cards show, for one version of the scenario.
 pub struct Results {
@@ -38,13 +38,14 @@ impl Results {
         let evaluation = Evaluation::of(scenario);
         let curve = cost_curve(&evaluation.point, CURVE_POINTS);
         let timeline = timeline(&evaluation.point, &evaluation.outcome, TIMELINE_POINTS);
+        let (tornado_provider, tornado_combined) = tornado_both(scenario);
         Self {
             scenario: scenario.clone(),
             evaluation,
             curve,
             timeline,
-            tornado_provider: tornado(scenario, SortBy::ProviderCost),
-            tornado_combined: tornado(scenario, SortBy::CombinedImpact),
+            tornado_provider,
+            tornado_combined,
             compute_time: started.elapsed(),
             summaries: None,
             band: None,

@@ -99,8 +99,11 @@ impl Estimate {
         match *self {
             Estimate::Fixed(v) => v,
             Estimate::Pert(p) => p.mode,
-            // The square roots first, so tiny bounds (1e-300) do not underflow to 0.
-            Estimate::Range90(r) if r.low > 0.0 => r.low.sqrt() * r.high.sqrt(),
+            // Tiny bounds (1e-300) would underflow to 0 as a product: take the roots first.
+            Estimate::Range90(r) if r.low > 0.0 => {
+                let product = r.low * r.high;
+                if product.is_normal() { product.sqrt() } else { r.low.sqrt() * r.high.sqrt() }
+            }
             Estimate::Range90(r) => 0.5 * (r.low + r.high),
         }
     }
