@@ -13,8 +13,8 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -118,7 +118,7 @@ fn copy_text(scenario: &Scenario, path: Option<&Path>) -> Option<String> {
 /// What the keeper is asked to do.
 enum Job {
     /// Keep this unsaved work in this window's copy.
-    Copy(Box<Scenario>, Option<PathBuf>),
+    Copy(Arc<Scenario>, Option<PathBuf>),
     /// No unsaved work: remove this window's copy.
     Clear,
     /// Write the settings.
@@ -137,7 +137,7 @@ pub struct Keeper {
     jobs: Sender<Job>,
     thread: Option<JoinHandle<()>>,
     /// What was last handed over: whether there was unsaved work, the scenario and its file.
-    sent: Option<(bool, Scenario, Option<PathBuf>)>,
+    sent: Option<(bool, Arc<Scenario>, Option<PathBuf>)>,
     sent_settings: Option<Settings>,
 }
 
@@ -162,11 +162,13 @@ impl Keeper {
     pub fn track(&mut self, doc: &Document, settings: &Settings) {
         let dirty = doc.is_dirty();
         let path = doc.path().map(Path::to_path_buf);
-        let changed = self.sent.as_ref().is_none_or(|(d, s, p)| *d != dirty || *p != path || *s != doc.scenario);
+        let changed = self.sent.as_ref().is_none_or(|(d, s, p)| *d != dirty || *p != path || **s != doc.scenario);
         if changed {
-            let job = if dirty { Job::Copy(Box::new(doc.scenario.clone()), path.clone()) } else { Job::Clear };
+            // One copy of the scenario, shared with the keeper's thread.
+            let scenario = Arc::new(doc.scenario.clone());
+            let job = if dirty { Job::Copy(Arc::clone(&scenario), path.clone()) } else { Job::Clear };
             let _ = self.jobs.send(job);
-            self.sent = Some((dirty, doc.scenario.clone(), path));
+            self.sent = Some((dirty, scenario, path));
         }
         if self.sent_settings.as_ref() != Some(settings) {
             let _ = self.jobs.send(Job::Settings(Box::new(settings.clone())));
@@ -201,7 +203,7 @@ impl Drop for Keeper {
 
 /// The keeper's loop: gather jobs until none came for [`DEBOUNCE`], then do the latest of each.
 fn keep(inbox: &Receiver<Job>, own: &Path, settings_path: &Path) {
-    let mut copy: Option<Option<(Box<Scenario>, Option<PathBuf>)>> = None;
+    let mut copy: Option<Option<(Arc<Scenario>, Option<PathBuf>)>> = None;
     let mut settings: Option<Box<Settings>> = None;
     loop {
         let (job, stop) = match inbox.recv_timeout(DEBOUNCE) {

@@ -53,6 +53,18 @@ impl<T: Real> Point<T> {
         }
     }
 
+    /// The same point with no business groups (without copying them).
+    #[must_use]
+    pub fn without_businesses(&self) -> Self {
+        Self {
+            values: self.values,
+            businesses: Vec::new(),
+            profile: self.profile,
+            tiers: self.tiers.clone(),
+            churn_start: self.churn_start,
+        }
+    }
+
     fn update_churn_start(&mut self) {
         self.churn_start = churn_start(self.get(Field::ChurnMidpointHours), self.get(Field::ChurnSteepness));
     }

@@ -24,6 +24,8 @@ pub struct Swing {
     pub provider_cost: (f64, f64),
     /// Combined impact with the input at its low and high.
     pub combined_impact: (f64, f64),
+    /// The input's place among the scenario's inputs (ties are shown in this order).
+    pub order: usize,
 }
 
 impl Swing {
@@ -59,26 +61,48 @@ pub enum SortBy {
     CombinedImpact,
 }
 
-/// The tornado's bars for every input that moves the chosen output, largest swing first.
+/// The most bars a tornado keeps: the app shows 15 and reports 12, so a scenario with thousands
+/// of inputs (60 000 business groups) neither labels nor sorts bars no one sees.
+pub const MAX_SWINGS: usize = 64;
+
+/// The tornado's bars for every input that moves the chosen output, largest swing first (at most
+/// [`MAX_SWINGS`]).
 #[must_use]
 pub fn tornado(scenario: &Scenario, sort_by: SortBy) -> Vec<Swing> {
-    sorted(swings(scenario), sort_by)
+    labelled(scenario, largest(&swings(scenario), sort_by))
 }
 
 /// The tornado sorted both ways (provider cost, combined impact), computing the swings once.
 #[must_use]
 pub fn tornado_both(scenario: &Scenario) -> (Vec<Swing>, Vec<Swing>) {
     let all = swings(scenario);
-    (sorted(all.clone(), SortBy::ProviderCost), sorted(all, SortBy::CombinedImpact))
+    let by_provider = largest(&all, SortBy::ProviderCost);
+    let by_combined = largest(&all, SortBy::CombinedImpact);
+    (labelled(scenario, by_provider), labelled(scenario, by_combined))
 }
 
-fn sorted(mut swings: Vec<Swing>, sort_by: SortBy) -> Vec<Swing> {
+/// The bars that move the chosen output, largest first, at most [`MAX_SWINGS`].
+fn largest(swings: &[Swing], sort_by: SortBy) -> Vec<Swing> {
     let key = |s: &Swing| match sort_by {
         SortBy::ProviderCost => s.provider_swing(),
         SortBy::CombinedImpact => s.combined_swing(),
     };
-    swings.retain(|s| key(s) > 0.0);
-    swings.sort_by(|a, b| key(b).total_cmp(&key(a)));
+    let mut kept: Vec<&Swing> = swings.iter().filter(|s| key(s) > 0.0).collect();
+    // Ties keep leaf order (a stable sort), so the bars do not jump between frames.
+    let order = |a: &&Swing, b: &&Swing| key(b).total_cmp(&key(a));
+    if kept.len() > MAX_SWINGS {
+        kept.select_nth_unstable_by(MAX_SWINGS, order);
+        kept.truncate(MAX_SWINGS);
+        kept.sort_by_key(|s| s.order);
+    }
+    kept.sort_by(order);
+    kept.into_iter().cloned().collect()
+}
+
+fn labelled(scenario: &Scenario, mut swings: Vec<Swing>) -> Vec<Swing> {
+    for swing in &mut swings {
+        swing.label = swing.leaf.label(scenario);
+    }
     swings
 }
 
@@ -88,9 +112,7 @@ fn swings(scenario: &Scenario) -> Vec<Swing> {
     let raw = scenario.outage.traffic_profile.raw_weights().unwrap_or([1.0; 24]);
     let nominal = evaluate(&point);
     // The nominal point with no business groups: one group is put in to swing its inputs.
-    let businesses = std::mem::take(&mut point.businesses);
-    let mut single = point.clone();
-    point.businesses = businesses;
+    let mut single = point.without_businesses();
     let totals = |o: &Outcome| (o.provider_cost, o.combined_impact);
     let mut at = |leaf: Leaf, v: f64| -> (f64, f64) {
         let v = leaf.fit(v);
@@ -130,11 +152,13 @@ fn swings(scenario: &Scenario) -> Vec<Swing> {
     };
     leaves(scenario)
         .into_iter()
-        .map(|(leaf, estimate)| {
+        .enumerate()
+        .map(|(order, (leaf, estimate))| {
             let (lo, hi) = low_high(&estimate);
             let (low, high) = (at(leaf, lo), at(leaf, hi));
             Swing {
-                label: leaf.label(scenario),
+                label: String::new(),
+                order,
                 leaf,
                 inputs: (leaf.fit(lo), leaf.fit(hi)),
                 provider_cost: (low.0, high.0),
