@@ -2,33 +2,9 @@
 //! durations from 0 to max(24 h, 2·D), every other input at its nominal value.
 
 use super::component::Components;
-use super::evaluate::{business_loss_per_hour, evaluate};
+use super::evaluate::evaluate;
 use super::point::Point;
-use crate::scenario::{BusinessField, Field};
-
-/// Above this many business groups the curve sums them first.
-const SUMMED_ABOVE: usize = 64;
-
-/// The point with a long business list replaced by one group holding the same sums: business
-/// groups enter the model only through the sum of their losses per hour (C2) and the count of
-/// businesses (C7), so every figure is the same up to rounding and the curve's cost no longer
-/// grows with the list (60 000 groups × 500 durations). Short lists are kept as they are.
-fn with_businesses_summed(point: &Point) -> Point {
-    if point.businesses.len() <= SUMMED_ABOVE {
-        return point.clone();
-    }
-    let count: f64 = point.businesses.iter().map(|row| row[BusinessField::Count.index()]).sum();
-    let loss_per_hour: f64 = point.businesses.iter().map(business_loss_per_hour).sum();
-    let mut summed = point.without_businesses();
-    let row = BusinessField::ALL.map(|f| match f {
-        BusinessField::Count => count,
-        BusinessField::SalesPerHour if count > 0.0 => loss_per_hour / count,
-        BusinessField::Dependence | BusinessField::LossShare => 1.0,
-        _ => 0.0,
-    });
-    summed.businesses.push(row);
-    summed
-}
+use crate::scenario::Field;
 
 /// The cost at one duration.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -54,7 +30,7 @@ pub fn curve_end_hours(d: f64) -> f64 {
 pub fn cost_curve(point: &Point, points: usize) -> Vec<CurvePoint> {
     let points = points.max(2);
     let end = curve_end_hours(point.get(Field::DurationHours));
-    let mut p = with_businesses_summed(point);
+    let mut p = point.with_businesses_summed();
     (0..points)
         .map(|i| {
             let d = end * i as f64 / (points - 1) as f64;

@@ -4,12 +4,13 @@
 //!
 //! The work is linear in the scenario's size: a scalar input is swung in one working point
 //! (changed, evaluated, put back: no copy of the business list per input), and a business group's
-//! input moves only that group's terms, which are additive over groups (C2, and C7 through the
-//! count of businesses), so its swing is the nominal result plus the change of a one-group point.
+//! input moves the totals linearly through the group's loss per hour (C2) and its count of
+//! businesses (C7), with slopes the model gives once from three one-group points, so each group's
+//! swing costs a few multiplications.
 
 use super::leaf::{Leaf, leaves};
-use crate::model::{Outcome, Point, Profile, evaluate};
-use crate::scenario::{Estimate, Scenario};
+use crate::model::{Outcome, Point, Profile, business_loss_per_hour, evaluate};
+use crate::scenario::{BusinessField, Estimate, Scenario};
 
 /// One bar of the tornado.
 #[derive(Clone, Debug, PartialEq)]
@@ -108,24 +109,52 @@ fn labelled(scenario: &Scenario, mut swings: Vec<Swing>) -> Vec<Swing> {
 
 /// Every input's swing, in leaf order.
 fn swings(scenario: &Scenario) -> Vec<Swing> {
-    let mut point = Point::nominal(scenario);
+    let full = Point::nominal(scenario);
+    // Scalar inputs are swung with the business groups summed (the same figures, at a cost that
+    // does not grow with the list); a group's own inputs read its row from the full point.
+    let mut point = full.with_businesses_summed();
     let raw = scenario.outage.traffic_profile.raw_weights().unwrap_or([1.0; 24]);
     let nominal = evaluate(&point);
-    // The nominal point with no business groups: one group is put in to swing its inputs.
-    let mut single = point.without_businesses();
     let totals = |o: &Outcome| (o.provider_cost, o.combined_impact);
+    // A group enters the totals linearly, through its loss per hour (C2) and its count of
+    // businesses (C7): the model gives both slopes from a point without groups and two one-group
+    // points.
+    let per_loss;
+    let per_count;
+    {
+        let mut single = point.without_businesses();
+        let empty = totals(&evaluate(&single));
+        let unit = |count: f64, sales: f64| {
+            BusinessField::ALL.map(|f| match f {
+                BusinessField::Count => count,
+                BusinessField::SalesPerHour => sales,
+                BusinessField::Dependence | BusinessField::LossShare => 1.0,
+                BusinessField::Substitution | BusinessField::ShareRecovered => 0.0,
+            })
+        };
+        // Large units, so the slopes stand far above the rest of the totals and keep their digits.
+        let scale = 1e9 * empty.0.abs().max(empty.1.abs()).max(1.0);
+        single.businesses.push(unit(scale, 0.0));
+        let counted = totals(&evaluate(&single));
+        per_count = ((counted.0 - empty.0) / scale, (counted.1 - empty.1) / scale);
+        single.businesses[0] = unit(1.0, scale);
+        let lost = totals(&evaluate(&single));
+        per_loss = ((lost.0 - empty.0 - per_count.0) / scale, (lost.1 - empty.1 - per_count.1) / scale);
+    }
     let mut at = |leaf: Leaf, v: f64| -> (f64, f64) {
         let v = leaf.fit(v);
         let mut weights = raw;
         match leaf {
             Leaf::Business(k, f) => {
-                let Some(row) = point.businesses.get(k).copied() else { return totals(&nominal) };
-                single.businesses.clear();
-                single.businesses.push(row);
-                let before = totals(&evaluate(&single));
-                Leaf::Business(0, f).write(&mut single, &mut weights, v);
-                let after = totals(&evaluate(&single));
-                (nominal.provider_cost + (after.0 - before.0), nominal.combined_impact + (after.1 - before.1))
+                let Some(&row) = full.businesses.get(k) else { return totals(&nominal) };
+                let mut swung = row;
+                swung[f.index()] = v;
+                let loss = business_loss_per_hour(&swung) - business_loss_per_hour(&row);
+                let count = swung[BusinessField::Count.index()] - row[BusinessField::Count.index()];
+                (
+                    nominal.provider_cost + per_loss.0 * loss + per_count.0 * count,
+                    nominal.combined_impact + per_loss.1 * loss + per_count.1 * count,
+                )
             }
             Leaf::Field(f) => {
                 let old = point.get(f);
@@ -198,10 +227,29 @@ mod tests {
             .collect()
     }
 
+    /// Kakao with 100 business groups: above the count where groups are summed.
+    fn many_groups() -> Scenario {
+        let Some(Ok(mut s)) = crate::scenario::presets::find("kakao-2022").map(crate::scenario::presets::Preset::load)
+        else {
+            panic!("the Kakao preset loads")
+        };
+        let template = s.businesses[0].clone();
+        s.businesses = (0..100)
+            .map(|k| crate::scenario::Business {
+                count: crate::scenario::Input::fixed(f64::from(k % 9) * 1000.0),
+                ..template.clone()
+            })
+            .collect();
+        s
+    }
+
     #[test]
     fn swinging_in_place_and_by_group_matches_evaluating_every_swing_afresh() {
-        for preset in crate::scenario::presets::PRESETS {
-            let Ok(scenario) = preset.load() else { panic!("{} loads", preset.id) };
+        let scenarios = crate::scenario::presets::PRESETS
+            .iter()
+            .map(|p| p.load().unwrap_or_else(|e| panic!("{e}")))
+            .chain([many_groups()]);
+        for scenario in scenarios {
             let fast = swings(&scenario);
             let slow = brute_force(&scenario);
             assert_eq!(fast.len(), slow.len());
@@ -213,9 +261,19 @@ mod tests {
                     (f.combined_impact.0, c.0),
                     (f.combined_impact.1, c.1),
                 ] {
-                    assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{}: {} {a} vs {b}", preset.id, leaf.path());
+                    assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{}: {} {a} vs {b}", scenario.name, leaf.path());
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_tornado_keeps_its_largest_bars_labelled() {
+        let (provider, combined) = tornado_both(&many_groups());
+        assert_eq!(provider.len(), MAX_SWINGS);
+        assert!(provider.windows(2).all(|w| w[0].provider_swing() >= w[1].provider_swing()));
+        assert!(combined.windows(2).all(|w| w[0].combined_swing() >= w[1].combined_swing()));
+        assert!(provider.iter().all(|s| !s.label.is_empty()));
+        assert_eq!(provider, tornado(&many_groups(), SortBy::ProviderCost));
     }
 }
