@@ -243,3 +243,34 @@ fn a_full_disk_never_truncates_the_settings_or_the_crash_copy() {
     let _ = std::process::Command::new("umount").arg(&data).status();
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_long_business_list_lays_out_only_its_visible_lines() {
+    let mut scenario = presets::default_scenario();
+    let template = scenario.businesses[0].clone();
+    scenario.businesses =
+        (0..5000).map(|k| outage_cost::scenario::Business { name: format!("grp {k}"), ..template.clone() }).collect();
+    scenario.uncertainty.samples = 0;
+    let mut harness = harness(OutageApp::new(scenario, None));
+    harness.get_by_label("5000 business groups: pick one to edit it.");
+    let shown = harness.query_all_by_label_contains("grp ").count();
+    assert!((2..60).contains(&shown), "{shown} rows laid out");
+    harness.get_by_label("grp 3").click();
+    harness.run();
+    // The picked group's inputs are shown below the list, under its name.
+    assert!(harness.query_all_by_label("grp 3").count() >= 2);
+}
+
+#[test]
+fn a_text_too_long_to_edit_is_shown_clipped_and_can_be_shortened() {
+    let mut scenario = presets::default_scenario();
+    scenario.name = "N".repeat(400_000);
+    let mut harness = harness(OutageApp::new(scenario, None));
+    harness.get_by_label("Scenario").click();
+    harness.run();
+    harness.get_by_label_contains("(400000 bytes: too long to edit here)");
+    harness.get_by_label("Shorten it").click();
+    harness.run();
+    assert_eq!(harness.state().scenario().name.chars().count(), 201, "200 characters and an ellipsis");
+    assert!(harness.state().document().is_dirty(), "an edit like any other (undo brings it back)");
+}
