@@ -274,3 +274,43 @@ fn a_text_too_long_to_edit_is_shown_clipped_and_can_be_shortened() {
     assert_eq!(harness.state().scenario().name.chars().count(), 201, "200 characters and an ellipsis");
     assert!(harness.state().document().is_dirty(), "an edit like any other (undo brings it back)");
 }
+
+/// eframe storage kept in memory, as an older version left it.
+#[derive(Default)]
+struct Memory(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for Memory {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn a_working_copy_an_older_version_kept_is_not_lost_on_upgrade() {
+    let dir = temp_dir("legacy");
+    let data = dir.join("data");
+    let mut memory = Memory::default();
+    let text = "(version: 1, name: \"Older\", outage: (duration_hours: 11))";
+    eframe::Storage::set_string(&mut memory, "working_copy", text.to_owned());
+    let ctx = egui::Context::default();
+    let mut app = OutageApp::restore(&ctx, Some(&memory), launch(&data, None));
+    assert_eq!(app.scenario().name, "Older");
+    assert!(app.document().is_dirty());
+    eframe::App::save(&mut app, &mut memory);
+    assert!(eframe::Storage::get_string(&memory, "working_copy").is_none(), "moved out of eframe's storage");
+    app.flush_persistence();
+    drop(app);
+    assert_eq!(copies(&data).len(), 1);
+    assert!(copies(&data)[0].contains("duration_hours: 11"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

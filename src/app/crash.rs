@@ -108,6 +108,19 @@ fn read_copy(file: &Path) -> Option<Offer> {
     Some(Offer { file: file.to_path_buf(), path, scenario })
 }
 
+/// Turns a working copy an older version kept in eframe's storage into a copy on disk (offered
+/// like any other), so an upgrade loses nothing.
+pub fn import_legacy(data_dir: &Path, text: &str, path: Option<&Path>) {
+    let Ok(scenario) = load::parse(text, "working copy") else { return };
+    let dir = data_dir.join("crash");
+    let file = dir.join(format!("0-legacy-{}.ron", files::unpredictable_suffix()));
+    if let Some(copy) = copy_text(&scenario, path)
+        && std::fs::create_dir_all(&dir).is_ok()
+    {
+        let _ = files::write_atomically(&file, copy.as_bytes());
+    }
+}
+
 fn copy_text(scenario: &Scenario, path: Option<&Path>) -> Option<String> {
     // An absolute path, so a later start from another folder finds the same file.
     let path = path.map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()));

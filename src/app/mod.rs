@@ -316,9 +316,13 @@ impl eframe::App for OutageApp {
         self.draw(ui);
     }
 
-    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
         // Settings and the crash copy have files of their own (`crash`); eframe's storage keeps
-        // only the window's own layout. The keeper writes what is pending when the app is dropped.
+        // only the window's own layout (an older version's copy was moved out at start). The
+        // keeper writes what is pending when the app is dropped.
+        if self.keeper.is_some() {
+            storage.remove_string(persist::LEGACY_COPY_KEY);
+        }
         self.persist();
     }
 

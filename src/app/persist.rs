@@ -11,6 +11,9 @@ use crate::scenario::{load, presets};
 
 /// Where settings lived before they had a file of their own (read once, never written).
 const SETTINGS_KEY: &str = "settings";
+/// Where older versions kept the crash copy (moved to a file of its own at start, then cleared).
+pub(super) const LEGACY_COPY_KEY: &str = "working_copy";
+const LEGACY_COPY_PATH_KEY: &str = "working_copy_path";
 
 impl OutageApp {
     /// The app as it starts: settings and any crash copy a previous session left in
@@ -25,6 +28,12 @@ impl OutageApp {
             .and_then(crash::read_settings)
             .or_else(|| storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)))
             .unwrap_or_default();
+        if let (Some(dir), Some(storage)) = (data_dir.as_deref(), storage)
+            && let Some(text) = storage.get_string(LEGACY_COPY_KEY).filter(|t| !t.trim().is_empty())
+        {
+            let path = storage.get_string(LEGACY_COPY_PATH_KEY).filter(|p| !p.is_empty());
+            crash::import_legacy(dir, &text, path.as_deref().map(Path::new));
+        }
         let offers = data_dir.as_deref().map(crash::offers).unwrap_or_default();
         let mut error = None;
         let mut app = match (&launch.file, &settings.last_file) {
