@@ -25,6 +25,7 @@ fn open_app(args: &Args) -> ExitCode {
         file: args.file.clone(),
         screenshot: args.screenshot.clone(),
         present: args.present,
+        data_dir: None,
     };
     match outage_cost::app::run(launch) {
         Ok(()) => ExitCode::SUCCESS,

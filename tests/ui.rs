@@ -402,48 +402,33 @@ fn pinning_two_presets_shows_both_curves_the_delta_table_and_the_return() {
     harness.get_by_label("SIDE BY SIDE");
 }
 
-/// eframe storage kept in memory, as the app sees it between two sessions.
-#[derive(Default)]
-struct Memory(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for Memory {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-
-    fn flush(&mut self) {}
-}
-
 #[test]
-fn unsaved_work_survives_a_crash_and_a_clean_exit_leaves_nothing_behind() {
+fn unsaved_work_survives_a_crash_and_a_saved_document_leaves_nothing_behind() {
     let ctx = egui::Context::default();
-    let mut memory = Memory::default();
-    // A session edits the duration, autosaves, then dies without quitting.
-    let mut before = OutageApp::new(preset("alibaba-cloud-2023"), None);
+    let data = std::env::temp_dir().join(format!("outage-cost-recovery-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let launch = || outage_cost::app::Launch { data_dir: Some(data.clone()), ..Default::default() };
+    // A session edits the duration, then dies without quitting.
+    let mut before = OutageApp::restore(&ctx, None, launch());
+    before.apply(&ctx, outage_cost::app::Command::OpenPreset("alibaba-cloud-2023"));
     before.scenario_mut().outage.duration_hours.set(Estimate::Fixed(9.0)).unwrap();
-    eframe::App::save(&mut before, &mut memory);
+    before.flush_persistence();
     drop(before);
     // The next session opens on the edited scenario, marked unsaved.
-    let after = OutageApp::restore(&ctx, Some(&memory), outage_cost::app::Launch::default());
+    let mut after = OutageApp::restore(&ctx, None, launch());
     assert_eq!(after.scenario().outage.duration_hours.nominal(), 9.0);
     assert_eq!(after.scenario().name, "Alibaba Cloud outage, November 2023");
     assert!(after.document().is_dirty());
-    // Saving the work clears the working copy: a later session starts clean.
-    let dir = std::env::temp_dir().join(format!("outage-cost-recovery-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let mut saved = OutageApp::new(after.scenario().clone(), Some(dir.join("a.ron")));
-    eframe::App::save(&mut saved, &mut memory);
-    let clean = OutageApp::restore(&ctx, Some(&memory), outage_cost::app::Launch::default());
+    // Saving the work clears the crash copy: a later session starts clean.
+    after.apply(&ctx, outage_cost::app::Command::SaveAs(data.join("a.ron")));
+    assert!(!after.document().is_dirty());
+    after.flush_persistence();
+    drop(after);
+    let clean = OutageApp::restore(&ctx, None, launch());
     assert!(!clean.document().is_dirty());
-    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(clean.document().path(), Some(data.join("a.ron").as_path()), "the last file reopens");
+    drop(clean);
+    std::fs::remove_dir_all(&data).unwrap();
 }
 
 /// Work that lasts: what changed from the preset is listed, a failed open keeps the unsaved mark,
@@ -547,28 +532,27 @@ fn with_ranges_cards_breakdown_and_slides_show_the_same_mean() {
 
 #[test]
 fn pins_survive_a_restart() {
-    let mut harness = harness(OutageApp::new(deterministic("kakao-2022"), None));
-    harness.get_by_label("Compare").click();
-    harness.run();
-    harness.get_by_label("📌 Pin this scenario").click();
-    for _ in 0..1500 {
-        harness.step();
-        if harness.state().pinned_count() == 1 {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    assert_eq!(harness.state().pinned_count(), 1);
-    let mut memory = Memory::default();
-    eframe::App::save(harness.state_mut(), &mut memory);
     let ctx = egui::Context::default();
-    let mut after = OutageApp::restore(&ctx, Some(&memory), outage_cost::app::Launch::default());
-    for _ in 0..1500 {
-        after.logic(&ctx);
-        if after.pinned_count() == 1 {
-            break;
+    let data = std::env::temp_dir().join(format!("outage-cost-pins-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let launch = || outage_cost::app::Launch { data_dir: Some(data.clone()), ..Default::default() };
+    let wait_for_pin = |app: &mut OutageApp| {
+        for _ in 0..1500 {
+            app.logic(&ctx);
+            if app.pinned_count() == 1 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    assert_eq!(after.pinned_count(), 1, "the pin comes back after a restart");
+        app.pinned_count()
+    };
+    let mut before = OutageApp::restore(&ctx, None, launch());
+    before.apply(&ctx, outage_cost::app::Command::PinOpen);
+    assert_eq!(wait_for_pin(&mut before), 1);
+    before.flush_persistence();
+    drop(before);
+    let mut after = OutageApp::restore(&ctx, None, launch());
+    assert_eq!(wait_for_pin(&mut after), 1, "the pin comes back after a restart");
+    drop(after);
+    std::fs::remove_dir_all(&data).unwrap();
 }

@@ -30,13 +30,19 @@ impl OutageApp {
                 self.replace(Document::new(scenario, None));
             }
             Command::OpenDialog => self.open_dialog(DialogPurpose::Open),
-            Command::Open(path) => match load::load_file(&path) {
-                Ok(scenario) => {
+            Command::Open(path) => match load::load_file_stamped(&path) {
+                Ok((scenario, stamp)) => {
                     self.settings.remember(&path);
-                    self.replace(Document::new(scenario, Some(path)));
+                    self.replace(Document::opened(scenario, path, stamp));
                 }
                 Err(e) => self.view.error = Some(format!("{e:#}")),
             },
+            Command::Reload => {
+                if let Some(path) = self.doc.path().map(std::path::Path::to_path_buf) {
+                    self.doc = Document::new(self.doc.scenario.clone(), Some(path.clone()));
+                    self.apply(ctx, Command::Open(path));
+                }
+            }
             Command::OpenPreset(id) => match presets::find(id).map(presets::Preset::load) {
                 Some(Ok(scenario)) => {
                     self.settings.last_file = None;
@@ -46,11 +52,12 @@ impl OutageApp {
                 None => self.view.error = Some(format!("there is no preset called {id}")),
             },
             Command::Save => match self.doc.path().map(std::path::Path::to_path_buf) {
-                Some(path) => self.save_to(ctx, &path),
+                Some(path) => self.save_to(ctx, &path, false),
                 None => self.open_dialog(DialogPurpose::SaveAs),
             },
             Command::SaveAsDialog => self.open_dialog(DialogPurpose::SaveAs),
-            Command::SaveAs(path) => self.save_to(ctx, &path),
+            Command::SaveAs(path) => self.save_to(ctx, &path, false),
+            Command::Overwrite(path) => self.save_to(ctx, &path, true),
             Command::Undo => self.doc.undo(),
             Command::Redo => self.doc.redo(),
             Command::TogglePresentation => {
@@ -68,7 +75,8 @@ impl OutageApp {
             }
             Command::ExportChart(chart, format, path) => self.export(ctx, Job::Chart(chart, format, path)),
             Command::ExportReportDialog => self.open_dialog(DialogPurpose::ExportReport),
-            Command::ExportReport(dir) => self.export(ctx, Job::Report(dir)),
+            Command::ExportReport(dir) if dir.exists() => self.view.replace_report = Some(dir),
+            Command::ExportReport(dir) | Command::ReplaceReport(dir) => self.export(ctx, Job::Report(dir)),
             Command::CopySummary => self.export(ctx, Job::Summary),
             Command::ExportDeckDialog => self.open_dialog(DialogPurpose::ExportDeck),
             Command::ExportDeck(path) => self.export(ctx, Job::Deck(path)),
@@ -132,12 +140,13 @@ impl OutageApp {
         self.results.refresh(&self.doc.scenario);
     }
 
-    fn save_to(&mut self, ctx: &Context, path: &std::path::Path) {
-        match self.doc.save_to(path) {
+    fn save_to(&mut self, ctx: &Context, path: &std::path::Path, overwrite: bool) {
+        match self.doc.save_to(path, overwrite) {
             Ok(()) => {
                 self.settings.remember(path);
                 self.toast(ctx, &format!("Saved {}", path.display()));
             }
+            Err(crate::scenario::ScenarioError::ChangedOnDisk { .. }) => self.view.conflict = Some(path.to_path_buf()),
             Err(e) => self.view.error = Some(format!("{e:#}")),
         }
     }
@@ -152,7 +161,10 @@ impl OutageApp {
                 DialogPurpose::SaveAs => egui_file::FileDialog::save_file().default_filename(format!("{stem}.ron")),
                 DialogPurpose::ExportChart(chart, format) => egui_file::FileDialog::save_file()
                     .default_filename(format!("{stem}-{}.{}", chart.file_stem(), format.extension())),
-                DialogPurpose::ExportReport => egui_file::FileDialog::select_folder(),
+                // A name typed here is the folder created for the report.
+                DialogPurpose::ExportReport => {
+                    egui_file::FileDialog::save_file().default_filename(format!("{stem}-report"))
+                }
                 DialogPurpose::ExportDeck => {
                     egui_file::FileDialog::save_file().default_filename(format!("{stem}-slides.pdf"))
                 }

@@ -24,6 +24,10 @@ pub enum Command {
     SaveAsDialog,
     /// Save to this file.
     SaveAs(PathBuf),
+    /// Save over this file even though it changed on disk since it was opened (the user said so).
+    Overwrite(PathBuf),
+    /// Read the document's file again, dropping the edits (the user said so).
+    Reload,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -38,8 +42,11 @@ pub enum Command {
     ExportChart(Chart, Format, PathBuf),
     /// Ask for a folder for the whole report.
     ExportReportDialog,
-    /// Write the whole report into this folder.
+    /// Write the whole report into this folder (created if needed); an existing folder is
+    /// replaced only after the user confirmed it.
     ExportReport(PathBuf),
+    /// Replace the report already in this folder (confirmed).
+    ReplaceReport(PathBuf),
     /// Copy the headline summary to the clipboard.
     CopySummary,
     /// Open an unsaved copy of the scenario to change as a variant.

@@ -54,8 +54,74 @@ pub fn ui(ctx: &Context, view: &mut View, title: &str) -> Vec<Command> {
             view.pending = None;
         }
     }
+    conflict_ui(ctx, view, &mut commands);
+    replace_report_ui(ctx, view, &mut commands);
     toast_ui(ctx, view);
     commands
+}
+
+/// The document's file changed on disk since it was opened: never overwrite it without asking.
+fn conflict_ui(ctx: &Context, view: &mut View, commands: &mut Vec<Command>) {
+    let Some(path) = view.conflict.clone() else { return };
+    let modal = Modal::new(Id::unique("changed-on-disk")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading("The file changed on disk");
+        ui.label(format!(
+            "{} was changed by another program or window since you opened it. Saving now would overwrite those changes.",
+            path.display()
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save As…").clicked() {
+                Some(Some(Command::SaveAsDialog))
+            } else if ui.button("Overwrite").clicked() {
+                Some(Some(Command::Overwrite(path.clone())))
+            } else if ui.button("Reload from disk (drop my changes)").clicked() {
+                Some(Some(Command::Reload))
+            } else if ui.button("Cancel").clicked() {
+                Some(None)
+            } else {
+                None
+            }
+        })
+        .inner
+    });
+    let choice = if modal.should_close() { Some(None) } else { modal.inner };
+    if let Some(command) = choice {
+        commands.extend(command);
+        view.conflict = None;
+    }
+}
+
+/// A report folder that exists is replaced only when the user says so.
+fn replace_report_ui(ctx: &Context, view: &mut View, commands: &mut Vec<Command>) {
+    let Some(dir) = view.replace_report.clone() else { return };
+    let modal = Modal::new(Id::unique("replace-report")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading("Replace the report?");
+        ui.label(format!(
+            "{} already exists. The new report replaces the one in it whole (a folder holding other files is left alone).",
+            dir.display()
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Replace").clicked() {
+                Some(true)
+            } else if ui.button("Cancel").clicked() {
+                Some(false)
+            } else {
+                None
+            }
+        })
+        .inner
+    });
+    let choice = if modal.should_close() { Some(false) } else { modal.inner };
+    if let Some(replace) = choice {
+        if replace {
+            commands.push(Command::ReplaceReport(dir));
+        }
+        view.replace_report = None;
+    }
 }
 
 /// The answer to the unsaved-changes prompt.

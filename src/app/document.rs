@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::util::undoer::{Settings, Undoer};
 
+use crate::files::Stamp;
 use crate::scenario::{Scenario, ScenarioError, save};
 
 /// The scenario being edited and its history.
@@ -12,6 +13,8 @@ pub struct Document {
     /// The scenario; widgets edit it directly.
     pub scenario: Scenario,
     path: Option<PathBuf>,
+    /// What the file was when it was read or last saved, to notice another program's changes.
+    stamp: Option<Stamp>,
     saved: Scenario,
     undoer: Undoer<Scenario>,
 }
@@ -20,14 +23,22 @@ impl Document {
     /// A document for `scenario`, read from `path` if any, with no unsaved changes.
     #[must_use]
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
-        Self { saved: scenario.clone(), scenario, path, undoer: undoer() }
+        let stamp = path.as_deref().and_then(Stamp::now);
+        Self { saved: scenario.clone(), scenario, path, stamp, undoer: undoer() }
+    }
+
+    /// A document for `scenario` as read from `path`, which was `stamp` when it was read.
+    #[must_use]
+    pub fn opened(scenario: Scenario, path: PathBuf, stamp: Stamp) -> Self {
+        Self { saved: scenario.clone(), scenario, path: Some(path), stamp: Some(stamp), undoer: undoer() }
     }
 
     /// A document whose last saved state is `saved` but whose content is `scenario` (a recovered
     /// working copy): it opens with unsaved changes.
     #[must_use]
     pub fn recovered(scenario: Scenario, saved: Scenario, path: Option<PathBuf>) -> Self {
-        Self { scenario, path, saved, undoer: undoer() }
+        let stamp = path.as_deref().and_then(Stamp::now);
+        Self { scenario, path, stamp, saved, undoer: undoer() }
     }
 
     /// The file the document was read from or saved to.
@@ -55,12 +66,21 @@ impl Document {
     #[must_use]
     pub fn window_title(&self) -> String {
         let mark = if self.is_dirty() { " •" } else { "" };
-        format!("{} — {}{mark} — Outage cost", self.scenario.title(), self.file_label())
+        let title = self.scenario.title();
+        let title = match title.char_indices().nth(120) {
+            Some((cut, _)) => format!("{}…", &title[..cut]),
+            None => title.to_owned(),
+        };
+        format!("{title} — {}{mark} — Outage cost", self.file_label())
     }
 
-    /// Saves to `path` atomically and makes it the document's file.
-    pub fn save_to(&mut self, path: &Path) -> Result<(), ScenarioError> {
-        save::save_file(&self.scenario, path)?;
+    /// Saves to `path` atomically and makes it the document's file. Saving over the document's
+    /// own file refuses with [`ScenarioError::ChangedOnDisk`] when another program changed it
+    /// since it was read or saved, unless `overwrite` (the user said so).
+    pub fn save_to(&mut self, path: &Path, overwrite: bool) -> Result<(), ScenarioError> {
+        let own_file = self.path.as_deref() == Some(path);
+        let expected = if own_file && !overwrite { self.stamp } else { None };
+        self.stamp = save::save_file_unless_changed(&self.scenario, path, expected)?;
         self.path = Some(path.to_path_buf());
         self.saved = self.scenario.clone();
         Ok(())

@@ -1,7 +1,7 @@
 //! The desktop app (DESIGN §4): egui/eframe over the same model the command line uses.
 //!
 //! Three kinds of state, three types: the document ([`Document`], the scenario and its undo
-//! history), settings kept across restarts ([`Settings`], eframe storage) and the transient state
+//! history), settings kept across restarts ([`Settings`], in their own file) and the transient state
 //! of the views ([`view::View`]). Panels draw from the cached [`results::Results`] and return
 //! [`Command`]s for anything with a side effect; [`OutageApp::apply`] runs them in one place.
 
@@ -10,6 +10,7 @@ mod cards;
 mod charts;
 mod colors;
 mod command;
+mod crash;
 mod dialogs;
 mod document;
 mod explain;
@@ -50,11 +51,20 @@ pub struct Launch {
     pub screenshot: Option<PathBuf>,
     /// Start in presentation mode on this slide (1-based).
     pub present: Option<usize>,
+    /// Where settings and crash copies are kept (`None`: nowhere; the window uses eframe's data
+    /// folder for the app).
+    pub data_dir: Option<PathBuf>,
 }
 
 /// Opens the window.
-pub fn run(launch: Launch) -> anyhow::Result<()> {
+pub fn run(mut launch: Launch) -> anyhow::Result<()> {
     let shooting = launch.screenshot.is_some();
+    if shooting {
+        // A screenshot starts from a clean slate and leaves nothing behind.
+        launch.data_dir = None;
+    } else if launch.data_dir.is_none() {
+        launch.data_dir = eframe::storage_dir("outage-cost");
+    }
     let size = if shooting { [1600.0, 1000.0] } else { [1400.0, 880.0] };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -67,8 +77,15 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
             .then(|| std::env::temp_dir().join(format!("outage-cost-shot-{}", std::process::id()))),
         ..Default::default()
     };
+    if let Some(out) = &launch.screenshot {
+        screenshot::check_output(out)?;
+    }
     eframe::run_native("outage-cost", options, Box::new(move |cc| Ok(Box::new(OutageApp::start(cc, launch)))))
-        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    if shooting && !screenshot::saved() {
+        anyhow::bail!("the screenshot was not saved (see the message above)");
+    }
+    Ok(())
 }
 
 /// The app.
@@ -80,21 +97,30 @@ pub struct OutageApp {
     worker: Option<montecarlo::Worker>,
     exports: exports::Exports,
     screenshot: Option<screenshot::Shot>,
+    /// Keeps the crash copy and the settings on disk (none in tests that do not ask for it).
+    keeper: Option<crash::Keeper>,
 }
 
 impl OutageApp {
     /// An app showing `scenario` (read from `path`, if any) with default settings.
     #[must_use]
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
-        let results = results::Results::of(&scenario);
+        Self::with_document(Document::new(scenario, path))
+    }
+
+    /// An app showing `doc` with default settings.
+    #[must_use]
+    pub fn with_document(doc: Document) -> Self {
+        let results = results::Results::of(&doc.scenario);
         Self {
-            doc: Document::new(scenario, path),
+            doc,
             results,
             settings: Settings::default(),
             view: View::default(),
             worker: None,
             exports: exports::Exports::default(),
             screenshot: None,
+            keeper: None,
         }
     }
 
@@ -203,6 +229,8 @@ impl OutageApp {
             }
         }
         self.doc.feed_undo(ctx.input(|i| i.time));
+        // The crash copy follows the document as it changes, written off this thread.
+        self.persist();
         let title = self.doc.window_title();
         if title != self.view.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
@@ -252,20 +280,19 @@ impl OutageApp {
     }
 
     fn main_ui(&mut self, ui: &mut egui::Ui) {
-        if let Some(recovered) = self.view.recovered.clone() {
+        if let Some(offer) = self.view.recovered.clone() {
             ui.horizontal(|ui| {
-                ui.label(format!("Unsaved changes to “{}” from your last session were kept.", recovered.title()));
+                ui.label(format!("Unsaved changes to “{}” from your last session were kept.", offer.scenario.title()));
                 if ui.button("Restore them").clicked() {
-                    self.doc = Document::recovered(recovered, self.doc.scenario.clone(), None);
-                    self.view.recovered = None;
+                    self.restore_offer(offer.clone());
                 }
                 if ui.button("Discard").clicked() {
-                    self.view.recovered = None;
+                    self.discard_offer(&offer);
                 }
             });
             ui.separator();
         }
-        ui.heading(egui::RichText::new(self.doc.scenario.title()).strong());
+        ui.heading(egui::RichText::new(inputs::clipped(self.doc.scenario.title(), 120)).strong());
         ui.add_space(4.0);
         let analysis = self.worker.as_ref().and_then(|w| w.analysis(&self.doc.scenario));
         cards::ui(ui, &self.doc.scenario, &self.results, analysis);
@@ -307,11 +334,17 @@ impl eframe::App for OutageApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.persist(storage);
+        // Settings and the crash copy have files of their own (`crash`); eframe's storage keeps
+        // only the window's own layout (an older version's copy was moved out at start). The
+        // keeper writes what is pending when the app is dropped.
+        if self.keeper.is_some() {
+            storage.remove_string(persist::LEGACY_COPY_KEY);
+        }
+        self.persist();
     }
 
     fn auto_save_interval(&self) -> Duration {
-        Duration::from_secs(5)
+        Duration::from_secs(30)
     }
 }
 

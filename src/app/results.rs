@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use crate::changes::Changes;
 use crate::results::ScenarioResults;
 use crate::scenario::Scenario;
-use crate::sim::{SortBy, Swing, tornado};
+use crate::sim::{Swing, tornado_both};
 
 /// Everything the charts and cards show, for one version of the scenario.
 pub struct Results {
@@ -44,10 +44,11 @@ impl Results {
     pub fn of(scenario: &Scenario) -> Self {
         let started = Instant::now();
         let shared = ScenarioResults::of(scenario);
+        let (tornado_provider, tornado_combined) = tornado_both(scenario);
         Self {
             shared,
-            tornado_provider: tornado(scenario, SortBy::ProviderCost),
-            tornado_combined: tornado(scenario, SortBy::CombinedImpact),
+            tornado_provider,
+            tornado_combined,
             changes: crate::changes::from_preset(scenario),
             compute_time: started.elapsed(),
         }

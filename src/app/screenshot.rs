@@ -13,6 +13,29 @@ const WAITING: u8 = 0;
 const SAVED: u8 = 1;
 const FAILED: u8 = 2;
 
+/// How the last shot of this process ended, so the process can exit non-zero when it failed.
+static OUTCOME: AtomicU8 = AtomicU8::new(WAITING);
+
+/// Whether a shot was taken and saved in this process.
+#[must_use]
+pub fn saved() -> bool {
+    OUTCOME.load(Ordering::Acquire) == SAVED
+}
+
+/// Refuses an output the shot could never be written to, before a window opens.
+pub fn check_output(out: &std::path::Path) -> anyhow::Result<()> {
+    let target = crate::files::resolve_links(out);
+    crate::files::check_folder(&crate::files::folder_of(&target))
+        .map_err(|e| anyhow::anyhow!("cannot save the screenshot to {}: {e}", out.display()))?;
+    if target.is_dir() {
+        anyhow::bail!(
+            "cannot save the screenshot to {}: it is a folder: give a file name ending in .png",
+            out.display()
+        );
+    }
+    Ok(())
+}
+
 /// A screenshot being taken.
 pub struct Shot {
     out: PathBuf,
@@ -42,7 +65,9 @@ impl Shot {
                         Ok(()) => println!("{}", out.display()),
                         Err(e) => eprintln!("error: cannot save the screenshot to {}: {e}", out.display()),
                     }
-                    state.store(if result.is_ok() { SAVED } else { FAILED }, Ordering::Release);
+                    let outcome = if result.is_ok() { SAVED } else { FAILED };
+                    state.store(outcome, Ordering::Release);
+                    OUTCOME.store(outcome, Ordering::Release);
                     repaint.request_repaint();
                 })));
             }

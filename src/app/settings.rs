@@ -1,4 +1,5 @@
-//! Settings kept across restarts (eframe storage) and the chart tabs they remember.
+//! Settings kept across restarts (`settings.ron` in the data folder, written atomically by
+//! `crash`) and the chart tabs they remember.
 
 use std::path::{Path, PathBuf};
 

@@ -14,7 +14,7 @@ pub enum DialogPurpose {
     SaveAs,
     /// Choose where to save a chart.
     ExportChart(crate::export::Chart, crate::export::Format),
-    /// Choose a folder for the report.
+    /// Name the folder for the report (created; default `<scenario>-report`).
     ExportReport,
     /// Where to save the slides as a PDF deck.
     ExportDeck,
@@ -46,8 +46,12 @@ pub struct View {
     pub error: Option<String>,
     /// A command waiting for the user to decide about unsaved changes.
     pub pending: Option<Command>,
+    /// The document's file changed on disk since it was opened: what to do about the save.
+    pub conflict: Option<std::path::PathBuf>,
+    /// A report folder that exists, waiting for the user to confirm replacing it.
+    pub replace_report: Option<std::path::PathBuf>,
     /// A working copy from a previous session, offered for restoring.
-    pub recovered: Option<crate::scenario::Scenario>,
+    pub recovered: Option<super::crash::Offer>,
     /// A message at the bottom.
     pub toast: Option<Toast>,
     /// Whether closing was confirmed (or nothing needed saving).
@@ -77,6 +81,8 @@ impl Default for View {
             file_dialog: None,
             error: None,
             pending: None,
+            conflict: None,
+            replace_report: None,
             recovered: None,
             toast: None,
             close_confirmed: false,

@@ -6,6 +6,7 @@
 
 mod json;
 mod table;
+pub mod terminal;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -59,7 +60,7 @@ pub enum Command {
     Report {
         /// Scenario file, or the id of a shipped preset.
         file: PathBuf,
-        /// The folder to write into (created if needed).
+        /// The folder to write into (created if needed; the report replaces an earlier one whole).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// Chart size in pixels.
@@ -71,6 +72,9 @@ pub enum Command {
         /// Monte Carlo seed (default: the scenario's).
         #[arg(long, value_name = "S")]
         seed: Option<u64>,
+        /// Replace the folder even if it holds files a report does not write.
+        #[arg(long)]
+        force: bool,
     },
     /// Compare 2 to 4 scenarios: a delta table and, where a scenario names a mitigation baseline,
     /// the return on the mitigation.
@@ -92,8 +96,17 @@ pub enum Command {
     Presets,
 }
 
-/// Runs a command, writing its output to `out` and problems to `err`.
+/// Runs a command, writing its output to `out` and problems to `err`, with control characters
+/// from files shown as escapes ([`terminal`]).
 pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let (mut out, mut err) = (terminal::Escaped::new(out), terminal::Escaped::new(err));
+    let code = run_escaped(command, &mut out, &mut err)?;
+    out.flush()?;
+    err.flush()?;
+    Ok(code)
+}
+
+fn run_escaped(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
     match command {
         Command::Eval { file, json, samples, seed } => {
             let scenario = match open(file) {
@@ -115,7 +128,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyho
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Report { file, out: dir, size, samples, seed } => {
+        Command::Report { file, out: dir, size, samples, seed, force } => {
             let scenario = match open(file) {
                 Ok(s) => s,
                 Err(e) => {
@@ -124,7 +137,8 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyho
                 }
             };
             let data = ReportData::new(&scenario, *samples, *seed);
-            match export::write_report(&data, dir, *size) {
+            let replace = if *force { export::Replace::Anything } else { export::Replace::OnlyReports };
+            match export::write_report_with(&data, dir, *size, replace) {
                 Ok(files) => {
                     for f in &files {
                         writeln!(out, "{}", f.display())?;

@@ -37,9 +37,34 @@ figcaption { color: #666; font-size: 0.9em; }
 @media print { body { max-width: none; margin: 0; } figure, table, .cards { break-inside: avoid; } a { color: #222; } }
 ";
 
-/// Escapes text for HTML.
+/// Escapes text for HTML (element content and quoted attribute values alike).
 fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters show as their visible symbols (␛), others as �.
+            c if c.is_control() && !matches!(c, '\n' | '\t') => {
+                out.push(char::from_u32(0x2400 + u32::from(c)).filter(|_| u32::from(c) < 0x20).unwrap_or('\u{fffd}'));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A link target a reader may follow: http, https and mailto only (a `javascript:` or `data:` URL
+/// in a file is shown as text, never linked).
+#[must_use]
+pub(super) fn safe_link(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let allowed = ["http://", "https://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme));
+    (allowed && !url.chars().any(|c| c.is_control() || c.is_whitespace())).then_some(url)
 }
 
 /// The report; `svgs` are the charts already drawn.
@@ -313,6 +338,9 @@ fn sources(out: &mut String, data: &ReportData) {
         for source in &s.sources {
             if source.url.is_empty() {
                 let _ = writeln!(out, "<li>{}</li>", esc(&source.label));
+            } else if safe_link(&source.url).is_none() {
+                let _ =
+                    writeln!(out, "<li>{} <span class=\"meta\">{}</span></li>", esc(&source.label), esc(&source.url));
             } else {
                 let _ = writeln!(
                     out,

@@ -42,23 +42,63 @@ pub fn summary_text(data: &ReportData) -> String {
     )
 }
 
+/// Text from a file as Markdown shows it literally: punctuation that Markdown (or HTML inside it)
+/// would act on is backslash-escaped, line breaks become spaces and control characters are
+/// dropped, so a name can neither format the report nor inject HTML or links.
+#[must_use]
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.trim_start().chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    // What starts a block (a heading, a list item, a rule) only acts at the start of the text.
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    let at = if matches!(out.chars().next(), Some('#' | '-' | '+' | '=')) {
+        Some(0)
+    } else if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
+        Some(digits)
+    } else {
+        None
+    };
+    if let Some(at) = at {
+        out.insert(at, '\\');
+    }
+    out
+}
+
+/// A fenced code block around `text` whose fence no run of backticks inside can close.
+fn fenced(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    let text: String = text.chars().filter(|c| !c.is_control() || *c == '\n').collect();
+    format!("{fence}\n{text}{fence}\n")
+}
+
 /// The Markdown summary; chart images are the PNG files written beside it.
 #[must_use]
 pub fn report(data: &ReportData, charts: &[(Chart, String)]) -> String {
     let s = &data.scenario;
     let code = data.currency();
-    let mut out = format!("# {}\n\n", s.title());
+    let mut out = format!("# {}\n\n", escape(s.title()));
     if !s.description.is_empty() {
-        let _ = writeln!(out, "{}\n", s.description);
+        let _ = writeln!(out, "{}\n", escape(&s.description));
     }
-    out.push_str("## Headline\n\n```\n");
-    out.push_str(&summary_text(data));
-    out.push_str("```\n\n## Breakdown\n\n| | Component | Cost | Share of P + Eco |\n|---|---|---:|---:|\n");
+    out.push_str("## Headline\n\n");
+    out.push_str(&fenced(&summary_text(data)));
+    out.push_str("\n## Breakdown\n\n| | Component | Cost | Share of P + Eco |\n|---|---|---:|---:|\n");
     let total = data.figure(Output::ProviderCost).value + data.figure(Output::EcosystemLoss).value;
     for c in crate::model::Component::ALL {
         let v = data.figure(Output::Component(c)).value;
         let share = if total > 0.0 { v / total } else { 0.0 };
-        let _ = writeln!(out, "| {} | {} | {} | {} |", c.id(), c.name(), money(v, code), percent(share));
+        let _ = writeln!(out, "| {} | {} | {} | {} |", c.id(), c.name(), escape(&money(v, code)), percent(share));
     }
     out.push_str("\n## Charts\n\n");
     for (chart, _) in charts {
@@ -85,14 +125,25 @@ pub fn report(data: &ReportData, charts: &[(Chart, String)]) -> String {
     if !s.sources.is_empty() {
         out.push_str("## Sources\n\n");
         for source in &s.sources {
-            let _ = writeln!(out, "- [{}]({})", source.label, source.url);
+            match super::html::safe_link(&source.url) {
+                Some(url) => {
+                    let url = url.replace('(', "%28").replace(')', "%29").replace(' ', "%20");
+                    let _ = writeln!(out, "- [{}](<{}>)", escape(&source.label), url.replace(['<', '>'], ""));
+                }
+                None if source.url.trim().is_empty() => {
+                    let _ = writeln!(out, "- {}", escape(&source.label));
+                }
+                None => {
+                    let _ = writeln!(out, "- {} ({})", escape(&source.label), escape(&source.url));
+                }
+            }
         }
         out.push('\n');
     }
     if !s.assumptions.is_empty() {
         out.push_str("## Assumptions\n\n");
         for a in &s.assumptions {
-            let _ = writeln!(out, "- {a}");
+            let _ = writeln!(out, "- {}", escape(a));
         }
     }
     out

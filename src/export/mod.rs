@@ -6,6 +6,7 @@ pub mod charts;
 mod csv;
 mod data;
 pub mod deck;
+mod folder;
 mod html;
 mod markdown;
 
@@ -15,6 +16,7 @@ use std::str::FromStr;
 
 pub use charts::Chart;
 pub use data::ReportData;
+pub use folder::{Replace, is_report_file};
 pub use markdown::summary_text;
 
 use crate::files::write_atomically;
@@ -138,33 +140,45 @@ pub fn write_chart(
 
 /// Writes the whole report into `dir` (created if needed): every available chart as PNG and SVG,
 /// the slides as `deck.pdf` with their speaker notes in `notes.md`, `report.html`, `report.md`, `breakdown.csv`, `curve.csv` and, with Monte Carlo, `samples.csv`.
-/// Each file is written atomically. Returns the files written.
+/// The report is written beside `dir` and swapped in whole, so the folder holds exactly this
+/// report (see [`folder`](self::folder)); a folder holding other files is refused. Returns the
+/// files written.
 pub fn write_report(data: &ReportData, dir: &Path, size: Size) -> Result<Vec<PathBuf>, ExportError> {
-    std::fs::create_dir_all(dir).map_err(|source| ExportError::Write { path: dir.to_path_buf(), source })?;
-    let mut written = Vec::new();
-    let mut put = |name: String, bytes: &[u8]| -> Result<(), ExportError> {
-        let path = dir.join(name);
-        write(&path, bytes)?;
-        written.push(path);
-        Ok(())
-    };
-    let mut svgs = Vec::new();
-    for chart in Chart::ALL.into_iter().filter(|c| c.available(data)) {
-        let svg = charts::svg(chart, data, size)?;
-        put(format!("{}.svg", chart.file_stem()), svg.as_bytes())?;
-        put(format!("{}.png", chart.file_stem()), &charts::png(chart, data, size)?)?;
-        svgs.push((chart, svg));
-    }
-    put("deck.pdf".to_owned(), &deck::pdf(data, &today())?)?;
-    put("notes.md".to_owned(), deck::notes(data).as_bytes())?;
-    put("report.html".to_owned(), html::report(data, &svgs).as_bytes())?;
-    put("report.md".to_owned(), markdown::report(data, &svgs).as_bytes())?;
-    put("breakdown.csv".to_owned(), csv::breakdown(data).as_bytes())?;
-    put("curve.csv".to_owned(), csv::curve(data).as_bytes())?;
-    if let Some(samples) = &data.samples {
-        put("samples.csv".to_owned(), csv::samples(samples).as_bytes())?;
-    }
-    Ok(written)
+    write_report_with(data, dir, size, Replace::OnlyReports)
+}
+
+/// [`write_report`], saying what an existing folder may hold to be replaced.
+pub fn write_report_with(
+    data: &ReportData,
+    dir: &Path,
+    size: Size,
+    replace: Replace,
+) -> Result<Vec<PathBuf>, ExportError> {
+    folder::write_whole(dir, replace, &mut |staging| {
+        let mut written = Vec::new();
+        let mut put = |name: String, bytes: &[u8]| -> Result<(), ExportError> {
+            folder::put(staging, &name, bytes)?;
+            written.push(name);
+            Ok(())
+        };
+        let mut svgs = Vec::new();
+        for chart in Chart::ALL.into_iter().filter(|c| c.available(data)) {
+            let svg = charts::svg(chart, data, size)?;
+            put(format!("{}.svg", chart.file_stem()), svg.as_bytes())?;
+            put(format!("{}.png", chart.file_stem()), &charts::png(chart, data, size)?)?;
+            svgs.push((chart, svg));
+        }
+        put("deck.pdf".to_owned(), &deck::pdf(data, &today())?)?;
+        put("notes.md".to_owned(), deck::notes(data).as_bytes())?;
+        put("report.html".to_owned(), html::report(data, &svgs).as_bytes())?;
+        put("report.md".to_owned(), markdown::report(data, &svgs).as_bytes())?;
+        put("breakdown.csv".to_owned(), csv::breakdown(data).as_bytes())?;
+        put("curve.csv".to_owned(), csv::curve(data).as_bytes())?;
+        if let Some(samples) = &data.samples {
+            put("samples.csv".to_owned(), csv::samples(samples).as_bytes())?;
+        }
+        Ok(written)
+    })
 }
 
 /// Writes the slides as a PDF deck to `path`, atomically.

@@ -100,7 +100,8 @@ pub fn evaluate<T: Real>(p: &Point<T>) -> Outcome<T> {
     let phi = v(ShareAffected);
     let h = effective_hours(a, d, tau, v(StartHour).map(super::hours::clock_hour), p.profile.as_ref());
     let minutes = sla_downtime_minutes(a, d, tau, v(ErrorThreshold));
-    let uptime = one - minutes / T::splat(MONTH_MINUTES);
+    // An outage longer than the month leaves no uptime, never a negative one.
+    let uptime = (one - minutes / T::splat(MONTH_MINUTES)).max(zero);
     let credit = credit_share(&p.tiers, uptime);
     let users_affected = v(ActiveUsers) * phi;
     let usage_share = v(UsageHoursPerDay) / T::splat(24.0);

@@ -40,6 +40,33 @@ impl Point {
     }
 }
 
+/// Above this many business groups, [`Point::with_businesses_summed`] sums them.
+const SUMMED_ABOVE: usize = 64;
+
+impl Point {
+    /// The point with a long business list replaced by one group holding the same sums: business
+    /// groups enter the model only through the sum of their losses per hour (C2) and the count of
+    /// businesses (C7), so every figure is the same up to rounding, and sweeps over one point (the
+    /// cost curve, the tornado's scalar inputs) no longer grow with the list. Lists of up to 64
+    /// groups are kept as they are.
+    #[must_use]
+    pub fn with_businesses_summed(&self) -> Self {
+        if self.businesses.len() <= SUMMED_ABOVE {
+            return self.clone();
+        }
+        let count: f64 = self.businesses.iter().map(|row| row[BusinessField::Count.index()]).sum();
+        let loss_per_hour: f64 = self.businesses.iter().map(super::evaluate::business_loss_per_hour).sum();
+        let mut summed = self.without_businesses();
+        summed.businesses.push(BusinessField::ALL.map(|f| match f {
+            BusinessField::Count => count,
+            BusinessField::SalesPerHour if count > 0.0 => loss_per_hour / count,
+            BusinessField::Dependence | BusinessField::LossShare => 1.0,
+            _ => 0.0,
+        }));
+        summed
+    }
+}
+
 impl<T: Real> Point<T> {
     /// The same point in every lane of `T`.
     #[must_use]
@@ -50,6 +77,18 @@ impl<T: Real> Point<T> {
             profile: p.profile,
             tiers: p.tiers.iter().map(|&(below, credit)| (T::splat(below), T::splat(credit))).collect(),
             churn_start: T::splat(p.churn_start),
+        }
+    }
+
+    /// The same point with no business groups (without copying them).
+    #[must_use]
+    pub fn without_businesses(&self) -> Self {
+        Self {
+            values: self.values,
+            businesses: Vec::new(),
+            profile: self.profile,
+            tiers: self.tiers.clone(),
+            churn_start: self.churn_start,
         }
     }
 

@@ -99,7 +99,11 @@ impl Estimate {
         match *self {
             Estimate::Fixed(v) => v,
             Estimate::Pert(p) => p.mode,
-            Estimate::Range90(r) if r.low > 0.0 => (r.low * r.high).sqrt(),
+            // Tiny bounds (1e-300) would underflow to 0 as a product: take the roots first.
+            Estimate::Range90(r) if r.low > 0.0 => {
+                let product = r.low * r.high;
+                if product.is_normal() { product.sqrt() } else { r.low.sqrt() * r.high.sqrt() }
+            }
             Estimate::Range90(r) => 0.5 * (r.low + r.high),
         }
     }
@@ -196,6 +200,9 @@ impl Domain {
 /// range of a 64-bit float, so every figure is finite.
 pub const MAX_AMOUNT: f64 = 1e18;
 
+/// The smallest currency rate (units per US dollar) accepted.
+pub const MIN_CURRENCY_RATE: f64 = 1e-6;
+
 /// A kind of input, which fixes its domain.
 pub trait Kind {
     /// The values this kind allows.
@@ -230,6 +237,10 @@ kinds! {
     /// A strictly positive amount, at most 10¹⁸: the outage duration, the currency rate.
     Positive: 0.0, true, MAX_AMOUNT, false, "this amount",
         "write a number above 0 and at most 1e18";
+    /// Units of the scenario's currency per US dollar, from 10⁻⁶ to 10¹⁸: smaller rates would
+    /// turn any cost into an infinite number of dollars.
+    CurrencyRate: MIN_CURRENCY_RATE, false, MAX_AMOUNT, false, "a currency rate",
+        "write how many units of the currency buy one US dollar, from 0.000001 to 1e18 (e.g. 1430 for KRW, 1 for USD)";
     /// A local clock hour in [0, 24).
     ClockHour: 0.0, false, 24.0, true, "a clock hour",
         "write an hour from 0 up to (not including) 24, e.g. 15.5 for 15:30";

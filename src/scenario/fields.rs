@@ -5,7 +5,8 @@
 //! [`BusinessField`]. A test checks every path against the serialised scenario.
 
 use super::{
-    Amount, Business, ClockHour, DayHours, Domain, Estimate, Input, Kind, Positive, PositiveShare, Scenario, Share,
+    Amount, Business, ClockHour, CurrencyRate, DayHours, Domain, Estimate, Input, Kind, Positive, PositiveShare,
+    Scenario, Share,
 };
 
 /// What a number measures, for formatting and widgets.
@@ -131,7 +132,7 @@ pub enum Field {
 pub const FIELD_COUNT: usize = 34;
 
 field_table!(Field, Scenario, FIELD_COUNT {
-    PerUsd: Positive, PerUsd, "currency.per_usd", "Currency per USD", currency.per_usd;
+    PerUsd: CurrencyRate, PerUsd, "currency.per_usd", "Currency per USD", currency.per_usd;
     ActiveUsers: Amount, Count, "users.active_users", "Active users", users.active_users;
     ShareAffected: Share, Share, "users.share_affected", "Share of users affected", users.share_affected;
     UsageHoursPerDay: DayHours, HoursPerDay, "users.usage_hours_per_day", "Usage per user", users.usage_hours_per_day;

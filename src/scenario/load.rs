@@ -7,6 +7,7 @@ use std::path::Path;
 use ron::error::SpannedError;
 
 use super::Scenario;
+use crate::files::{self, ReadError, Stamp};
 
 /// A scenario that could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +23,14 @@ pub enum ScenarioError {
     /// The text is not a valid scenario.
     #[error(transparent)]
     Invalid(#[from] LoadError),
+    /// The file changed on disk since it was read (another program or window wrote it).
+    #[error(
+        "{origin}: the file changed on disk since it was opened: save under another name, reload it, or overwrite it on purpose"
+    )]
+    ChangedOnDisk {
+        /// The file.
+        origin: String,
+    },
     /// The file could not be written.
     #[error("{origin}: cannot save: {message}")]
     Write {
@@ -64,24 +73,36 @@ pub const MAX_FILE_BYTES: u64 = 4 << 20;
 
 /// Reads a scenario file.
 pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {
+    load_file_stamped(path).map(|(scenario, _)| scenario)
+}
+
+/// Reads a scenario file and what the file was when it was read, so a later save can tell
+/// whether another program changed it meanwhile ([`super::save::save_file_unless_changed`]).
+///
+/// Only regular files are read (a device, FIFO or folder is refused at once), and never more
+/// than [`MAX_FILE_BYTES`], whatever the file claims.
+pub fn load_file_stamped(path: &Path) -> Result<(Scenario, Stamp), ScenarioError> {
     let origin = path.display().to_string();
-    let read_error = |source| ScenarioError::Read { origin: origin.clone(), source };
-    let size = std::fs::metadata(path).map_err(read_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(ScenarioError::Invalid(LoadError {
+    let (bytes, stamp) = files::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Io(source) => ScenarioError::Read { origin: origin.clone(), source },
+        ReadError::NotAFile(_) => ScenarioError::Read {
+            origin: origin.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()),
+        },
+        ReadError::TooLarge { limit, claimed } => ScenarioError::Invalid(LoadError {
             origin: origin.clone(),
             line: 1,
             column: 1,
             field: String::new(),
             message: format!(
-                "the file is {:.1} MB, but a scenario is a few kilobytes: is this the right file? (at most {} MB)",
-                size as f64 / 1e6,
-                MAX_FILE_BYTES >> 20
+                "the file is {}{:.1} MB, but a scenario is a few kilobytes: is this the right file? (at most {} MiB)",
+                if claimed > limit && claimed == limit + 1 { "over " } else { "" },
+                claimed as f64 / 1e6,
+                limit >> 20
             ),
-        }));
-    }
-    let bytes = std::fs::read(path).map_err(read_error)?;
-    Ok(parse_bytes(&bytes, &origin)?)
+        }),
+    })?;
+    Ok((parse_bytes(&bytes, &origin)?, stamp))
 }
 
 /// Parses a scenario from raw bytes: UTF-8, with or without a byte-order mark.

@@ -19,7 +19,8 @@ mod version;
 use serde::{Deserialize, Serialize};
 
 pub use estimate::{
-    Amount, ClockHour, DayHours, Domain, Estimate, Input, Kind, Pert, Positive, PositiveShare, Range90, Share,
+    Amount, ClockHour, CurrencyRate, DayHours, Domain, Estimate, Input, Kind, Pert, Positive, PositiveShare, Range90,
+    Share,
 };
 pub use fields::{BusinessField, Field, Unit};
 pub use load::{LoadError, ScenarioError};
@@ -102,7 +103,7 @@ pub struct Currency {
     /// ISO code, e.g. `USD`, `CNY`, `KRW`.
     pub code: String,
     /// Units of this currency per US dollar.
-    pub per_usd: Input<Positive>,
+    pub per_usd: Input<CurrencyRate>,
 }
 
 impl Default for Currency {

@@ -1,10 +1,16 @@
 //! Sensitivity (DESIGN §2.4): each input swung to its low and high (a range's ends, or ±25% for a
 //! plain number, kept in the input's domain) with the others at their nominal values; the bars of
 //! the tornado chart, sorted by the swing of the provider cost.
+//!
+//! The work is linear in the scenario's size: a scalar input is swung in one working point
+//! (changed, evaluated, put back: no copy of the business list per input), and a business group's
+//! input moves the totals linearly through the group's loss per hour (C2) and its count of
+//! businesses (C7), with slopes the model gives once from three one-group points, so each group's
+//! swing costs a few multiplications.
 
 use super::leaf::{Leaf, leaves};
-use crate::model::{Outcome, Point, Profile, evaluate};
-use crate::scenario::{Estimate, Scenario};
+use crate::model::{Outcome, Point, Profile, business_loss_per_hour, evaluate};
+use crate::scenario::{BusinessField, Estimate, Scenario};
 
 /// One bar of the tornado.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +25,8 @@ pub struct Swing {
     pub provider_cost: (f64, f64),
     /// Combined impact with the input at its low and high.
     pub combined_impact: (f64, f64),
+    /// The input's place among the scenario's inputs (ties are shown in this order).
+    pub order: usize,
 }
 
 impl Swing {
@@ -54,39 +62,218 @@ pub enum SortBy {
     CombinedImpact,
 }
 
-/// The tornado's bars for every input that moves the chosen output, largest swing first.
+/// The most bars a tornado keeps: the app shows 15 and reports 12, so a scenario with thousands
+/// of inputs (60 000 business groups) neither labels nor sorts bars no one sees.
+pub const MAX_SWINGS: usize = 64;
+
+/// The tornado's bars for every input that moves the chosen output, largest swing first (at most
+/// [`MAX_SWINGS`]).
 #[must_use]
 pub fn tornado(scenario: &Scenario, sort_by: SortBy) -> Vec<Swing> {
-    let nominal = Point::nominal(scenario);
-    let raw = scenario.outage.traffic_profile.raw_weights().unwrap_or([1.0; 24]);
-    let at = |leaf: Leaf, v: f64| -> Outcome {
-        let mut point = nominal.clone();
-        let mut weights = raw;
-        leaf.write(&mut point, &mut weights, leaf.fit(v));
-        if matches!(leaf, Leaf::Weight(_)) {
-            point.profile = Some(Profile::normalised(weights));
-        }
-        evaluate(&point)
-    };
-    let mut swings: Vec<Swing> = leaves(scenario)
-        .into_iter()
-        .map(|(leaf, estimate)| {
-            let (lo, hi) = low_high(&estimate);
-            let (low, high) = (at(leaf, lo), at(leaf, hi));
-            Swing {
-                label: leaf.label(scenario),
-                leaf,
-                inputs: (leaf.fit(lo), leaf.fit(hi)),
-                provider_cost: (low.provider_cost, high.provider_cost),
-                combined_impact: (low.combined_impact, high.combined_impact),
-            }
-        })
-        .collect();
+    labelled(scenario, largest(&swings(scenario), sort_by))
+}
+
+/// The tornado sorted both ways (provider cost, combined impact), computing the swings once.
+#[must_use]
+pub fn tornado_both(scenario: &Scenario) -> (Vec<Swing>, Vec<Swing>) {
+    let all = swings(scenario);
+    let by_provider = largest(&all, SortBy::ProviderCost);
+    let by_combined = largest(&all, SortBy::CombinedImpact);
+    (labelled(scenario, by_provider), labelled(scenario, by_combined))
+}
+
+/// The bars that move the chosen output, largest first, at most [`MAX_SWINGS`].
+fn largest(swings: &[Swing], sort_by: SortBy) -> Vec<Swing> {
     let key = |s: &Swing| match sort_by {
         SortBy::ProviderCost => s.provider_swing(),
         SortBy::CombinedImpact => s.combined_swing(),
     };
-    swings.retain(|s| key(s) > 0.0);
-    swings.sort_by(|a, b| key(b).total_cmp(&key(a)));
+    let mut kept: Vec<&Swing> = swings.iter().filter(|s| key(s) > 0.0).collect();
+    // Ties keep leaf order (a stable sort), so the bars do not jump between frames.
+    let order = |a: &&Swing, b: &&Swing| key(b).total_cmp(&key(a));
+    if kept.len() > MAX_SWINGS {
+        kept.select_nth_unstable_by(MAX_SWINGS, order);
+        kept.truncate(MAX_SWINGS);
+        kept.sort_by_key(|s| s.order);
+    }
+    kept.sort_by(order);
+    kept.into_iter().cloned().collect()
+}
+
+fn labelled(scenario: &Scenario, mut swings: Vec<Swing>) -> Vec<Swing> {
+    for swing in &mut swings {
+        swing.label = swing.leaf.label(scenario);
+    }
     swings
+}
+
+/// Every input's swing, in leaf order.
+fn swings(scenario: &Scenario) -> Vec<Swing> {
+    let full = Point::nominal(scenario);
+    // Scalar inputs are swung with the business groups summed (the same figures, at a cost that
+    // does not grow with the list); a group's own inputs read its row from the full point.
+    let mut point = full.with_businesses_summed();
+    let raw = scenario.outage.traffic_profile.raw_weights().unwrap_or([1.0; 24]);
+    let nominal = evaluate(&point);
+    let totals = |o: &Outcome| (o.provider_cost, o.combined_impact);
+    // A group enters the totals linearly, through its loss per hour (C2) and its count of
+    // businesses (C7): the model gives both slopes from a point without groups and two one-group
+    // points.
+    let per_loss;
+    let per_count;
+    {
+        let mut single = point.without_businesses();
+        let empty = totals(&evaluate(&single));
+        let unit = |count: f64, sales: f64| {
+            BusinessField::ALL.map(|f| match f {
+                BusinessField::Count => count,
+                BusinessField::SalesPerHour => sales,
+                BusinessField::Dependence | BusinessField::LossShare => 1.0,
+                BusinessField::Substitution | BusinessField::ShareRecovered => 0.0,
+            })
+        };
+        // Large units, so the slopes stand far above the rest of the totals and keep their digits.
+        let scale = 1e9 * empty.0.abs().max(empty.1.abs()).max(1.0);
+        single.businesses.push(unit(scale, 0.0));
+        let counted = totals(&evaluate(&single));
+        per_count = ((counted.0 - empty.0) / scale, (counted.1 - empty.1) / scale);
+        single.businesses[0] = unit(1.0, scale);
+        let lost = totals(&evaluate(&single));
+        per_loss = ((lost.0 - empty.0 - per_count.0) / scale, (lost.1 - empty.1 - per_count.1) / scale);
+    }
+    let mut at = |leaf: Leaf, v: f64| -> (f64, f64) {
+        let v = leaf.fit(v);
+        let mut weights = raw;
+        match leaf {
+            Leaf::Business(k, f) => {
+                let Some(&row) = full.businesses.get(k) else { return totals(&nominal) };
+                let mut swung = row;
+                swung[f.index()] = v;
+                let loss = business_loss_per_hour(&swung) - business_loss_per_hour(&row);
+                let count = swung[BusinessField::Count.index()] - row[BusinessField::Count.index()];
+                (
+                    nominal.provider_cost + per_loss.0 * loss + per_count.0 * count,
+                    nominal.combined_impact + per_loss.1 * loss + per_count.1 * count,
+                )
+            }
+            Leaf::Field(f) => {
+                let old = point.get(f);
+                point.set(f, v);
+                let outcome = totals(&evaluate(&point));
+                point.set(f, old);
+                outcome
+            }
+            Leaf::Weight(_) => {
+                leaf.write(&mut point, &mut weights, v);
+                let old = point.profile.replace(Profile::normalised(weights));
+                let outcome = totals(&evaluate(&point));
+                point.profile = old;
+                outcome
+            }
+            Leaf::TierBelow(_) | Leaf::TierCredit(_) => {
+                let old = point.tiers.clone();
+                leaf.write(&mut point, &mut weights, v);
+                let outcome = totals(&evaluate(&point));
+                point.tiers = old;
+                outcome
+            }
+        }
+    };
+    leaves(scenario)
+        .into_iter()
+        .enumerate()
+        .map(|(order, (leaf, estimate))| {
+            let (lo, hi) = low_high(&estimate);
+            let (low, high) = (at(leaf, lo), at(leaf, hi));
+            Swing {
+                label: String::new(),
+                order,
+                leaf,
+                inputs: (leaf.fit(lo), leaf.fit(hi)),
+                provider_cost: (low.0, high.0),
+                combined_impact: (low.1, high.1),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An input with its provider costs and combined impacts at its low and high.
+    type Bar = (Leaf, (f64, f64), (f64, f64));
+
+    /// The tornado as first written: a fresh copy of the whole point per swing.
+    fn brute_force(scenario: &Scenario) -> Vec<Bar> {
+        let nominal = Point::nominal(scenario);
+        let raw = scenario.outage.traffic_profile.raw_weights().unwrap_or([1.0; 24]);
+        leaves(scenario)
+            .into_iter()
+            .map(|(leaf, estimate)| {
+                let at = |v: f64| {
+                    let mut point = nominal.clone();
+                    let mut weights = raw;
+                    leaf.write(&mut point, &mut weights, leaf.fit(v));
+                    if matches!(leaf, Leaf::Weight(_)) {
+                        point.profile = Some(Profile::normalised(weights));
+                    }
+                    evaluate(&point)
+                };
+                let (lo, hi) = low_high(&estimate);
+                let (low, high) = (at(lo), at(hi));
+                (leaf, (low.provider_cost, high.provider_cost), (low.combined_impact, high.combined_impact))
+            })
+            .collect()
+    }
+
+    /// Kakao with 100 business groups: above the count where groups are summed.
+    fn many_groups() -> Scenario {
+        let Some(Ok(mut s)) = crate::scenario::presets::find("kakao-2022").map(crate::scenario::presets::Preset::load)
+        else {
+            panic!("the Kakao preset loads")
+        };
+        let template = s.businesses[0].clone();
+        s.businesses = (0..100)
+            .map(|k| crate::scenario::Business {
+                count: crate::scenario::Input::fixed(f64::from(k % 9) * 1000.0),
+                ..template.clone()
+            })
+            .collect();
+        s
+    }
+
+    #[test]
+    fn swinging_in_place_and_by_group_matches_evaluating_every_swing_afresh() {
+        let scenarios = crate::scenario::presets::PRESETS
+            .iter()
+            .map(|p| p.load().unwrap_or_else(|e| panic!("{e}")))
+            .chain([many_groups()]);
+        for scenario in scenarios {
+            let fast = swings(&scenario);
+            let slow = brute_force(&scenario);
+            assert_eq!(fast.len(), slow.len());
+            for (f, (leaf, p, c)) in fast.iter().zip(&slow) {
+                assert_eq!(f.leaf, *leaf);
+                for (a, b) in [
+                    (f.provider_cost.0, p.0),
+                    (f.provider_cost.1, p.1),
+                    (f.combined_impact.0, c.0),
+                    (f.combined_impact.1, c.1),
+                ] {
+                    assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{}: {} {a} vs {b}", scenario.name, leaf.path());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_tornado_keeps_its_largest_bars_labelled() {
+        let (provider, combined) = tornado_both(&many_groups());
+        assert_eq!(provider.len(), MAX_SWINGS);
+        assert!(provider.windows(2).all(|w| w[0].provider_swing() >= w[1].provider_swing()));
+        assert!(combined.windows(2).all(|w| w[0].combined_swing() >= w[1].combined_swing()));
+        assert!(provider.iter().all(|s| !s.label.is_empty()));
+        assert_eq!(provider, tornado(&many_groups(), SortBy::ProviderCost));
+    }
 }

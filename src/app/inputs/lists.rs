@@ -6,42 +6,57 @@ use egui::{CollapsingHeader, Grid, Ui};
 use crate::app::widgets::{Scale, Spec, estimate_ui, input_ui};
 use crate::scenario::{Business, BusinessField, CustomProfile, Input, SlaTiers, Tier, TierSet, TrafficProfile, Unit};
 
+/// Above this many business groups the list shows one line per group (only the visible lines
+/// are laid out) and the selected group's inputs below it.
+const LONG_LIST: usize = 40;
+
+/// Texts longer than this many bytes are shown clipped, not edited in place: laying out megabytes
+/// of text every frame would stall the window.
+pub const MAX_EDITED_BYTES: usize = 2000;
+
+/// At most `max_chars` characters of `text`, with "…" when clipped.
+#[must_use]
+pub fn clipped(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+        None => text.into(),
+    }
+}
+
+/// A one-line text input; a text too long to edit on screen is shown clipped with a button that
+/// shortens it (undo brings it back).
+pub fn text_ui(ui: &mut Ui, label: egui::Id, text: &mut String, multiline: bool) {
+    if text.len() > MAX_EDITED_BYTES {
+        ui.vertical(|ui| {
+            ui.label(format!("{} ({} bytes: too long to edit here)", clipped(text, 80), text.len())).labelled_by(label);
+            if ui.small_button("Shorten it").on_hover_text("Keep the first 200 characters (undo with Ctrl+Z)").clicked()
+            {
+                *text = clipped(text, 200).into_owned();
+            }
+        });
+    } else if multiline {
+        ui.add(egui::TextEdit::multiline(text).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(label);
+    } else {
+        ui.text_edit_singleline(text).labelled_by(label);
+    }
+}
+
 /// The business groups, each with its six inputs; rows can be added and removed.
 pub fn businesses_ui(ui: &mut Ui, businesses: &mut Vec<Business>, code: &str) {
     if businesses.is_empty() {
         ui.label(egui::RichText::new("No dependent businesses: business-side loss is 0.").weak());
     }
     let mut remove = None;
-    for (k, business) in businesses.iter_mut().enumerate() {
-        let title =
-            if business.name.trim().is_empty() { format!("Business group {}", k + 1) } else { business.name.clone() };
-        CollapsingHeader::new(title).id_salt(("business", k)).default_open(k == 0).show(ui, |ui| {
-            Grid::new(("business grid", k)).num_columns(2).spacing([8.0, 6.0]).min_col_width(120.0).show(ui, |ui| {
-                let label = ui.label("Name");
-                ui.text_edit_singleline(&mut business.name).labelled_by(label.id);
-                ui.end_row();
-                for field in BusinessField::ALL {
-                    let mut estimate = *field.estimate(business);
-                    let spec = Spec {
-                        label: field.label(),
-                        tooltip: field.help(),
-                        unit: field.unit(),
-                        scale: match field.unit() {
-                            Unit::Share => Scale::Linear { min: 0.0, max: 100.0 },
-                            Unit::MoneyPerHour => Scale::Log { max: 1e7, smallest: 1.0 },
-                            _ => Scale::Log { max: 1e9, smallest: 1.0 },
-                        },
-                        currency: code,
-                    };
-                    if estimate_ui(ui, &mut estimate, &field.domain(), &spec) {
-                        let _ = field.set(business, estimate);
-                    }
+    if businesses.len() > LONG_LIST {
+        remove = long_list_ui(ui, businesses, code);
+    } else {
+        for (k, business) in businesses.iter_mut().enumerate() {
+            CollapsingHeader::new(title(k, business)).id_salt(("business", k)).default_open(k == 0).show(ui, |ui| {
+                if business_ui(ui, k, business, code) {
+                    remove = Some(k);
                 }
             });
-            if ui.button("Remove this group").on_hover_text("Delete this business group (undo with Ctrl+Z)").clicked() {
-                remove = Some(k);
-            }
-        });
+        }
     }
     if let Some(k) = remove {
         businesses.remove(k);
@@ -49,6 +64,68 @@ pub fn businesses_ui(ui: &mut Ui, businesses: &mut Vec<Business>, code: &str) {
     if ui.button("➕ Add business group").on_hover_text("Businesses that depend on the service (C2)").clicked() {
         businesses.push(Business { name: format!("Business group {}", businesses.len() + 1), ..Business::default() });
     }
+}
+
+/// A group's name for a heading, clipped.
+fn title(k: usize, business: &Business) -> String {
+    if business.name.trim().is_empty() {
+        format!("Business group {}", k + 1)
+    } else {
+        clipped(&business.name, 60).into_owned()
+    }
+}
+
+/// A long list: one line per group, laid out only where visible, and the selected group's inputs.
+/// Returns the group to remove, if asked.
+fn long_list_ui(ui: &mut Ui, businesses: &mut [Business], code: &str) -> Option<usize> {
+    let id = ui.make_persistent_id("selected business");
+    let mut selected: usize = ui.data(|d| d.get_temp(id)).unwrap_or(0).min(businesses.len().saturating_sub(1));
+    ui.label(format!("{} business groups: pick one to edit it.", businesses.len()));
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical().id_salt("business rows").max_height(240.0).auto_shrink([false, true]).show_rows(
+        ui,
+        row_height,
+        businesses.len(),
+        |ui, rows| {
+            for k in rows {
+                if ui.selectable_label(k == selected, title(k, &businesses[k])).clicked() {
+                    selected = k;
+                }
+            }
+        },
+    );
+    ui.data_mut(|d| d.insert_temp(id, selected));
+    let business = businesses.get_mut(selected)?;
+    ui.separator();
+    ui.strong(title(selected, business));
+    business_ui(ui, selected, business, code).then_some(selected)
+}
+
+/// One group's name and six inputs; returns whether its removal was asked for.
+fn business_ui(ui: &mut Ui, k: usize, business: &mut Business, code: &str) -> bool {
+    Grid::new(("business grid", k)).num_columns(2).spacing([8.0, 6.0]).min_col_width(120.0).show(ui, |ui| {
+        let label = ui.label("Name");
+        text_ui(ui, label.id, &mut business.name, false);
+        ui.end_row();
+        for field in BusinessField::ALL {
+            let mut estimate = *field.estimate(business);
+            let spec = Spec {
+                label: field.label(),
+                tooltip: field.help(),
+                unit: field.unit(),
+                scale: match field.unit() {
+                    Unit::Share => Scale::Linear { min: 0.0, max: 100.0 },
+                    Unit::MoneyPerHour => Scale::Log { max: 1e7, smallest: 1.0 },
+                    _ => Scale::Log { max: 1e9, smallest: 1.0 },
+                },
+                currency: code,
+            };
+            if estimate_ui(ui, &mut estimate, &field.domain(), &spec) {
+                let _ = field.set(business, estimate);
+            }
+        }
+    });
+    ui.button("Remove this group").on_hover_text("Delete this business group (undo with Ctrl+Z)").clicked()
 }
 
 /// The SLA tier set: a shipped set or the analyst's own list.

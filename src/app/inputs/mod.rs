@@ -3,6 +3,8 @@
 
 mod lists;
 
+pub use lists::clipped;
+
 use egui::{CollapsingHeader, Grid, ScrollArea, Ui};
 
 use super::widgets::{Scale, Spec, estimate_ui};
@@ -107,7 +109,7 @@ fn scenario_group_ui(ui: &mut Ui, scenario: &mut Scenario) {
     CollapsingHeader::new("Scenario").default_open(false).show(ui, |ui| {
         Grid::new("scenario fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
             let label = ui.label("Name");
-            ui.text_edit_singleline(&mut scenario.name).labelled_by(label.id);
+            lists::text_ui(ui, label.id, &mut scenario.name, false);
             ui.end_row();
             let label = ui.label("Currency").on_hover_text("ISO code: USD, CNY, KRW, EUR, GBP, JPY…");
             ui.add(egui::TextEdit::singleline(&mut scenario.currency.code).desired_width(60.0)).labelled_by(label.id);
@@ -115,8 +117,7 @@ fn scenario_group_ui(ui: &mut Ui, scenario: &mut Scenario) {
         });
         fields_ui(ui, scenario, "currency", &[Field::PerUsd]);
         let label = ui.label("Description");
-        ui.add(egui::TextEdit::multiline(&mut scenario.description).desired_rows(3).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
+        lists::text_ui(ui, label.id, &mut scenario.description, true);
     });
 }
 
