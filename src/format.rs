@@ -165,6 +165,7 @@ pub fn value(v: f64, unit: Unit, code: &str) -> String {
         Unit::PerHour => format!("{} /h", trimmed(v, 3)),
         Unit::PerYear => format!("{} /yr", trimmed(v, 3)),
         Unit::PerUsd => format!("{} per USD", trimmed(v, 4)),
+        Unit::Factor => format!("×{}", trimmed(v, 3)),
         Unit::Minutes => format!("{} min", grouped(v, 1)),
         Unit::Uptime => format!("{:.4}%", v * 100.0),
     }

@@ -249,6 +249,7 @@ fn affixes(unit: Unit, currency: &str) -> (String, String) {
         Unit::PerHour => (String::new(), " /h".to_owned()),
         Unit::PerYear => (String::new(), " /yr".to_owned()),
         Unit::Minutes => (String::new(), " min".to_owned()),
+        Unit::Factor => ("×".to_owned(), String::new()),
         Unit::Count | Unit::ClockHour | Unit::PerUsd => (String::new(), String::new()),
     }
 }

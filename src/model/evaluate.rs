@@ -73,11 +73,12 @@ fn business_loss<T: Real>(row: &[T; 6], reach_hours: T) -> T {
     business_loss_per_hour(row) * reach_hours
 }
 
-/// C2 per business row, in scenario order.
+/// C2 per business row, in scenario order (each row's loss times the demand factor `f`).
 #[must_use]
 pub fn business_losses(p: &Point, outcome: &Outcome) -> Vec<f64> {
     let reach_hours = p.get(ShareAffected) * outcome.effective_hours;
-    p.businesses.iter().map(|row| business_loss(row, reach_hours)).collect()
+    let demand = p.get(DemandFactor);
+    p.businesses.iter().map(|row| demand * business_loss(row, reach_hours)).collect()
 }
 
 /// The credit share for a month with `uptime`: the largest credit whose `below` exceeds it.
@@ -85,6 +86,26 @@ pub fn business_losses(p: &Point, outcome: &Outcome) -> Vec<f64> {
 #[inline(always)]
 pub fn credit_share<T: Real>(tiers: &[(T, T)], uptime: T) -> T {
     tiers.iter().fold(T::splat(0.0), |credit, &(below, tier)| T::select(uptime.lt(below), credit.max(tier), credit))
+}
+
+/// C7: `[D > A]·(N_aff·(c_u + c_uh·D)·q_u + B_aff·(c_b + c_bh·D)·q_b)`, with `B_aff = (Σ M_k)·φ`,
+/// `user = [c_u, c_uh, q_u]` and `business = [c_b, c_bh, q_b]`. Nothing is paid unless the outage
+/// outlasts `after_hours` (`A`; 0 pays for any outage, as every duration is positive).
+#[must_use]
+#[inline(always)]
+pub fn compensation<T: Real>(
+    users_affected: T,
+    businesses_affected: T,
+    duration_hours: T,
+    user: [T; 3],
+    business: [T; 3],
+    after_hours: T,
+) -> T {
+    let [c_u, c_uh, q_u] = user;
+    let [c_b, c_bh, q_b] = business;
+    let paid = users_affected * (c_u + c_uh * duration_hours) * q_u
+        + businesses_affected * (c_b + c_bh * duration_hours) * q_b;
+    T::select(after_hours.lt(duration_hours), paid, T::splat(0.0))
 }
 
 /// Below this duration (hours) the cost per hour is 0: `P / D` could overflow.
@@ -108,12 +129,13 @@ pub fn evaluate<T: Real>(p: &Point<T>) -> Outcome<T> {
     let revenue_per_hour = v(AnnualRevenue) / T::splat(HOURS_PER_YEAR);
     let churn = churn_share_from(v(ChurnMaxShare), v(ChurnMidpointHours), v(ChurnSteepness), d, p.churn_start());
 
+    let demand = v(DemandFactor);
     let mut c = [zero; super::component::COMPONENT_COUNT];
     c[Component::LostRevenue.index()] =
-        revenue_per_hour * v(ShareDependent) * phi * h * (one - v(RevenueShareRecovered));
+        demand * revenue_per_hour * v(ShareDependent) * phi * h * (one - v(RevenueShareRecovered));
     let mut business_count = zero;
     for row in &p.businesses {
-        c[Component::BusinessLoss.index()] += business_loss(row, phi * h);
+        c[Component::BusinessLoss.index()] += demand * business_loss(row, phi * h);
         business_count += row[B::Count.index()];
     }
     c[Component::UserTime.index()] = user_hours * v(ValuePerUserHour);
@@ -121,10 +143,16 @@ pub fn evaluate<T: Real>(p: &Point<T>) -> Outcome<T> {
     c[Component::Response.index()] =
         v(Responders) * v(ResponderCostPerHour) * (d + v(PostIncidentHours)) + v(ResponseFixedCost);
     c[Component::SlaCredits.index()] = v(MonthlyFees) * credit;
-    c[Component::Compensation.index()] =
-        users_affected * v(PerUser) * v(UserUptake) + business_count * phi * v(PerBusiness) * v(BusinessUptake);
+    c[Component::Compensation.index()] = compensation(
+        users_affected,
+        business_count * phi,
+        d,
+        [v(PerUser), v(PerUserPerHour), v(UserUptake)],
+        [v(PerBusiness), v(PerBusinessPerHour), v(BusinessUptake)],
+        v(CompensationAfterHours),
+    );
     c[Component::Churn.index()] = users_affected * a * churn * v(LifetimeValue);
-    c[Component::Fines.index()] = v(FinesFixed) + v(FinesPerHour) * d;
+    c[Component::Fines.index()] = v(FinesFixed) + v(FinesPerHour) * d + v(FinesPerUserAffected) * users_affected;
     let components = Components(c);
 
     let provider_cost = components.side_total(Side::Provider);
