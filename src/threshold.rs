@@ -24,8 +24,8 @@ pub const MAX_HOURS: f64 = 8760.0;
 /// The Uptime Institute's lines, in US dollars: over $100k and over $1M.
 pub const UPTIME_LINES_USD: [f64; 2] = [100e3, 1e6];
 
-/// Bisection steps: the duration to within `MAX_HOURS / 2^50` (well under a millisecond).
-const STEPS: usize = 50;
+/// Bisection steps as entered: enough to reach the nearest representable duration.
+const STEPS: usize = 200;
 /// Bisection steps for the P95 (each a Monte Carlo run): to within about 2 seconds.
 const STEPS_P95: usize = 24;
 
@@ -77,6 +77,9 @@ fn crossing(cost: impl Fn(f64) -> Option<f64>, amount: f64, steps: usize) -> Opt
     let (mut lo, mut hi) = (first, MAX_HOURS);
     for _ in 0..steps {
         let mid = lo + (hi - lo) / 2.0;
+        if mid <= lo || mid >= hi {
+            break;
+        }
         if cost(mid)? >= amount { hi = mid } else { lo = mid }
     }
     Some(hi)

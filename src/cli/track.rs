@@ -41,7 +41,7 @@ fn backtest_table(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{} ({})", r.title, r.id)?;
         writeln!(
             out,
-            "  {:<38} {:>21} {:>9} {:>21} {:>8} {:>8}  Agrees",
+            "  {:<46} {:>21} {:>9} {:>21} {:>8} {:>8}  Agrees",
             "Figure", "Published", "Model", "Model P5–P95", "Error", "Overlap"
         )?;
         for c in &r.checks {
@@ -53,10 +53,10 @@ fn backtest_table(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
             };
             let range =
                 c.range.map_or_else(|| "—".to_owned(), |(lo, hi)| format!("{}–{}", money(lo, code), money(hi, code)));
-            let name: String = c.name.chars().take(38).collect();
+            let name: String = c.name.chars().take(46).collect();
             writeln!(
                 out,
-                "  {name:<38} {published:>21} {:>9} {range:>21} {:>8} {:>8}  {}",
+                "  {name:<46} {published:>21} {:>9} {range:>21} {:>8} {:>8}  {}",
                 money(c.model, code),
                 error_text(c.error),
                 if c.overlaps { "yes" } else { "no" },
