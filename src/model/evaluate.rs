@@ -198,6 +198,47 @@ mod tests {
     }
 
     #[test]
+    fn the_operators_rules_by_hand() {
+        use crate::scenario::{Estimate, Scenario};
+        let mut s = Scenario::blank();
+        let set = |s: &mut Scenario, f: Field, v: f64| f.set(s, Estimate::Fixed(v)).unwrap_or_else(|e| panic!("{e}"));
+        // 1000 users, half affected; 10 per user plus 2 per outage hour, 40% claim; paid past 24 h.
+        set(&mut s, ActiveUsers, 1000.0);
+        set(&mut s, ShareAffected, 0.5);
+        set(&mut s, PerUser, 10.0);
+        set(&mut s, PerUserPerHour, 2.0);
+        set(&mut s, UserUptake, 0.4);
+        set(&mut s, CompensationAfterHours, 24.0);
+        // A fine of 3 per affected user; revenue of 8760 a year (1 an hour) on a day of 3× demand.
+        set(&mut s, FinesPerUserAffected, 3.0);
+        set(&mut s, AnnualRevenue, 8760.0);
+        set(&mut s, DemandFactor, 3.0);
+        let at = |s: &Scenario, d: f64| {
+            let mut p = Point::nominal(s);
+            p.set(DurationHours, d);
+            evaluate(&p).components
+        };
+        // D = 24 h is not past 24 h: nothing is paid. D = 30 h: 500 · (10 + 2·30) · 0.4 = 14 000.
+        assert_eq!(at(&s, 24.0).get(Component::Compensation), 0.0);
+        assert_eq!(at(&s, 30.0).get(Component::Compensation), 14_000.0);
+        // C9 = 3 · 500 whatever the duration; C1 = 3 · 1/h · 0.5 · 30 h = 45.
+        assert_eq!(at(&s, 30.0).get(Component::Fines), 1500.0);
+        assert_eq!(at(&s, 30.0).get(Component::LostRevenue), 45.0);
+        // A business group on the same busy day: C2 = 3 · 2 · 5/h · 0.5 · 30 h = 450.
+        s.businesses.push(crate::scenario::Business {
+            count: crate::scenario::Input::fixed(2.0),
+            sales_per_hour: crate::scenario::Input::fixed(5.0),
+            ..crate::scenario::Business::default()
+        });
+        assert_eq!(at(&s, 30.0).get(Component::BusinessLoss), 450.0);
+        // 2 businesses · 0.5 · (100 + 10·30) · 1, on top of the users.
+        set(&mut s, PerBusiness, 100.0);
+        set(&mut s, PerBusinessPerHour, 10.0);
+        set(&mut s, BusinessUptake, 1.0);
+        assert_eq!(at(&s, 30.0).get(Component::Compensation), 14_000.0 + 400.0);
+    }
+
+    #[test]
     fn credit_is_the_largest_applicable_tier() {
         use crate::scenario::TierSet;
         let ec2 = TierSet::AwsEc2.tiers();
