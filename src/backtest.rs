@@ -54,6 +54,8 @@ pub struct Record {
     pub title: String,
     /// Its currency code.
     pub currency: String,
+    /// Its currency per US dollar (to set presets side by side).
+    pub per_usd: f64,
     /// Whether the model's values are Monte Carlo means.
     pub is_mean: bool,
     /// One check per published figure, in file order.
@@ -139,6 +141,7 @@ pub fn record(id: &str, scenario: &Scenario, cancel: &AtomicBool) -> Record {
         id: id.to_owned(),
         title: scenario.title().to_owned(),
         currency: scenario.currency.code.clone(),
+        per_usd: scenario.currency.per_usd.nominal(),
         is_mean: samples.is_some(),
         checks: check(scenario, samples.as_ref()),
     }

@@ -13,6 +13,7 @@ use std::sync::atomic::AtomicBool;
 
 use serde::Serialize;
 
+use crate::model::uptime::BAND_THRESHOLDS_USD;
 use crate::model::{Point, evaluate};
 use crate::results::{BAND_SAMPLES, SamplePlan};
 use crate::scenario::{Estimate, Field, Scenario};
@@ -20,9 +21,6 @@ use crate::sim::{self, Job, Output, percentiles};
 
 /// The longest duration searched: a year of outage.
 pub const MAX_HOURS: f64 = 8760.0;
-
-/// The Uptime Institute's lines, in US dollars: over $100k and over $1M.
-pub const UPTIME_LINES_USD: [f64; 2] = [100e3, 1e6];
 
 /// Bisection steps as entered: enough to reach the nearest representable duration.
 const STEPS: usize = 200;
@@ -54,7 +52,7 @@ pub struct Crossing {
 #[must_use]
 pub fn lines(scenario: &Scenario, tolerance: Option<f64>) -> Vec<Line> {
     let per_usd = scenario.currency.per_usd.nominal();
-    let mut out: Vec<Line> = UPTIME_LINES_USD
+    let mut out: Vec<Line> = BAND_THRESHOLDS_USD
         .iter()
         .map(|&usd| Line { label: format!("{} (Uptime)", crate::format::money(usd, "USD")), amount: usd * per_usd })
         .collect();

@@ -112,3 +112,17 @@ fn the_time_to_threshold_is_exact_on_a_straight_line() {
     assert_close(hours[2], 0.65, 1e-12, "tolerance");
     assert_eq!(outage_cost::threshold::sentence(&c[2], "USD"), "reaches the tolerance $13k after 39 min");
 }
+
+#[test]
+fn the_report_shows_the_presets_own_published_figures() {
+    let s = presets::find("kakao-2022").unwrap().load().unwrap();
+    let data = outage_cost::export::ReportData::new(&s, Some(500), None);
+    let dir = std::env::temp_dir().join(format!("outage-cost-track-report-{}", std::process::id()));
+    outage_cost::export::write_report(&data, &dir, outage_cost::export::Size::new(640, 360).unwrap()).unwrap();
+    for file in ["report.html", "report.md"] {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        assert!(text.contains("Published figures beside the model"), "{file}");
+        assert!(text.contains("Compensation (C7)") && text.contains("₩27.5B"), "{file}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -10,6 +10,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use outage_cost::app::{ChartTab, OutageApp};
+use outage_cost::model::Component;
 use outage_cost::scenario::{Estimate, Scenario, presets};
 
 fn preset(id: &str) -> Scenario {
@@ -224,11 +225,13 @@ fn tabs_switch_charts_and_explain_shows_formula_inputs_and_sources() {
     harness.get_by_label("Explain").click();
     harness.run();
     assert_eq!(harness.state().tab(), ChartTab::Explain);
-    harness.get_by_label("R_h · ρ · φ · H · (1 − δ),  R_h = annual revenue / 8760");
+    harness.get_by_label(Component::LostRevenue.formula());
     harness.get_by_label_contains("Assumptions");
     harness.get_by_label_contains("C7  Compensation").click();
     harness.run();
-    harness.get_by_label("N_aff · c_u · q_u + (Σ_k M_k) · φ · c_b · q_b");
+    harness.get_by_label(Component::Compensation.formula());
+    // The preset's own published figures beside the model's.
+    harness.get_by_label_contains("Published figures beside the model");
     for tab in ["Breakdown", "Timeline", "Benchmarks", "Uncertainty", "Cost vs duration"] {
         harness.get_by_label(tab).click();
         harness.run();
@@ -474,4 +477,39 @@ fn with_ranges_cards_breakdown_and_slides_show_the_same_mean() {
     harness.key_press(Key::F5);
     harness.run();
     harness.get_by_label_contains(&format!("costs {shown} on average"));
+}
+
+#[test]
+fn the_track_record_tab_sets_every_published_loss_beside_the_model() {
+    let mut harness = default_app();
+    harness.get_by_label("Track record").click();
+    harness.run();
+    assert_eq!(harness.state().tab(), ChartTab::TrackRecord);
+    assert!(wait_for(&mut harness, "KDDI core network failure, July 2022: C7"), "the backtest finished");
+    harness.get_by_label_contains("Kakao data-center fire, October 2022: C7");
+}
+
+#[test]
+fn solving_for_an_input_finds_kakaos_per_user_compensation_and_uses_it() {
+    let mut harness = default_app();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Solve for an input…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Target (KRW)").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Target (KRW)").type_text("27.5B");
+    harness.run();
+    harness.get_by_label("Solve").click();
+    harness.run();
+    harness.get_by_label("Use this value").click();
+    harness.run();
+    let per_user = harness.state().scenario().compensation.per_user.nominal();
+    assert!((per_user - 545.473_684_21).abs() < 1e-6, "{per_user}");
+}
+
+#[test]
+fn the_cards_say_when_the_outage_costs_a_million_dollars() {
+    let mut harness = harness(OutageApp::new(common::scenario("flat_full_outage.ron"), None));
+    assert!(wait_for(&mut harness, "Costs $1M"), "the time to threshold arrives");
 }

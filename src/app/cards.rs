@@ -34,10 +34,19 @@ struct Card {
 
 /// The cards, wrapped into as many rows as the width needs. With Monte Carlo results, the money
 /// totals show their mean and 90% interval (DESIGN §2.5).
-pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>) {
+pub fn ui(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    results: &Results,
+    analysis: Option<&Analysis>,
+    crossings: Option<&[crate::threshold::Crossing]>,
+) {
     let mut cards = cards(scenario, results);
     if let Some(analysis) = analysis {
         with_intervals(&mut cards, scenario, analysis);
+    }
+    if let Some(card) = crossings.and_then(|c| threshold_card(scenario, c)) {
+        cards.push(card);
     }
     let gap = 8.0;
     let min_width = 168.0;
@@ -79,6 +88,27 @@ fn card_ui(ui: &mut Ui, card: &Card, width: f32) {
         })
         .response;
     response.on_hover_text(&card.hover);
+}
+
+/// "Costs $1M after 38 min": the time to the Uptime $1M line (DESIGN §9), with the other lines
+/// and the P95 on hover.
+fn threshold_card(scenario: &Scenario, crossings: &[crate::threshold::Crossing]) -> Option<Card> {
+    let code = scenario.currency.code.as_str();
+    let million = crossings.get(1)?;
+    let context = match million.p95_hours {
+        Some(p95) => format!("P95 {}", crate::threshold::when(p95)),
+        None => format!("{} line", money(million.line.amount, code)),
+    };
+    let hover: Vec<String> =
+        crossings.iter().map(|c| format!("This outage {}.", crate::threshold::sentence(c, code))).collect();
+    Some(Card {
+        title: "Costs $1M",
+        shows: Shows::Other,
+        value: crate::threshold::when(million.hours),
+        context,
+        hover: hover.join("\n"),
+        accent: None,
+    })
 }
 
 /// Replaces the totals by their Monte Carlo mean and adds the P5–P95 interval.

@@ -4,6 +4,7 @@
 use egui::{Grid, RichText, ScrollArea, Ui};
 
 use super::colors::color;
+use super::montecarlo::Analysis;
 use super::results::Results;
 use crate::format::{money, money_exact, value};
 use crate::model::{Component, explain};
@@ -11,7 +12,7 @@ use crate::results::Total;
 use crate::scenario::Scenario;
 
 /// Draws the tab; `selected` is the component shown.
-pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, selected: &mut Component) {
+pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>, selected: &mut Component) {
     let code = scenario.currency.code.as_str();
     let e = &results.evaluation;
     if results.summaries.is_some() {
@@ -55,8 +56,45 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, selected: &mut Co
             ui.end_row();
         });
     });
+    if !scenario.published.is_empty() {
+        ui.separator();
+        published_ui(ui, scenario, analysis);
+    }
     ui.separator();
     sources_ui(ui, scenario);
+}
+
+/// The scenario's published figures beside the model's (DESIGN §10), read as the backtest reads
+/// them: the Monte Carlo mean and P5–P95 with ranges.
+fn published_ui(ui: &mut Ui, scenario: &Scenario, analysis: Option<&Analysis>) {
+    let code = scenario.currency.code.as_str();
+    let checks = crate::backtest::check(scenario, analysis.map(|a| &a.samples));
+    ui.label(RichText::new("Published figures beside the model").strong());
+    Grid::new("published").num_columns(5).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+        for h in ["Figure", "Published", "Model", "P5–P95", "Error"] {
+            ui.label(RichText::new(h).weak());
+        }
+        ui.end_row();
+        for c in &checks {
+            ui.label(&c.name).on_hover_text(format!("Source: {}\n{}", c.published.source, c.published.note));
+            if c.published.low == c.published.high {
+                ui.label(money(c.published.low, code));
+            } else {
+                ui.label(format!("{}–{}", money(c.published.low, code), money(c.published.high, code)));
+            }
+            ui.label(money(c.model, code));
+            ui.label(
+                c.range.map_or_else(|| "—".to_owned(), |(lo, hi)| format!("{}–{}", money(lo, code), money(hi, code))),
+            );
+            let verdict = if c.error == 0.0 { "inside".to_owned() } else { format!("{:+.1}%", c.error * 100.0) };
+            ui.label(if c.agrees() {
+                RichText::new(verdict)
+            } else {
+                RichText::new(verdict).color(egui::Color32::from_rgb(0xD0, 0x45, 0x3A))
+            });
+            ui.end_row();
+        }
+    });
 }
 
 fn sources_ui(ui: &mut Ui, scenario: &Scenario) {

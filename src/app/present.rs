@@ -62,7 +62,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, slide: us
             ChartTab::Breakdown => charts::breakdown_ui(ui, scenario, results),
             ChartTab::Timeline => charts::timeline_ui(ui, scenario, results),
             ChartTab::Benchmarks => charts::benchmarks_ui(ui, scenario, results),
-            _ => charts::duration_ui(ui, scenario, results),
+            _ => charts::duration_ui(ui, scenario, results, None),
         }
     });
 }

@@ -64,6 +64,7 @@ pub fn report(data: &ReportData, charts: &[(Chart, String)]) -> String {
     for (chart, _) in charts {
         let _ = writeln!(out, "![{}]({}.png)\n", chart.name(), chart.file_stem());
     }
+    published(&mut out, data);
     if !s.sources.is_empty() {
         out.push_str("## Sources\n\n");
         for source in &s.sources {
@@ -78,4 +79,29 @@ pub fn report(data: &ReportData, charts: &[(Chart, String)]) -> String {
         }
     }
     out
+}
+
+/// The scenario's published figures beside the model's (DESIGN §10), as the backtest reads them.
+fn published(out: &mut String, data: &ReportData) {
+    let checks = crate::backtest::check(&data.scenario, data.samples.as_ref());
+    if checks.is_empty() {
+        return;
+    }
+    let code = data.currency();
+    out.push_str("## Published figures beside the model\n\n| Figure | Published | Model | P5–P95 | Error | Source |\n|---|---:|---:|---:|---:|---|\n");
+    for c in &checks {
+        let range =
+            c.range.map_or_else(|| "—".to_owned(), |(lo, hi)| format!("{}–{}", money(lo, code), money(hi, code)));
+        let error = if c.error == 0.0 { "inside".to_owned() } else { format!("{:+.1}%", c.error * 100.0) };
+        let _ = writeln!(
+            out,
+            "| {} | {}–{} | {} | {range} | {error} | {} |",
+            c.name,
+            money(c.published.low, code),
+            money(c.published.high, code),
+            money(c.model, code),
+            c.published.source
+        );
+    }
+    out.push('\n');
 }

@@ -19,7 +19,16 @@ fn stacked() -> impl Iterator<Item = Component> {
 }
 
 /// Draws the chart in the space given.
-pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
+pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, crossings: Option<&[crate::threshold::Crossing]>) {
+    // Only the crossings within the curve's durations, so they do not stretch the chart.
+    let end = results.curve.last().map_or(0.0, |p| p.duration_hours);
+    let within = |h: Option<f64>| h.is_some_and(|h| h > 0.0 && h <= end);
+    let crossings: Vec<crate::threshold::Crossing> = crossings
+        .unwrap_or_default()
+        .iter()
+        .filter(|c| within(c.hours) || within(c.p95_hours.flatten()))
+        .cloned()
+        .collect();
     let code = scenario.currency.code.clone();
     let curve = &results.curve;
     let d = results.evaluation.point.get(Field::DurationHours);
@@ -87,6 +96,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
                 plot_ui.line(Line::new("Mean provider cost", mean).color(blue).width(2.0));
                 uptime_lines(plot_ui, per_usd, &code);
                 this_outage(plot_ui, d);
+                crossing_marks(plot_ui, &crossings, &code, end);
                 return;
             }
             let mut lower = vec![0.0; curve.len()];
@@ -105,7 +115,25 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
             plot_ui.line(Line::new("Provider cost", total).color(Color32::from_gray(60)).width(1.5));
             uptime_lines(plot_ui, per_usd, &code);
             this_outage(plot_ui, d);
+            crossing_marks(plot_ui, &crossings, &code, end);
         });
+}
+
+/// Where the provider cost (and its P95, with ranges) crosses each line (DESIGN §9).
+fn crossing_marks(plot_ui: &mut egui_plot::PlotUi<'_>, crossings: &[crate::threshold::Crossing], code: &str, end: f64) {
+    let red = Color32::from_rgb(0xD0, 0x45, 0x3A);
+    for c in crossings {
+        if let Some(h) = c.hours.filter(|h| *h > 0.0 && *h <= end) {
+            let name = format!("Reaches {} after {}", money(c.line.amount, code), hours(h));
+            plot_ui.points(egui_plot::Points::new(name, vec![[h, c.line.amount]]).radius(5.0).color(red));
+        }
+        if let Some(h) = c.p95_hours.flatten().filter(|h| *h > 0.0 && *h <= end) {
+            let name = format!("P95 reaches {} after {}", money(c.line.amount, code), hours(h));
+            plot_ui.points(
+                egui_plot::Points::new(name, vec![[h, c.line.amount]]).radius(4.0).color(red.gamma_multiply(0.6)),
+            );
+        }
+    }
 }
 
 /// The Uptime Institute $100k and $1M lines in the scenario's currency.
