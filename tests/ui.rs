@@ -8,7 +8,7 @@ mod common;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use outage_cost::app::{ChartTab, OutageApp};
 use outage_cost::model::Component;
 use outage_cost::scenario::{Estimate, Scenario, presets};
@@ -512,4 +512,18 @@ fn solving_for_an_input_finds_kakaos_per_user_compensation_and_uses_it() {
 fn the_cards_say_when_the_outage_costs_a_million_dollars() {
     let mut harness = harness(OutageApp::new(common::scenario("flat_full_outage.ron"), None));
     assert!(wait_for(&mut harness, "Costs $1M"), "the time to threshold arrives");
+}
+
+#[test]
+fn an_inputs_context_menu_opens_the_solve_window_on_it() {
+    let mut harness = default_app();
+    let before = harness.query_all_by_label_contains("Demand on the day").count();
+    harness.get_by_role_and_label(Role::Label, "Demand on the day").click_secondary();
+    harness.run();
+    harness.get_by_label("Solve for this input…").click();
+    harness.run();
+    harness.get_by_label("Solve for an input");
+    // The window's input list shows the input asked for.
+    let combo = harness.get_by_role_and_label(Role::ComboBox, "Input");
+    assert_eq!(combo.accesskit_node().value().as_deref(), Some("Demand on the day"), "{before}");
 }

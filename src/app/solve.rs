@@ -46,8 +46,21 @@ impl Default for Solving {
     }
 }
 
-/// Draws the window while `solving` is set; "Use this value" writes the answer into `scenario`.
+/// A request from an input's context menu to solve for it.
+#[derive(Clone, Debug, Default)]
+struct Request(String);
+
+/// Asks for the solve window on the input at `path` (from an input's context menu).
+pub fn request(ctx: &Context, path: &str) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::unique("solve request"), Request(path.to_owned())));
+}
+
+/// Draws the window while `solving` is set (or an input asked for it); "Use this value" writes
+/// the answer into `scenario`.
 pub fn window_ui(ctx: &Context, solving: &mut Option<Solving>, scenario: &mut Scenario) {
+    if let Some(Request(path)) = ctx.data_mut(|d| d.remove_temp::<Request>(egui::Id::unique("solve request"))) {
+        *solving = Some(Solving { input: path, ..Solving::default() });
+    }
     let Some(state) = solving.as_mut() else { return };
     let mut open = true;
     let code = scenario.currency.code.clone();

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 use egui::{Color32, Grid, RichText, ScrollArea, Ui};
 use egui_plot::{Legend, Line, Points};
@@ -28,8 +28,41 @@ pub struct Track {
     records_inbox: Option<Receiver<Vec<Record>>>,
     crossings: Option<(Key, Vec<Crossing>)>,
     requested: Option<Key>,
-    crossings_inbox: Option<Receiver<(Key, Vec<Crossing>)>>,
+    worker: Option<Worker>,
+}
+
+/// The time-to-threshold worker: one named thread that takes the newest request and abandons a
+/// run when a newer one arrives.
+struct Worker {
+    requests: Sender<Key>,
+    results: Receiver<(Key, Vec<Crossing>)>,
     cancel: Arc<AtomicBool>,
+}
+
+impl Worker {
+    fn start(repaint: impl Fn() + Send + 'static) -> Option<Self> {
+        let (requests, inbox) = channel::<Key>();
+        let (outbox, results) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&cancel);
+        std::thread::Builder::new()
+            .name("time to threshold".to_owned())
+            .spawn(move || {
+                while let Ok(mut job) = inbox.recv() {
+                    while let Ok(newer) = inbox.try_recv() {
+                        job = newer;
+                    }
+                    stop.store(false, Ordering::Relaxed);
+                    let crossings = time_to_threshold(&job.0, job.1, SamplePlan::of(&job.0, None, None), &stop);
+                    if stop.load(Ordering::Relaxed) || outbox.send((job, crossings)).is_err() {
+                        continue;
+                    }
+                    repaint();
+                }
+            })
+            .ok()?;
+        Some(Self { requests, results, cancel })
+    }
 }
 
 impl Track {
@@ -59,29 +92,17 @@ impl Track {
                 self.records_inbox = Some(rx);
             }
         }
-        if let Some(inbox) = &self.crossings_inbox {
-            while let Ok(done) = inbox.try_recv() {
-                self.crossings = Some(done);
-            }
+        if self.worker.is_none() {
+            self.worker = Worker::start(repaint);
+        }
+        let Some(worker) = &self.worker else { return };
+        while let Ok(done) = worker.results.try_recv() {
+            self.crossings = Some(done);
         }
         let key = (scenario.clone(), tolerance);
         if self.requested.as_ref() != Some(&key) {
-            self.cancel.store(true, Ordering::Relaxed);
-            let cancel = Arc::new(AtomicBool::new(false));
-            self.cancel = Arc::clone(&cancel);
-            let (tx, rx) = channel();
-            let job = key.clone();
-            let spawned = std::thread::Builder::new().name("time to threshold".to_owned()).spawn(move || {
-                let plan = SamplePlan::of(&job.0, None, None);
-                let crossings = time_to_threshold(&job.0, job.1, plan, &cancel);
-                if !cancel.load(Ordering::Relaxed) {
-                    let _ = tx.send((job, crossings));
-                    repaint();
-                }
-            });
-            if spawned.is_ok() {
-                self.crossings_inbox = Some(rx);
-            }
+            worker.cancel.store(true, Ordering::Relaxed);
+            let _ = worker.requests.send(key.clone());
             self.requested = Some(key);
         }
     }

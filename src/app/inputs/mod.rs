@@ -142,6 +142,7 @@ pub fn fields_ui(ui: &mut Ui, scenario: &mut Scenario, id: &str, fields: &[Field
                 unit: field.unit(),
                 scale: scale_for(field),
                 currency: &code,
+                solve_path: Some(field.path().to_owned()),
             };
             if estimate_ui(ui, &mut estimate, &field.domain(), &spec) {
                 // The widget keeps the estimate in the field's domain, so this cannot fail.
