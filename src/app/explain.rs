@@ -11,8 +11,12 @@ use crate::model::{Component, explain};
 use crate::results::Total;
 use crate::scenario::Scenario;
 
-/// Draws the tab; `selected` is the component shown.
+/// Draws the tab, scrolling as a whole; `selected` is the component shown.
 pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>, selected: &mut Component) {
+    ScrollArea::vertical().id_salt("explain").show(ui, |ui| body_ui(ui, scenario, results, analysis, selected));
+}
+
+fn body_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>, selected: &mut Component) {
     let code = scenario.currency.code.as_str();
     let e = &results.evaluation;
     if results.summaries.is_some() {
@@ -56,12 +60,8 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<
             ui.end_row();
         });
     });
-    if !scenario.published.is_empty() {
-        ui.separator();
-        published_ui(ui, scenario, analysis);
-    }
     ui.separator();
-    sources_ui(ui, scenario);
+    sources_ui(ui, scenario, analysis);
 }
 
 /// The scenario's published figures beside the model's (DESIGN §10), read as the backtest reads
@@ -97,29 +97,31 @@ fn published_ui(ui: &mut Ui, scenario: &Scenario, analysis: Option<&Analysis>) {
     });
 }
 
-fn sources_ui(ui: &mut Ui, scenario: &Scenario) {
-    ScrollArea::vertical().id_salt("sources").show(ui, |ui| {
-        ui.label(RichText::new("About this scenario").strong());
-        if !scenario.description.is_empty() {
-            ui.label(&scenario.description);
-        }
-        if !scenario.sources.is_empty() {
-            ui.add_space(4.0);
-            ui.label(RichText::new("Sources").strong());
-            for source in &scenario.sources {
-                if source.url.is_empty() {
-                    ui.label(format!("• {}", source.label));
-                } else {
-                    ui.hyperlink_to(format!("• {}", source.label), &source.url).on_hover_text(&source.url);
-                }
+fn sources_ui(ui: &mut Ui, scenario: &Scenario, analysis: Option<&Analysis>) {
+    if !scenario.published.is_empty() {
+        published_ui(ui, scenario, analysis);
+        ui.add_space(6.0);
+    }
+    ui.label(RichText::new("About this scenario").strong());
+    if !scenario.description.is_empty() {
+        ui.label(&scenario.description);
+    }
+    if !scenario.sources.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new("Sources").strong());
+        for source in &scenario.sources {
+            if source.url.is_empty() {
+                ui.label(format!("• {}", source.label));
+            } else {
+                ui.hyperlink_to(format!("• {}", source.label), &source.url).on_hover_text(&source.url);
             }
         }
-        if !scenario.assumptions.is_empty() {
-            ui.add_space(4.0);
-            ui.label(RichText::new("Assumptions").strong());
-            for assumption in &scenario.assumptions {
-                ui.label(format!("• {assumption}"));
-            }
+    }
+    if !scenario.assumptions.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new("Assumptions").strong());
+        for assumption in &scenario.assumptions {
+            ui.label(format!("• {assumption}"));
         }
-    });
+    }
 }

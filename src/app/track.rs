@@ -133,22 +133,24 @@ pub fn ui(ui: &mut Ui, track: &Track) {
         .weak(),
     );
     ui.columns(2, |columns| {
-        ScrollArea::vertical().id_salt("track table").show(&mut columns[0], |ui| table_ui(ui, records));
+        ScrollArea::both().id_salt("track table").show(&mut columns[0], |ui| table_ui(ui, records));
         chart_ui(&mut columns[1], records);
     });
 }
 
 fn table_ui(ui: &mut Ui, records: &[Record]) {
     Grid::new("track record").num_columns(5).striped(true).spacing([10.0, 4.0]).show(ui, |ui| {
-        for h in ["Preset and figure", "Published", "Model", "P5–P95", "Error"] {
+        for h in ["Preset: figure", "Published", "Model", "P5–P95", "Error"] {
             ui.label(RichText::new(h).strong());
         }
         ui.end_row();
         for r in records {
             for c in &r.checks {
                 let code = r.currency.as_str();
-                ui.label(format!("{}: {}", r.title, c.figure))
-                    .on_hover_text(format!("{}\nSource: {}\n{}", c.name, c.published.source, c.published.note));
+                ui.label(format!("{}: {}", r.id, c.figure)).on_hover_text(format!(
+                    "{}\n{}\nSource: {}\n{}",
+                    r.title, c.name, c.published.source, c.published.note
+                ));
                 let published = if c.published.low == c.published.high {
                     money(c.published.low, code)
                 } else {
@@ -199,12 +201,11 @@ fn chart_ui(ui: &mut Ui, records: &[Record]) {
     let ticks = |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| money(10f64.powf(mark.value), "USD");
     let names: Vec<(String, [f64; 2])> = points.clone();
     super::charts::plot("track record chart")
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .x_axis_label("Published (USD, log)")
         .y_axis_label("Model (USD, log)")
         .x_axis_formatter(ticks)
         .y_axis_formatter(ticks)
-        .data_aspect(1.0)
         .include_x(lo)
         .include_x(hi)
         .include_y(lo)

@@ -29,7 +29,8 @@ pub use timeline::ui as timeline_ui;
 
 /// The row of tabs.
 pub fn tabs_ui(ui: &mut Ui, view: &mut View) {
-    ui.horizontal(|ui| {
+    // Wrapped, so every tab stays reachable in a narrow window.
+    ui.horizontal_wrapped(|ui| {
         for tab in ChartTab::ALL {
             ui.selectable_value(&mut view.tab, tab, tab.label());
         }
