@@ -140,8 +140,9 @@ impl Published {
     }
 }
 
+/// `Published` as written, checked into a [`Published`]; named like it in messages.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Published", deny_unknown_fields)]
 struct PublishedRepr {
     figure: FigureId,
     low: f64,
