@@ -9,6 +9,7 @@ use std::sync::atomic::AtomicBool;
 
 use serde::Serialize;
 
+use crate::format::money;
 use crate::model::{Evaluation, Outcome, figure_name, figure_value, term_component};
 use crate::results::SamplePlan;
 use crate::scenario::{FigureId, FigureTerm, Published, Scenario, presets};
@@ -42,6 +43,32 @@ impl Check {
     #[must_use]
     pub fn agrees(&self) -> bool {
         self.error.abs() <= AGREEMENT
+    }
+
+    /// The error for people: "inside", "+3.2%", "−12.0%", or "above" when the published range is
+    /// 0 (no percentage of nothing).
+    #[must_use]
+    pub fn error_text(&self) -> String {
+        if self.error == 0.0 {
+            "inside".to_owned()
+        } else if self.error.is_finite() {
+            format!("{:+.1}%", self.error * 100.0)
+        } else {
+            "above".to_owned()
+        }
+    }
+
+    /// The published range: "₩27.5B", or "$54M–$82M".
+    #[must_use]
+    pub fn published_text(&self, code: &str) -> String {
+        let (low, high) = (self.published.low, self.published.high);
+        if low == high { money(low, code) } else { format!("{}–{}", money(low, code), money(high, code)) }
+    }
+
+    /// The model's P5–P95, or "—" without ranges.
+    #[must_use]
+    pub fn range_text(&self, code: &str) -> String {
+        self.range.map_or_else(|| "—".to_owned(), |(lo, hi)| format!("{}–{}", money(lo, code), money(hi, code)))
     }
 }
 
@@ -169,6 +196,9 @@ mod tests {
         assert!((relative_error(3.0, 4.0, 6.0) + 0.25).abs() < 1e-12);
         assert!((relative_error(9.0, 4.0, 6.0) - 0.5).abs() < 1e-12);
         assert_eq!(relative_error(1.0, 0.0, 0.0), f64::INFINITY);
+        let text = r#"(version: 1, outage: (duration_hours: 2), fines: (fixed: 100), published: [(figure: "C9", low: 0, high: 0)])"#;
+        let s = crate::scenario::load::parse(text, "t.ron").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(check(&s, None)[0].error_text(), "above");
     }
 
     #[test]

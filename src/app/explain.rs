@@ -77,16 +77,10 @@ fn published_ui(ui: &mut Ui, scenario: &Scenario, analysis: Option<&Analysis>) {
         ui.end_row();
         for c in &checks {
             ui.label(&c.name).on_hover_text(format!("Source: {}\n{}", c.published.source, c.published.note));
-            if c.published.low == c.published.high {
-                ui.label(money(c.published.low, code));
-            } else {
-                ui.label(format!("{}–{}", money(c.published.low, code), money(c.published.high, code)));
-            }
+            ui.label(c.published_text(code));
             ui.label(money(c.model, code));
-            ui.label(
-                c.range.map_or_else(|| "—".to_owned(), |(lo, hi)| format!("{}–{}", money(lo, code), money(hi, code))),
-            );
-            let verdict = if c.error == 0.0 { "inside".to_owned() } else { format!("{:+.1}%", c.error * 100.0) };
+            ui.label(c.range_text(code));
+            let verdict = c.error_text();
             ui.label(if c.agrees() {
                 RichText::new(verdict)
             } else {

@@ -151,24 +151,12 @@ fn table_ui(ui: &mut Ui, records: &[Record]) {
                     "{}\n{}\nSource: {}\n{}",
                     r.title, c.name, c.published.source, c.published.note
                 ));
-                let published = if c.published.low == c.published.high {
-                    money(c.published.low, code)
-                } else {
-                    format!("{}–{}", money(c.published.low, code), money(c.published.high, code))
-                };
-                ui.label(published);
+                ui.label(c.published_text(code));
                 ui.label(money(c.model, code));
-                ui.label(
-                    c.range
-                        .map_or_else(|| "—".to_owned(), |(lo, hi)| format!("{}–{}", money(lo, code), money(hi, code))),
-                );
-                let (text, colour) = if c.error == 0.0 {
-                    ("inside".to_owned(), Color32::from_rgb(0x2E, 0x9D, 0x5B))
-                } else if c.agrees() {
-                    (format!("{:+.1}%", c.error * 100.0), Color32::from_rgb(0x2E, 0x9D, 0x5B))
-                } else {
-                    (format!("{:+.1}%", c.error * 100.0), Color32::from_rgb(0xD0, 0x45, 0x3A))
-                };
+                ui.label(c.range_text(code));
+                let colour =
+                    if c.agrees() { Color32::from_rgb(0x2E, 0x9D, 0x5B) } else { Color32::from_rgb(0xD0, 0x45, 0x3A) };
+                let text = c.error_text();
                 ui.label(RichText::new(text).color(colour));
                 ui.end_row();
             }

@@ -28,11 +28,6 @@ pub fn backtest(json_out: bool, out: &mut dyn Write) -> anyhow::Result<ExitCode>
     Ok(if all_agree { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// "+3.2%", "inside", for the error column.
-fn error_text(error: f64) -> String {
-    if error == 0.0 { "inside".to_owned() } else { format!("{:+.1}%", error * 100.0) }
-}
-
 fn backtest_table(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "Published losses against the model (Monte Carlo mean with P5–P95 where a preset has ranges)")?;
     writeln!(out, "Agrees: the model within {:.0}% of the published range.", AGREEMENT * 100.0)?;
@@ -46,19 +41,13 @@ fn backtest_table(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
         )?;
         for c in &r.checks {
             let code = r.currency.as_str();
-            let published = if c.published.low == c.published.high {
-                money(c.published.low, code)
-            } else {
-                format!("{}–{}", money(c.published.low, code), money(c.published.high, code))
-            };
-            let range =
-                c.range.map_or_else(|| "—".to_owned(), |(lo, hi)| format!("{}–{}", money(lo, code), money(hi, code)));
+            let (published, range) = (c.published_text(code), c.range_text(code));
             let name: String = c.name.chars().take(46).collect();
             writeln!(
                 out,
                 "  {name:<46} {published:>21} {:>9} {range:>21} {:>8} {:>8}  {}",
                 money(c.model, code),
-                error_text(c.error),
+                c.error_text(),
                 if c.overlaps { "yes" } else { "no" },
                 if c.agrees() { "yes" } else { "NO" }
             )?;

@@ -303,18 +303,14 @@ fn published(out: &mut String, data: &ReportData) {
         "<tr><th>Figure</th><th>Published</th><th>Model</th><th>P5–P95</th><th>Error</th><th>Source</th></tr>\n",
     );
     for c in &checks {
-        let range =
-            c.range.map_or_else(|| "—".to_owned(), |(lo, hi)| format!("{}–{}", money(lo, code), money(hi, code)));
-        let error = if c.error == 0.0 { "inside".to_owned() } else { format!("{:+.1}%", c.error * 100.0) };
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}–{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&c.name),
-            money(c.published.low, code),
-            money(c.published.high, code),
+            c.published_text(code),
             money(c.model, code),
-            range,
-            error,
+            c.range_text(code),
+            c.error_text(),
             esc(&c.published.source)
         );
     }

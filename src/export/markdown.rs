@@ -90,16 +90,14 @@ fn published(out: &mut String, data: &ReportData) {
     let code = data.currency();
     out.push_str("## Published figures beside the model\n\n| Figure | Published | Model | P5–P95 | Error | Source |\n|---|---:|---:|---:|---:|---|\n");
     for c in &checks {
-        let range =
-            c.range.map_or_else(|| "—".to_owned(), |(lo, hi)| format!("{}–{}", money(lo, code), money(hi, code)));
-        let error = if c.error == 0.0 { "inside".to_owned() } else { format!("{:+.1}%", c.error * 100.0) };
         let _ = writeln!(
             out,
-            "| {} | {}–{} | {} | {range} | {error} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             c.name,
-            money(c.published.low, code),
-            money(c.published.high, code),
+            c.published_text(code),
             money(c.model, code),
+            c.range_text(code),
+            c.error_text(),
             c.published.source
         );
     }
