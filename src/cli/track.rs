@@ -33,7 +33,7 @@ fn backtest_table(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "Agrees: the model within {:.0}% of the published range.", AGREEMENT * 100.0)?;
     for r in records {
         writeln!(out)?;
-        writeln!(out, "{} ({})", r.title, r.id)?;
+        writeln!(out, "{} ({})", printable(&r.title), r.id)?;
         writeln!(
             out,
             "  {:<46} {:>21} {:>9} {:>21} {:>8} {:>8}  Agrees",
@@ -52,11 +52,17 @@ fn backtest_table(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
                 if c.agrees() { "yes" } else { "NO" }
             )?;
             if !c.published.source.is_empty() {
-                writeln!(out, "      source: {}", c.published.source)?;
+                writeln!(out, "      source: {}", printable(&c.published.source))?;
             }
         }
     }
     Ok(())
+}
+
+/// Text from a file as the terminal should show it: control characters (escape sequences, bells,
+/// carriage returns) become `�`, so a scenario cannot drive the terminal.
+fn printable(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect()
 }
 
 /// `outage-cost solve FILE --vary FIELD --target FIGURE=VALUE [--json]`.
@@ -106,7 +112,7 @@ fn solution_text(scenario: &Scenario, s: &Solution, out: &mut dyn Write) -> io::
         .into_iter()
         .find(|(l, _)| l.path() == s.path)
         .map_or(crate::scenario::Unit::Count, |(l, _): (Leaf, _)| l.unit());
-    writeln!(out, "{}", scenario.title())?;
+    writeln!(out, "{}", printable(scenario.title()))?;
     writeln!(
         out,
         "{} = {} gives {} = {} (every other input as entered)",
@@ -172,4 +178,12 @@ pub fn crossings_json(crossings: &[Crossing]) -> Value {
             })
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        assert_eq!(super::printable("Kakao\u{1b}[2J\r fire"), "Kakao\u{fffd}[2J\u{fffd} fire");
+    }
 }
