@@ -200,6 +200,7 @@ pub fn value(v: f64, unit: Unit, code: &str) -> String {
         Unit::PerHour => format!("{} /h", trimmed(v, 3)),
         Unit::PerYear => format!("{} /yr", trimmed(v, 3)),
         Unit::PerUsd => format!("{} per USD", if v.abs() >= 1000.0 { grouped(v, 0) } else { trimmed(v, 4) }),
+        Unit::Factor => format!("×{}", trimmed(v, 3)),
         Unit::Minutes => format!("{} min", grouped(v, 1)),
         Unit::Uptime if v <= 0.0 => "0% (the outage is longer than the month)".to_owned(),
         Unit::Uptime => format!("{}%", trimmed(v * 100.0, 4)),

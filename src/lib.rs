@@ -5,6 +5,7 @@
 //! (`app`) sits on top behind the `gui` feature. See ARCHITECTURE.md for the dependency direction.
 
 pub mod assets;
+pub mod backtest;
 pub mod changes;
 pub mod cli;
 pub mod compare;
@@ -16,7 +17,9 @@ pub mod palette;
 pub mod results;
 pub mod scenario;
 pub mod sim;
+pub mod solve;
 pub mod story;
+pub mod threshold;
 
 #[cfg(feature = "gui")]
 pub mod app;

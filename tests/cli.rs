@@ -203,3 +203,60 @@ fn compare_shows_the_same_means_as_eval_when_there_are_ranges() {
     let shown = outage_cost::format::money(mean, "USD");
     assert!(table.contains("Monte Carlo means") && table.contains(&shown), "{shown} in\n{table}");
 }
+
+#[test]
+fn backtest_shows_every_preset_with_a_published_loss_beside_the_model() {
+    let o = run(&["backtest"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    for needle in ["kakao-2022", "kddi-2022", "cdk-global-2024", "Compensation (C7)", "₩27.5B", "Agrees"] {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+    assert!(!text.contains(" NO"), "every preset agrees:\n{text}");
+    let o = run(&["backtest", "--json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let presets = doc["presets"].as_array().unwrap();
+    assert!(presets.len() >= 10);
+    let kakao = presets.iter().find(|p| p["id"] == "kakao-2022").unwrap();
+    assert_eq!(kakao["checks"][0]["figure"], "C7");
+    assert_eq!(kakao["checks"][0]["published"]["low"], 27.5e9);
+    assert!(kakao["checks"][0]["model"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn solve_finds_the_input_that_meets_a_target() {
+    let o =
+        run(&["solve", "tests/data/flat_full_outage.ron", "--vary", "compensation.per_user", "--target", "C7=402000"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // C7 = 1M · c_u · 0.1 + 10 200 · 0.5 · 50 · 0.4 = 100 000 · c_u + 102 000 → c_u = 3.
+    assert!(stdout(&o).contains("compensation.per_user = $3 gives Compensation (C7) = $402k"), "{}", stdout(&o));
+    let o = run(&["solve", "kakao-2022", "--vary", "compensation.per_user", "--target", "C7=27.5e9", "--json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = doc["solution"]["value"].as_f64().unwrap();
+    assert!((v - 545.473_684_210).abs() < 1e-6, "{v}");
+    // A target out of reach, a bad figure, an unknown field.
+    let o = run(&["solve", "kakao-2022", "--vary", "compensation.user_uptake", "--target", "C7=1e15"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("goes only from"), "{}", stderr(&o));
+    let o = run(&["solve", "kakao-2022", "--vary", "compensation.per_user", "--target", "C12=1"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["solve", "kakao-2022", "--vary", "compensation.per_usr", "--target", "C7=1"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not an input"), "{}", stderr(&o));
+}
+
+#[test]
+fn eval_shows_the_time_to_threshold() {
+    let o = run(&["eval", "tests/data/flat_full_outage.ron", "--tolerance", "500000"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("Time to threshold") && text.contains("$1M (Uptime)") && text.contains("tolerance"),
+        "{text}"
+    );
+    let o = run(&["eval", "tests/data/flat_full_outage.ron", "--json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let lines = doc["time_to_threshold"].as_array().unwrap();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[1]["hours"].as_f64().unwrap() > 0.0);
+}

@@ -135,19 +135,21 @@ fn every_output_column_matches_the_model_for_its_draw() {
 fn the_tornado_sorts_inputs_by_swing() {
     // C1 = 1000/h · H with H = D (flat, hard down); fines fixed 100 000.
     // Swings of P: fines ±25% → 50 000; duration PERT(9, 10, 20) → 9 000..20 000 = 11 000;
-    // revenue ±25% → 5 000; share affected, share dependent and failing share 0.75..1 (clamped)
+    // revenue and demand factor ±25% → 5 000 each; share affected, share dependent and failing share 0.75..1 (clamped)
     // → 2 500 each.
     let s = parse(
         "(version: 1, outage: (duration_hours: Pert(min: 9, mode: 10, max: 20)), revenue: (annual_revenue: 8760000), fines: (fixed: 100000))",
     );
     let bars = tornado(&s, SortBy::ProviderCost);
     let paths: Vec<String> = bars.iter().map(|b| b.leaf.path()).collect();
-    assert_eq!(&paths[..3], ["fines.fixed", "outage.duration_hours", "revenue.annual_revenue"]);
+    // The demand factor (1, swung ±25%) moves C1 as much as the revenue does; ties keep file order.
+    assert_eq!(&paths[..4], ["fines.fixed", "outage.duration_hours", "outage.demand_factor", "revenue.annual_revenue"]);
     assert_close(bars[0].provider_swing(), 50_000.0, 1e-12, "fines swing");
     assert_close(bars[1].provider_swing(), 11_000.0, 1e-9, "duration swing");
-    assert_close(bars[2].provider_swing(), 5_000.0, 1e-9, "revenue swing");
-    assert_eq!(bars.len(), 6);
-    for bar in &bars[3..] {
+    assert_close(bars[2].provider_swing(), 5_000.0, 1e-9, "demand swing");
+    assert_close(bars[3].provider_swing(), 5_000.0, 1e-9, "revenue swing");
+    assert_eq!(bars.len(), 7);
+    for bar in &bars[4..] {
         assert_close(bar.provider_swing(), 2_500.0, 1e-9, &bar.leaf.path());
     }
     // Inputs that move nothing are left out.

@@ -14,6 +14,7 @@ fn value_for(field: Field) -> BoxedStrategy<f64> {
     match (field, field.unit()) {
         (Field::DurationHours, _) => (1e-3..2e3_f64).boxed(),
         (Field::PerUsd, _) => (1e-2..1e4_f64).boxed(),
+        (Field::DemandFactor, _) => (1e-2..1e2_f64).boxed(),
         (Field::FailureShare | Field::ErrorThreshold, _) => (1e-3..=1.0_f64).boxed(),
         (_, Unit::Share) => (0.0..=1.0_f64).boxed(),
         (_, Unit::ClockHour) => (0.0..23.999_f64).boxed(),

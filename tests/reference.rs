@@ -167,3 +167,47 @@ fn uncertain_payment_wallet_at_nominal_values_matches_the_reference() {
         ],
     );
 }
+
+#[test]
+fn operators_rules_match_the_reference_and_the_hand_check() {
+    // The flat example with demand factor 2.5, 0.5 and 5 per outage hour on top of the per-user and
+    // per-business amounts, paid past 3 h (D = 4), and a fine of 0.2 per affected user.
+    check(
+        "operator_rules.ron",
+        [
+            5.0,
+            419.743_936_413_239_45,
+            0.990_283_705_175_619_5,
+            0.1,
+            1_000_000.0,
+            500_000.0,
+            100_000.0,
+            0.006_445_372_560_651_567,
+            375_000.0,
+            937_500.0,
+            5_000_000.0,
+            100_000.0,
+            55_000.0,
+            200_000.0,
+            542_800.0,
+            322_268.628_032_578_4,
+            290_000.0,
+            100_000_000.0,
+            1_885_068.628_032_578_4,
+            5_937_500.0,
+            7_079_768.628_032_577,
+            471_267.157_008_144_6,
+            942_534.314_016_289_2,
+            1_885_068.628_032_578_4,
+        ],
+    );
+    // By hand: C1 = 2.5 · 150 000; C7 = 1M · (2 + 0.5·4) · 0.1 + 10 200 · 0.5 · (50 + 5·4) · 0.4;
+    // C9 = 50 000 + 10 000·4 + 0.2 · 1M.
+    let e = eval(&scenario("operator_rules.ron"));
+    let c = &e.outcome.components;
+    assert_close(c.get(Component::LostRevenue), 2.5 * 150_000.0, 1e-12, "C1");
+    assert_close(c.get(Component::Compensation), 400_000.0 + 142_800.0, 1e-12, "C7");
+    assert_close(c.get(Component::Fines), 290_000.0, 1e-12, "C9");
+    let losses: Vec<f64> = e.business_losses.iter().map(|b| b.value).collect();
+    assert_close(losses[0], 750_000.0, 1e-12, "merchants on a busy day");
+}

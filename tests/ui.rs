@@ -8,8 +8,9 @@ mod common;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use outage_cost::app::{ChartTab, OutageApp};
+use outage_cost::model::Component;
 use outage_cost::scenario::{Estimate, Scenario, presets};
 
 fn preset(id: &str) -> Scenario {
@@ -246,11 +247,13 @@ fn tabs_switch_charts_and_explain_shows_formula_inputs_and_sources() {
     harness.get_by_label("Explain").click();
     harness.run();
     assert_eq!(harness.state().tab(), ChartTab::Explain);
-    harness.get_by_label("R_h · ρ · φ · H · (1 − δ),  R_h = annual revenue / 8760");
+    harness.get_by_label(Component::LostRevenue.formula());
     harness.get_by_label_contains("Assumptions");
     harness.get_by_label_contains("C7  Compensation").click();
     harness.run();
-    harness.get_by_label("N_aff · c_u · q_u + (Σ_k M_k) · φ · c_b · q_b");
+    harness.get_by_label(Component::Compensation.formula());
+    // The preset's own published figures beside the model's.
+    harness.get_by_label_contains("Published figures beside the model");
     for tab in ["Breakdown", "Timeline", "Benchmarks", "Uncertainty", "Cost vs duration"] {
         harness.get_by_label(tab).click();
         harness.run();
@@ -555,4 +558,53 @@ fn pins_survive_a_restart() {
     assert_eq!(wait_for_pin(&mut after), 1, "the pin comes back after a restart");
     drop(after);
     std::fs::remove_dir_all(&data).unwrap();
+}
+
+#[test]
+fn the_track_record_tab_sets_every_published_loss_beside_the_model() {
+    let mut harness = default_app();
+    harness.get_by_label("Track record").click();
+    harness.run();
+    assert_eq!(harness.state().tab(), ChartTab::TrackRecord);
+    assert!(wait_for(&mut harness, "kddi-2022: C7"), "the backtest finished");
+    harness.get_by_label_contains("kakao-2022: C7");
+}
+
+#[test]
+fn solving_for_an_input_finds_kakaos_per_user_compensation_and_uses_it() {
+    let mut harness = default_app();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Solve for an input…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Target (KRW)").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Target (KRW)").type_text("27.5B");
+    harness.run();
+    harness.get_by_label("Solve").click();
+    harness.run();
+    harness.get_by_label("Use this value").click();
+    harness.run();
+    let per_user = harness.state().scenario().compensation.per_user.nominal();
+    assert!((per_user - 545.473_684_21).abs() < 1e-6, "{per_user}");
+}
+
+#[test]
+fn the_cards_say_when_the_outage_costs_a_million_dollars() {
+    let mut harness = harness(OutageApp::new(common::scenario("flat_full_outage.ron"), None));
+    assert!(wait_for(&mut harness, "Costs $1M"), "the time to threshold arrives");
+}
+
+#[test]
+fn an_inputs_context_menu_opens_the_solve_window_on_it() {
+    let mut harness = default_app();
+    let before = harness.query_all_by_label_contains("Demand on the day").count();
+    harness.get_by_role_and_label(Role::Label, "Demand on the day").click_secondary();
+    harness.run();
+    harness.get_by_label("Solve for this input…").click();
+    harness.run();
+    harness.get_by_label("Solve for an input");
+    // The window's input list shows the input asked for.
+    let combo = harness.get_by_role_and_label(Role::ComboBox, "Input");
+    assert_eq!(combo.accesskit_node().value().as_deref(), Some("Demand on the day"), "{before}");
 }

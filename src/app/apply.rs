@@ -58,6 +58,8 @@ impl OutageApp {
             Command::SaveAsDialog => self.open_dialog(DialogPurpose::SaveAs),
             Command::SaveAs(path) => self.save_to(ctx, &path, false),
             Command::Overwrite(path) => self.save_to(ctx, &path, true),
+            Command::OpenSolve => self.view.solving = Some(super::solve::Solving::default()),
+            Command::ShowTrackRecord => self.view.tab = super::ChartTab::TrackRecord,
             Command::Undo => self.doc.undo(),
             Command::Redo => self.doc.redo(),
             Command::TogglePresentation => {

@@ -48,7 +48,13 @@ const GAP: f32 = 8.0;
 /// The headline sentence, then the hero card (provider cost with its range and the Uptime band as
 /// a badge) and the other cards in groups, wrapped into as many rows as the width needs. With
 /// Monte Carlo results, money figures show their mean and 90% interval (DESIGN §2.5).
-pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>) {
+pub fn ui(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    results: &Results,
+    analysis: Option<&Analysis>,
+    crossings: Option<&[crate::threshold::Crossing]>,
+) {
     let story = Story::of(results);
     ui.label(RichText::new(story.summary()).size(17.0).strong().color(ui.visuals().strong_text_color()));
     ui.add_space(6.0);
@@ -63,6 +69,10 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<
         return;
     }
     let hero = groups[0].cards.remove(0);
+    // When the outage reaches $1M (DESIGN §9), with this outage's cards.
+    if let Some(card) = crossings.and_then(|c| threshold_card(scenario, c)) {
+        groups[0].cards.push(card);
+    }
     // A market-value hit of nothing is noise on the headline (it stays in Explain and the report).
     for group in &mut groups {
         group.cards.retain(|c| {
@@ -189,6 +199,26 @@ fn card_ui(ui: &mut Ui, card: &Card, width: f32) {
         })
         .response;
     response.on_hover_text(&card.hover);
+}
+
+/// "Costs $1M after 38 min": the time to the Uptime $1M line (DESIGN §9), with the other lines
+/// and the P95 on hover.
+fn threshold_card(scenario: &Scenario, crossings: &[crate::threshold::Crossing]) -> Option<Card> {
+    let code = scenario.currency.code.as_str();
+    let million = crossings.get(1)?;
+    let context = match million.p95_hours {
+        Some(p95) => format!("P95 {}", crate::threshold::when(p95)),
+        None => format!("{} line", money(million.line.amount, code)),
+    };
+    let hover: Vec<String> =
+        crossings.iter().map(|c| format!("This outage {}.", crate::threshold::sentence(c, code))).collect();
+    Some(Card {
+        title: "Costs $1M",
+        shows: Shows::Other,
+        value: crate::threshold::when(million.hours),
+        context,
+        hover: hover.join("\n"),
+    })
 }
 
 /// Replaces the totals by their figure as every surface shows it (the Monte Carlo mean) and adds

@@ -70,6 +70,10 @@ pub enum Command {
     PinOpen,
     /// Unpin the pinned scenario at this index.
     Unpin(usize),
+    /// Open the solve window.
+    OpenSolve,
+    /// Show the Track record tab.
+    ShowTrackRecord,
     /// Close the app.
     Quit,
     /// Run the inner command even though it drops unsaved changes (the user said so).

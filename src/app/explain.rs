@@ -4,6 +4,7 @@
 use egui::{Grid, RichText, ScrollArea, Ui};
 
 use super::colors::color;
+use super::montecarlo::Analysis;
 use super::results::Results;
 use crate::changes::Changes;
 use crate::format::{money, money_exact, value};
@@ -11,8 +12,12 @@ use crate::model::{Component, explain};
 use crate::results::Total;
 use crate::scenario::Scenario;
 
-/// Draws the tab; `selected` is the component shown.
-pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, selected: &mut Component) {
+/// Draws the tab, scrolling as a whole; `selected` is the component shown.
+pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>, selected: &mut Component) {
+    ScrollArea::vertical().id_salt("explain").show(ui, |ui| body_ui(ui, scenario, results, analysis, selected));
+}
+
+fn body_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>, selected: &mut Component) {
     let code = scenario.currency.code.as_str();
     let e = &results.evaluation;
     if results.summaries.is_some() {
@@ -57,7 +62,34 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, selected: &mut Co
         });
     });
     ui.separator();
-    sources_ui(ui, scenario, results.changes.as_ref());
+    sources_ui(ui, scenario, analysis, results.changes.as_ref());
+}
+
+/// The scenario's published figures beside the model's (DESIGN §10), read as the backtest reads
+/// them: the Monte Carlo mean and P5–P95 with ranges.
+fn published_ui(ui: &mut Ui, scenario: &Scenario, analysis: Option<&Analysis>) {
+    let code = scenario.currency.code.as_str();
+    let checks = crate::backtest::check(scenario, analysis.map(|a| &a.samples));
+    ui.label(RichText::new("Published figures beside the model").strong());
+    Grid::new("published").num_columns(5).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+        for h in ["Figure", "Published", "Model", "P5–P95", "Error"] {
+            ui.label(RichText::new(h).weak());
+        }
+        ui.end_row();
+        for c in &checks {
+            ui.label(&c.name).on_hover_text(format!("Source: {}\n{}", c.published.source, c.published.note));
+            ui.label(c.published_text(code));
+            ui.label(money(c.model, code));
+            ui.label(c.range_text(code));
+            let verdict = c.error_text();
+            ui.label(if c.agrees() {
+                RichText::new(verdict)
+            } else {
+                RichText::new(verdict).color(egui::Color32::from_rgb(0xD0, 0x45, 0x3A))
+            });
+            ui.end_row();
+        }
+    });
 }
 
 /// The inputs changed from the preset (preset value → now), and the assumptions that mention a
@@ -92,32 +124,34 @@ fn changes_ui(ui: &mut Ui, changes: &Changes) {
     ui.add_space(6.0);
 }
 
-fn sources_ui(ui: &mut Ui, scenario: &Scenario, changes: Option<&Changes>) {
-    ScrollArea::vertical().id_salt("sources").show(ui, |ui| {
-        if let Some(changes) = changes {
-            changes_ui(ui, changes);
-        }
-        ui.label(RichText::new("About this scenario").strong());
-        if !scenario.description.is_empty() {
-            ui.label(&scenario.description);
-        }
-        if !scenario.sources.is_empty() {
-            ui.add_space(4.0);
-            ui.label(RichText::new("Sources").strong());
-            for source in &scenario.sources {
-                if source.url.is_empty() {
-                    ui.label(format!("• {}", source.label));
-                } else {
-                    ui.hyperlink_to(format!("• {}", source.label), &source.url).on_hover_text(&source.url);
-                }
+fn sources_ui(ui: &mut Ui, scenario: &Scenario, analysis: Option<&Analysis>, changes: Option<&Changes>) {
+    if let Some(changes) = changes {
+        changes_ui(ui, changes);
+    }
+    if !scenario.published.is_empty() {
+        published_ui(ui, scenario, analysis);
+        ui.add_space(6.0);
+    }
+    ui.label(RichText::new("About this scenario").strong());
+    if !scenario.description.is_empty() {
+        ui.label(&scenario.description);
+    }
+    if !scenario.sources.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new("Sources").strong());
+        for source in &scenario.sources {
+            if source.url.is_empty() {
+                ui.label(format!("• {}", source.label));
+            } else {
+                ui.hyperlink_to(format!("• {}", source.label), &source.url).on_hover_text(&source.url);
             }
         }
-        if !scenario.assumptions.is_empty() {
-            ui.add_space(4.0);
-            ui.label(RichText::new("Assumptions").strong());
-            for assumption in &scenario.assumptions {
-                ui.label(format!("• {assumption}"));
-            }
+    }
+    if !scenario.assumptions.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new("Assumptions").strong());
+        for assumption in &scenario.assumptions {
+            ui.label(format!("• {assumption}"));
         }
-    });
+    }
 }

@@ -27,6 +27,12 @@ pub fn ui(ui: &mut Ui, doc: &Document, settings: &mut Settings) -> Vec<Command> 
                 if ui.add(Button::new("Presentation mode").shortcut_text("F5")).clicked() {
                     commands.push(Command::TogglePresentation);
                 }
+                if ui.button("Track record").clicked() {
+                    commands.push(Command::ShowTrackRecord);
+                }
+                if ui.button("Solve for an input…").clicked() {
+                    commands.push(Command::OpenSolve);
+                }
                 let (label, dark) = if settings.dark_mode { ("Light theme", false) } else { ("Dark theme", true) };
                 if ui.button(label).clicked() {
                     commands.push(Command::SetDarkMode(dark));

@@ -25,7 +25,9 @@ mod present;
 mod results;
 mod screenshot;
 mod settings;
+mod solve;
 mod status;
+mod track;
 mod view;
 mod widgets;
 
@@ -214,6 +216,11 @@ impl OutageApp {
         self.sync_spread();
         let repaint = ctx.clone();
         self.view.pins.update(move || repaint.request_repaint());
+        let repaint = ctx.clone();
+        let want_records = self.view.tab == ChartTab::TrackRecord;
+        self.view
+            .track
+            .update(&self.doc.scenario, self.view.tolerance, want_records, move || repaint.request_repaint());
         for done in self.exports.finished() {
             match done {
                 exports::Done::Saved(message) => self.toast(ctx, &message),
@@ -270,6 +277,7 @@ impl OutageApp {
             egui::CentralPanel::default().show(ui, |ui| self.main_ui(ui));
         }
         commands.extend(dialogs::ui(&ctx, &mut self.view, self.doc.scenario.title()));
+        solve::window_ui(&ctx, &mut self.view.solving, &mut self.doc.scenario);
         commands.append(&mut self.view.queued);
         for command in commands {
             self.apply(&ctx, command);
@@ -295,7 +303,7 @@ impl OutageApp {
         ui.heading(egui::RichText::new(inputs::clipped(self.doc.scenario.title(), 120)).strong());
         ui.add_space(4.0);
         let analysis = self.worker.as_ref().and_then(|w| w.analysis(&self.doc.scenario));
-        cards::ui(ui, &self.doc.scenario, &self.results, analysis);
+        cards::ui(ui, &self.doc.scenario, &self.results, analysis, self.view.track.crossings());
         ui.add_space(6.0);
         charts::tabs_ui(ui, &mut self.view);
         ui.separator();

@@ -76,7 +76,7 @@ pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, analysis:
                 Slide::Timeline => charts::timeline_ui(ui, scenario, results),
                 Slide::Benchmarks => charts::benchmarks_ui(ui, scenario, results),
                 Slide::Uncertainty => charts::uncertainty_ui(ui, scenario, analysis, view),
-                _ => charts::duration_ui(ui, scenario, results),
+                _ => charts::duration_ui(ui, scenario, results, None),
             }
         }
     });

@@ -73,11 +73,13 @@ pub enum ChartTab {
     Sensitivity,
     /// Pinned scenarios side by side.
     Compare,
+    /// The presets against their published losses.
+    TrackRecord,
 }
 
 impl ChartTab {
     /// Every tab, in order.
-    pub const ALL: [ChartTab; 8] = [
+    pub const ALL: [ChartTab; 9] = [
         ChartTab::CostVsDuration,
         ChartTab::Breakdown,
         ChartTab::Timeline,
@@ -86,6 +88,7 @@ impl ChartTab {
         ChartTab::Uncertainty,
         ChartTab::Sensitivity,
         ChartTab::Compare,
+        ChartTab::TrackRecord,
     ];
 
     /// The tab's name.
@@ -100,6 +103,7 @@ impl ChartTab {
             ChartTab::Uncertainty => "Uncertainty",
             ChartTab::Sensitivity => "Sensitivity",
             ChartTab::Compare => "Compare",
+            ChartTab::TrackRecord => "Track record",
         }
     }
 }

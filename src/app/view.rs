@@ -68,6 +68,10 @@ pub struct View {
     pub pins: Pins,
     /// Commands panels deep in the layout asked for, applied with the frame's others.
     pub queued: Vec<Command>,
+    /// The track record and the time to threshold, computed off the UI thread.
+    pub track: super::track::Track,
+    /// The solve window, when open.
+    pub solving: Option<super::solve::Solving>,
 }
 
 impl Default for View {
@@ -92,6 +96,8 @@ impl Default for View {
             sort_by: crate::sim::SortBy::ProviderCost,
             pins: super::pins::Pins::default(),
             queued: Vec::new(),
+            track: super::track::Track::default(),
+            solving: None,
         }
     }
 }

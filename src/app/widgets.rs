@@ -46,6 +46,9 @@ pub struct Spec<'a> {
     pub scale: Scale,
     /// The scenario's currency code.
     pub currency: &'a str,
+    /// The input's path when it can be solved for (right-click its label: "Solve for this
+    /// input…").
+    pub solve_path: Option<String>,
 }
 
 /// One row of a two-column grid for a typed input. Returns whether it changed.
@@ -58,6 +61,14 @@ pub fn input_ui<K: Kind>(ui: &mut Ui, input: &mut Input<K>, spec: &Spec<'_>) -> 
 /// estimate stays in `domain`; returns whether it changed.
 pub fn estimate_ui(ui: &mut Ui, estimate: &mut Estimate, domain: &Domain, spec: &Spec<'_>) -> bool {
     let label = ui.label(spec.label).on_hover_text(spec.tooltip);
+    if let Some(path) = &spec.solve_path {
+        label.clone().interact(egui::Sense::click()).context_menu(|ui| {
+            if ui.button("Solve for this input…").clicked() {
+                super::solve::request(ui.ctx(), path);
+                ui.close();
+            }
+        });
+    }
     let before = *estimate;
     ui.vertical(|ui| {
         let is_range = !matches!(estimate, Estimate::Fixed(_));
@@ -249,6 +260,7 @@ fn affixes(unit: Unit, currency: &str) -> (String, String) {
         Unit::PerHour => (String::new(), " /h".to_owned()),
         Unit::PerYear => (String::new(), " /yr".to_owned()),
         Unit::Minutes => (String::new(), " min".to_owned()),
+        Unit::Factor => ("×".to_owned(), String::new()),
         Unit::Count | Unit::ClockHour | Unit::PerUsd => (String::new(), String::new()),
     }
 }

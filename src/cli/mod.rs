@@ -7,6 +7,7 @@
 mod json;
 mod table;
 pub mod terminal;
+mod track;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -55,6 +56,10 @@ pub enum Command {
         /// Monte Carlo seed (default: the scenario's `uncertainty.seed`).
         #[arg(long, value_name = "S")]
         seed: Option<u64>,
+        /// A loss you can tolerate, in the scenario's currency: the time to threshold shows when
+        /// the outage reaches it, beside the Uptime $100k and $1M lines.
+        #[arg(long, value_name = "AMOUNT")]
+        tolerance: Option<f64>,
     },
     /// Write the charts (PNG and SVG), report.html, report.md and CSV files into a folder.
     Report {
@@ -94,6 +99,29 @@ pub enum Command {
     },
     /// List the shipped presets.
     Presets,
+    /// The presets against their published losses: published range, model (mean and P5–P95
+    /// with ranges), error and whether they agree. Exit 1 when one does not.
+    Backtest {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Solve for an input: the value of FIELD at which FIGURE meets a target.
+    Solve {
+        /// Scenario file, or the id of a shipped preset.
+        file: PathBuf,
+        /// The input to vary, by its path in the file (`compensation.per_user`,
+        /// `businesses[0].count`).
+        #[arg(long, value_name = "FIELD")]
+        vary: String,
+        /// The target: a figure (C1…C9, P, Eco, Combined, M or a sum such as C1+C2) and its value,
+        /// as `C7=27.5e9`.
+        #[arg(long, value_name = "FIGURE=VALUE")]
+        target: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs a command, writing its output to `out` and problems to `err`, with control characters
@@ -108,7 +136,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyho
 
 fn run_escaped(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Eval { file, json, samples, seed } => {
+        Command::Eval { file, json, samples, seed, tolerance } => {
             let scenario = match open(file) {
                 Ok(s) => s,
                 Err(e) => {
@@ -117,11 +145,15 @@ fn run_escaped(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> a
                 }
             };
             let simulation = simulate(&scenario, *samples, *seed);
+            let crossings = track::crossings(&scenario, *samples, *seed, *tolerance);
             if *json {
-                serde_json::to_writer_pretty(&mut *out, &json::eval_document(&scenario, simulation.as_ref()))?;
+                let mut document = json::eval_document(&scenario, simulation.as_ref());
+                document["time_to_threshold"] = track::crossings_json(&crossings);
+                serde_json::to_writer_pretty(&mut *out, &document)?;
                 writeln!(out)?;
             } else {
                 table::eval(&scenario, simulation.as_ref().map(summarise).as_ref(), out)?;
+                track::crossings_table(&scenario, &crossings, out)?;
                 if let Some(samples) = &simulation {
                     table::monte_carlo(&scenario, samples, out)?;
                 }
@@ -189,6 +221,14 @@ fn run_escaped(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> a
             table::presets(out)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Backtest { json } => track::backtest(*json, out),
+        Command::Solve { file, vary, target, json } => match open(file) {
+            Ok(scenario) => track::solve(&scenario, vary, target, *json, out, err),
+            Err(e) => {
+                writeln!(err, "{e}")?;
+                Ok(ExitCode::from(1))
+            }
+        },
     }
 }
 

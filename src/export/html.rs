@@ -102,6 +102,7 @@ pub fn report(data: &ReportData, svgs: &[(Chart, String)]) -> String {
     monte_carlo(&mut out, data);
     formulas(&mut out, data);
     changes(&mut out, data);
+    published(&mut out, data);
     sources(&mut out, data);
     let _ = writeln!(out, "<p class=\"meta\">{}</p>", esc(code));
     out.push_str("</body>\n</html>\n");
@@ -360,4 +361,30 @@ fn sources(out: &mut String, data: &ReportData) {
         }
         out.push_str("</ul>\n");
     }
+}
+
+/// The scenario's published figures beside the model's (DESIGN §10), as the backtest reads them.
+fn published(out: &mut String, data: &ReportData) {
+    let checks = crate::backtest::check(&data.scenario, data.samples.as_ref());
+    if checks.is_empty() {
+        return;
+    }
+    let code = data.currency();
+    out.push_str("<h2>Published figures beside the model</h2>\n<table>\n");
+    out.push_str(
+        "<tr><th>Figure</th><th>Published</th><th>Model</th><th>P5–P95</th><th>Error</th><th>Source</th></tr>\n",
+    );
+    for c in &checks {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&c.name),
+            c.published_text(code),
+            money(c.model, code),
+            c.range_text(code),
+            c.error_text(),
+            esc(&c.published.source)
+        );
+    }
+    out.push_str("</table>\n");
 }

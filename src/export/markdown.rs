@@ -105,23 +105,28 @@ pub fn report(data: &ReportData, charts: &[(Chart, String)]) -> String {
         let _ = writeln!(out, "![{}]({}.png)\n", chart.name(), chart.file_stem());
     }
     if let Some(changes) = crate::changes::from_preset(s).filter(|c| !c.inputs.is_empty()) {
-        let _ =
-            writeln!(out, "## Changed from the preset “{}”\n\n| Input | Preset | Now |\n|---|---|---|", changes.preset);
+        let _ = writeln!(
+            out,
+            "## Changed from the preset “{}”\n\n| Input | Preset | Now |\n|---|---|---|",
+            escape(&changes.preset)
+        );
         for c in &changes.inputs {
-            let _ = writeln!(out, "| {} | {} | **{}** |", c.label, c.preset, c.now);
+            let _ = writeln!(out, "| {} | {} | **{}** |", escape(&c.label), escape(&c.preset), escape(&c.now));
         }
         out.push('\n');
         for stale in &changes.stale {
             let _ = writeln!(
                 out,
                 "- ⚠ This assumption mentions the preset's {}, which has changed: {}",
-                stale.input, stale.text
+                escape(&stale.input),
+                escape(&stale.text)
             );
         }
         if !changes.stale.is_empty() {
             out.push('\n');
         }
     }
+    published(&mut out, data);
     if !s.sources.is_empty() {
         out.push_str("## Sources\n\n");
         for source in &s.sources {
@@ -147,4 +152,27 @@ pub fn report(data: &ReportData, charts: &[(Chart, String)]) -> String {
         }
     }
     out
+}
+
+/// The scenario's published figures beside the model's (DESIGN §10), as the backtest reads them.
+fn published(out: &mut String, data: &ReportData) {
+    let checks = crate::backtest::check(&data.scenario, data.samples.as_ref());
+    if checks.is_empty() {
+        return;
+    }
+    let code = data.currency();
+    out.push_str("## Published figures beside the model\n\n| Figure | Published | Model | P5–P95 | Error | Source |\n|---|---:|---:|---:|---:|---|\n");
+    for c in &checks {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            c.name,
+            c.published_text(code),
+            money(c.model, code),
+            c.range_text(code),
+            c.error_text(),
+            c.published.source
+        );
+    }
+    out.push('\n');
 }

@@ -100,15 +100,17 @@ impl Component {
     #[must_use]
     pub fn formula(self) -> &'static str {
         match self {
-            Component::LostRevenue => "R_h · ρ · φ · H · (1 − δ),  R_h = annual revenue / 8760",
-            Component::BusinessLoss => "Σ_k M_k · G_k · d_k · (1 − s_k) · (1 − δ_k) · m_k · φ · H",
+            Component::LostRevenue => "f · R_h · ρ · φ · H · (1 − δ),  R_h = annual revenue / 8760",
+            Component::BusinessLoss => "f · Σ_k M_k · G_k · d_k · (1 − s_k) · (1 − δ_k) · m_k · φ · H",
             Component::UserTime => "N_aff · u · H · V",
             Component::Staff => "E · W · p · H",
             Component::Response => "n · W_r · (D + T_post) + F",
             Component::SlaCredits => "fees · credit(U),  U = 1 − downtime minutes / 43 200",
-            Component::Compensation => "N_aff · c_u · q_u + (Σ_k M_k) · φ · c_b · q_b",
+            Component::Compensation => {
+                "[D > A] · (N_aff · (c_u + c_uh · D) · q_u + (Σ_k M_k) · φ · (c_b + c_bh · D) · q_b)"
+            }
             Component::Churn => "N_aff · a · c(D) · CLV,  c(D) = c_max · (L(D) − L(0)) / (1 − L(0))",
-            Component::Fines => "fixed + per_hour · D",
+            Component::Fines => "fixed + per_hour · D + per_user_affected · N_aff",
         }
     }
 

@@ -73,11 +73,12 @@ fn business_loss<T: Real>(row: &[T; 6], reach_hours: T) -> T {
     business_loss_per_hour(row) * reach_hours
 }
 
-/// C2 per business row, in scenario order.
+/// C2 per business row, in scenario order (each row's loss times the demand factor `f`).
 #[must_use]
 pub fn business_losses(p: &Point, outcome: &Outcome) -> Vec<f64> {
     let reach_hours = p.get(ShareAffected) * outcome.effective_hours;
-    p.businesses.iter().map(|row| business_loss(row, reach_hours)).collect()
+    let demand = p.get(DemandFactor);
+    p.businesses.iter().map(|row| demand * business_loss(row, reach_hours)).collect()
 }
 
 /// The credit share for a month with `uptime`: the largest credit whose `below` exceeds it.
@@ -85,6 +86,26 @@ pub fn business_losses(p: &Point, outcome: &Outcome) -> Vec<f64> {
 #[inline(always)]
 pub fn credit_share<T: Real>(tiers: &[(T, T)], uptime: T) -> T {
     tiers.iter().fold(T::splat(0.0), |credit, &(below, tier)| T::select(uptime.lt(below), credit.max(tier), credit))
+}
+
+/// C7: `[D > A]·(N_aff·(c_u + c_uh·D)·q_u + B_aff·(c_b + c_bh·D)·q_b)`, with `B_aff = (Σ M_k)·φ`,
+/// `user = [c_u, c_uh, q_u]` and `business = [c_b, c_bh, q_b]`. Nothing is paid unless the outage
+/// outlasts `after_hours` (`A`; 0 pays for any outage, as every duration is positive).
+#[must_use]
+#[inline(always)]
+pub fn compensation<T: Real>(
+    users_affected: T,
+    businesses_affected: T,
+    duration_hours: T,
+    user: [T; 3],
+    business: [T; 3],
+    after_hours: T,
+) -> T {
+    let [c_u, c_uh, q_u] = user;
+    let [c_b, c_bh, q_b] = business;
+    let paid = users_affected * (c_u + c_uh * duration_hours) * q_u
+        + businesses_affected * (c_b + c_bh * duration_hours) * q_b;
+    T::select(after_hours.lt(duration_hours), paid, T::splat(0.0))
 }
 
 /// Below this duration (hours) the cost per hour is 0: `P / D` could overflow.
@@ -109,12 +130,13 @@ pub fn evaluate<T: Real>(p: &Point<T>) -> Outcome<T> {
     let revenue_per_hour = v(AnnualRevenue) / T::splat(HOURS_PER_YEAR);
     let churn = churn_share_from(v(ChurnMaxShare), v(ChurnMidpointHours), v(ChurnSteepness), d, p.churn_start());
 
+    let demand = v(DemandFactor);
     let mut c = [zero; super::component::COMPONENT_COUNT];
     c[Component::LostRevenue.index()] =
-        revenue_per_hour * v(ShareDependent) * phi * h * (one - v(RevenueShareRecovered));
+        demand * revenue_per_hour * v(ShareDependent) * phi * h * (one - v(RevenueShareRecovered));
     let mut business_count = zero;
     for row in &p.businesses {
-        c[Component::BusinessLoss.index()] += business_loss(row, phi * h);
+        c[Component::BusinessLoss.index()] += demand * business_loss(row, phi * h);
         business_count += row[B::Count.index()];
     }
     c[Component::UserTime.index()] = user_hours * v(ValuePerUserHour);
@@ -122,10 +144,16 @@ pub fn evaluate<T: Real>(p: &Point<T>) -> Outcome<T> {
     c[Component::Response.index()] =
         v(Responders) * v(ResponderCostPerHour) * (d + v(PostIncidentHours)) + v(ResponseFixedCost);
     c[Component::SlaCredits.index()] = v(MonthlyFees) * credit;
-    c[Component::Compensation.index()] =
-        users_affected * v(PerUser) * v(UserUptake) + business_count * phi * v(PerBusiness) * v(BusinessUptake);
+    c[Component::Compensation.index()] = compensation(
+        users_affected,
+        business_count * phi,
+        d,
+        [v(PerUser), v(PerUserPerHour), v(UserUptake)],
+        [v(PerBusiness), v(PerBusinessPerHour), v(BusinessUptake)],
+        v(CompensationAfterHours),
+    );
     c[Component::Churn.index()] = users_affected * a * churn * v(LifetimeValue);
-    c[Component::Fines.index()] = v(FinesFixed) + v(FinesPerHour) * d;
+    c[Component::Fines.index()] = v(FinesFixed) + v(FinesPerHour) * d + v(FinesPerUserAffected) * users_affected;
     let components = Components(c);
 
     let provider_cost = components.side_total(Side::Provider);
@@ -168,6 +196,47 @@ mod tests {
             assert!(o.cost_per_hour.is_finite(), "{d}");
             assert_eq!(o.cost_per_hour > 0.0, positive, "{d}: {}", o.cost_per_hour);
         }
+    }
+
+    #[test]
+    fn the_operators_rules_by_hand() {
+        use crate::scenario::{Estimate, Scenario};
+        let mut s = Scenario::blank();
+        let set = |s: &mut Scenario, f: Field, v: f64| f.set(s, Estimate::Fixed(v)).unwrap_or_else(|e| panic!("{e}"));
+        // 1000 users, half affected; 10 per user plus 2 per outage hour, 40% claim; paid past 24 h.
+        set(&mut s, ActiveUsers, 1000.0);
+        set(&mut s, ShareAffected, 0.5);
+        set(&mut s, PerUser, 10.0);
+        set(&mut s, PerUserPerHour, 2.0);
+        set(&mut s, UserUptake, 0.4);
+        set(&mut s, CompensationAfterHours, 24.0);
+        // A fine of 3 per affected user; revenue of 8760 a year (1 an hour) on a day of 3× demand.
+        set(&mut s, FinesPerUserAffected, 3.0);
+        set(&mut s, AnnualRevenue, 8760.0);
+        set(&mut s, DemandFactor, 3.0);
+        let at = |s: &Scenario, d: f64| {
+            let mut p = Point::nominal(s);
+            p.set(DurationHours, d);
+            evaluate(&p).components
+        };
+        // D = 24 h is not past 24 h: nothing is paid. D = 30 h: 500 · (10 + 2·30) · 0.4 = 14 000.
+        assert_eq!(at(&s, 24.0).get(Component::Compensation), 0.0);
+        assert_eq!(at(&s, 30.0).get(Component::Compensation), 14_000.0);
+        // C9 = 3 · 500 whatever the duration; C1 = 3 · 1/h · 0.5 · 30 h = 45.
+        assert_eq!(at(&s, 30.0).get(Component::Fines), 1500.0);
+        assert_eq!(at(&s, 30.0).get(Component::LostRevenue), 45.0);
+        // A business group on the same busy day: C2 = 3 · 2 · 5/h · 0.5 · 30 h = 450.
+        s.businesses.push(crate::scenario::Business {
+            count: crate::scenario::Input::fixed(2.0),
+            sales_per_hour: crate::scenario::Input::fixed(5.0),
+            ..crate::scenario::Business::default()
+        });
+        assert_eq!(at(&s, 30.0).get(Component::BusinessLoss), 450.0);
+        // 2 businesses · 0.5 · (100 + 10·30) · 1, on top of the users.
+        set(&mut s, PerBusiness, 100.0);
+        set(&mut s, PerBusinessPerHour, 10.0);
+        set(&mut s, BusinessUptake, 1.0);
+        assert_eq!(at(&s, 30.0).get(Component::Compensation), 14_000.0 + 400.0);
     }
 
     #[test]

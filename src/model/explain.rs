@@ -36,6 +36,7 @@ pub struct Explanation {
 pub fn explain(component: Component, e: &Evaluation) -> Explanation {
     let terms = match component {
         Component::LostRevenue => vec![
+            field(e, "f", Field::DemandFactor),
             derived("R_h", "Revenue per hour (annual / 8760)", e.outcome.revenue_per_hour, Unit::MoneyPerHour),
             field(e, "ρ", Field::ShareDependent),
             field(e, "φ", Field::ShareAffected),
@@ -82,6 +83,8 @@ pub fn explain(component: Component, e: &Evaluation) -> Explanation {
             field(e, "fixed", Field::FinesFixed),
             field(e, "per_hour", Field::FinesPerHour),
             field(e, "D", Field::DurationHours),
+            field(e, "per_user_affected", Field::FinesPerUserAffected),
+            users_affected(e),
         ],
     };
     Explanation { component, formula: component.formula(), terms, result: e.outcome.components.get(component) }
@@ -105,7 +108,7 @@ fn users_affected(e: &Evaluation) -> Term {
 
 /// φ, H and each business group's loss per hour.
 fn business_terms(e: &Evaluation) -> Vec<Term> {
-    let mut terms = vec![field(e, "φ", Field::ShareAffected), hours(e)];
+    let mut terms = vec![field(e, "f", Field::DemandFactor), field(e, "φ", Field::ShareAffected), hours(e)];
     for (row, loss) in e.point.businesses.iter().zip(&e.business_losses) {
         let per_hour = super::evaluate::business_loss_per_hour(row);
         terms.push(derived("M·G·d·(1−s)·(1−δ)·m", &loss.name, per_hour, Unit::MoneyPerHour));
@@ -117,11 +120,15 @@ fn compensation_terms(e: &Evaluation) -> Vec<Term> {
     let businesses: f64 = e.point.businesses.iter().map(|row| row[B::Count.index()]).sum();
     vec![
         users_affected(e),
+        field(e, "D", Field::DurationHours),
+        field(e, "A", Field::CompensationAfterHours),
         field(e, "c_u", Field::PerUser),
+        field(e, "c_uh", Field::PerUserPerHour),
         field(e, "q_u", Field::UserUptake),
         derived("ΣM", "Businesses", businesses, Unit::Count),
         field(e, "φ", Field::ShareAffected),
         field(e, "c_b", Field::PerBusiness),
+        field(e, "c_bh", Field::PerBusinessPerHour),
         field(e, "q_b", Field::BusinessUptake),
     ]
 }

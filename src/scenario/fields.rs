@@ -34,6 +34,8 @@ pub enum Unit {
     PerHour,
     /// Events per year.
     PerYear,
+    /// A multiplier (1 = as usual), shown as `×1.5`.
+    Factor,
     /// Currency units per US dollar.
     PerUsd,
     /// Minutes.
@@ -101,6 +103,7 @@ pub enum Field {
     DurationHours,
     FailureShare,
     RecoveryTailHours,
+    DemandFactor,
     AnnualRevenue,
     ShareDependent,
     RevenueShareRecovered,
@@ -114,22 +117,26 @@ pub enum Field {
     MonthlyFees,
     ErrorThreshold,
     PerUser,
+    PerUserPerHour,
     UserUptake,
     PerBusiness,
+    PerBusinessPerHour,
     BusinessUptake,
+    CompensationAfterHours,
     ChurnMaxShare,
     ChurnMidpointHours,
     ChurnSteepness,
     LifetimeValue,
     FinesFixed,
     FinesPerHour,
+    FinesPerUserAffected,
     MarketCap,
     DropShare,
     FrequencyPerYear,
 }
 
 /// How many [`Field`]s there are.
-pub const FIELD_COUNT: usize = 34;
+pub const FIELD_COUNT: usize = 39;
 
 field_table!(Field, Scenario, FIELD_COUNT {
     PerUsd: CurrencyRate, PerUsd, "currency.per_usd", "Currency per USD", currency.per_usd;
@@ -141,6 +148,7 @@ field_table!(Field, Scenario, FIELD_COUNT {
     DurationHours: Positive, Hours, "outage.duration_hours", "Duration", outage.duration_hours;
     FailureShare: PositiveShare, Share, "outage.failure_share", "Requests failing", outage.failure_share;
     RecoveryTailHours: Amount, Hours, "outage.recovery_tail_hours", "Recovery tail", outage.recovery_tail_hours;
+    DemandFactor: Positive, Factor, "outage.demand_factor", "Demand on the day", outage.demand_factor;
     AnnualRevenue: Amount, MoneyPerYear, "revenue.annual_revenue", "Annual revenue", revenue.annual_revenue;
     ShareDependent: Share, Share, "revenue.share_dependent", "Revenue depending on the service", revenue.share_dependent;
     RevenueShareRecovered: Share, Share, "revenue.share_recovered", "Revenue recovered later", revenue.share_recovered;
@@ -154,15 +162,19 @@ field_table!(Field, Scenario, FIELD_COUNT {
     MonthlyFees: Amount, MoneyPerMonth, "sla.monthly_fees", "Fees under SLA", sla.monthly_fees;
     ErrorThreshold: PositiveShare, Share, "sla.error_threshold", "SLA error threshold", sla.error_threshold;
     PerUser: Amount, Money, "compensation.per_user", "Compensation per user", compensation.per_user;
+    PerUserPerHour: Amount, MoneyPerHour, "compensation.per_user_per_hour", "Compensation per user-hour", compensation.per_user_per_hour;
     UserUptake: Share, Share, "compensation.user_uptake", "Users who claim", compensation.user_uptake;
     PerBusiness: Amount, Money, "compensation.per_business", "Compensation per business", compensation.per_business;
+    PerBusinessPerHour: Amount, MoneyPerHour, "compensation.per_business_per_hour", "Compensation per business-hour", compensation.per_business_per_hour;
     BusinessUptake: Share, Share, "compensation.business_uptake", "Businesses who claim", compensation.business_uptake;
+    CompensationAfterHours: Amount, Hours, "compensation.after_hours", "Compensation only after", compensation.after_hours;
     ChurnMaxShare: Share, Share, "churn.max_share", "Maximum churn", churn.max_share;
     ChurnMidpointHours: Amount, Hours, "churn.midpoint_hours", "Churn midpoint", churn.midpoint_hours;
     ChurnSteepness: Amount, PerHour, "churn.steepness", "Churn steepness", churn.steepness;
     LifetimeValue: Amount, Money, "churn.lifetime_value", "Customer lifetime value", churn.lifetime_value;
     FinesFixed: Amount, Money, "fines.fixed", "Fixed fine", fines.fixed;
     FinesPerHour: Amount, MoneyPerHour, "fines.per_hour", "Fine per hour", fines.per_hour;
+    FinesPerUserAffected: Amount, Money, "fines.per_user_affected", "Fine per affected user", fines.per_user_affected;
     MarketCap: Amount, Money, "market.market_cap", "Market capitalisation", market.market_cap;
     DropShare: Share, Share, "market.drop_share", "Share-price drop", market.drop_share;
     FrequencyPerYear: Amount, PerYear, "frequency_per_year", "Outages per year", frequency_per_year;
@@ -238,8 +250,11 @@ impl Field {
             Field::RecoveryTailHours => {
                 "τ: after restoration the failing share decays as a·e^(−t/τ) (backlogs, cold caches); 0 = instant recovery."
             }
+            Field::DemandFactor => {
+                "f: demand on the day of the outage against an average day (1 = ordinary; Prime Day, Singles' Day, Thanksgiving above 1). Multiplies lost revenue C1 and business loss C2."
+            }
             Field::AnnualRevenue => {
-                "The provider's revenue per year; R_h = this / 8760. Lost revenue C1 = R_h·ρ·φ·H·(1−δ)."
+                "The provider's revenue per year; R_h = this / 8760. Lost revenue C1 = f·R_h·ρ·φ·H·(1−δ)."
             }
             Field::ShareDependent => "ρ: share of revenue that needs the failed service.",
             Field::RevenueShareRecovered => "δ: share of the lost revenue made up later (customers come back and buy).",
@@ -256,16 +271,28 @@ impl Field {
             Field::ErrorThreshold => {
                 "θ: a minute counts as down when at least this share of requests fail (5% in Atlassian's definition)."
             }
-            Field::PerUser => "c_u: paid to each affected user who claims (money, vouchers, free service).",
+            Field::PerUser => {
+                "c_u: paid to each affected user who claims (money, vouchers, free service; Rogers 2022: five days of service). C7 = [D > A]·(N_aff·(c_u + c_uh·D)·q_u + ΣM·φ·(c_b + c_bh·D)·q_b)."
+            }
+            Field::PerUserPerHour => {
+                "c_uh: paid to each affected user who claims, per outage hour (KT 2021: ten times the fee for the outage time)."
+            }
             Field::UserUptake => "q_u: share of affected users who claim.",
             Field::PerBusiness => "c_b: paid to each affected business that claims.",
+            Field::PerBusinessPerHour => "c_bh: paid to each affected business that claims, per outage hour.",
             Field::BusinessUptake => "q_b: share of affected businesses that claim.",
+            Field::CompensationAfterHours => {
+                "A: nothing is paid unless the outage lasts longer than this many hours (KDDI's terms: 24 h); 0 pays for any outage."
+            }
             Field::ChurnMaxShare => "c_max: share of affected users a very long outage drives away for good.",
             Field::ChurnMidpointHours => "D₅₀: outage hours at which half of that churn is reached.",
             Field::ChurnSteepness => "k: how sharply churn rises around the midpoint, per hour.",
             Field::LifetimeValue => "CLV: what one lost customer would have been worth. C8 = N_aff·a·c(D)·CLV.",
             Field::FinesFixed => "A fine regardless of duration (regulator, contract penalty).",
-            Field::FinesPerHour => "A fine per outage hour. C9 = fixed + per_hour·D.",
+            Field::FinesPerHour => "A fine per outage hour. C9 = fixed + per_hour·D + per_user_affected·N_aff.",
+            Field::FinesPerUserAffected => {
+                "A fine per affected user (N_aff), as regulators levy per affected customer. C9 = fixed + per_hour·D + per_user_affected·N_aff."
+            }
             Field::MarketCap => {
                 "Market capitalisation before the outage. The market-value hit M is shown apart, never added to totals."
             }

@@ -12,6 +12,7 @@ pub mod fields;
 pub mod load;
 pub mod presets;
 pub mod profile;
+pub mod published;
 pub mod save;
 pub mod sla;
 mod version;
@@ -25,6 +26,7 @@ pub use estimate::{
 pub use fields::{BusinessField, Field, Unit};
 pub use load::{LoadError, ScenarioError};
 pub use profile::{CustomProfile, TrafficProfile};
+pub use published::{FigureId, FigureTerm, Published};
 pub use sla::{SlaTiers, Tier, TierSet};
 pub use version::FormatVersion;
 
@@ -49,6 +51,10 @@ pub struct Scenario {
     /// Assumptions made where no figure was published, one per entry.
     #[serde(default)]
     pub assumptions: Vec<String>,
+    /// Losses the incident's owner or analysts published, which the model is checked against
+    /// (`outage-cost backtest`); left out when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub published: Vec<Published>,
     /// Who uses the service (§2.2).
     #[serde(default)]
     pub users: Users,
@@ -165,6 +171,10 @@ pub struct Outage {
     /// `w(h)`: traffic over the day.
     #[serde(default)]
     pub traffic_profile: TrafficProfile,
+    /// `f`: demand on the day of the outage against an average day (1 = an ordinary day; Prime
+    /// Day, Singles' Day or Thanksgiving above 1). Scales lost revenue (C1) and business loss (C2).
+    #[serde(default = "one")]
+    pub demand_factor: Input<Positive>,
 }
 
 impl Default for Outage {
@@ -175,6 +185,7 @@ impl Default for Outage {
             failure_share: one(),
             recovery_tail_hours: Input::default(),
             traffic_profile: TrafficProfile::Flat,
+            demand_factor: one(),
         }
     }
 }
@@ -281,18 +292,26 @@ impl Default for Sla {
     }
 }
 
-/// Compensation paid to users and businesses.
+/// Compensation paid to users and businesses: `[D > A]·(N_aff·(c_u + c_uh·D)·q_u +
+/// (Σ M_k)·φ·(c_b + c_bh·D)·q_b)`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Compensation {
     /// `c_u`: paid per affected user who claims.
     pub per_user: Input<Amount>,
+    /// `c_uh`: paid per affected user who claims, per outage hour (KT 2021: ten times the fee for
+    /// the outage time).
+    pub per_user_per_hour: Input<Amount>,
     /// `q_u`: share of affected users who claim.
     pub user_uptake: Input<Share>,
     /// `c_b`: paid per affected business that claims.
     pub per_business: Input<Amount>,
+    /// `c_bh`: paid per affected business that claims, per outage hour.
+    pub per_business_per_hour: Input<Amount>,
     /// `q_b`: share of affected businesses that claim.
     pub business_uptake: Input<Share>,
+    /// `A`: nothing is paid unless the outage lasts longer than this many hours (KDDI's terms: 24).
+    pub after_hours: Input<Amount>,
 }
 
 /// Customers lost for good, growing with the outage's length along a logistic curve.
@@ -317,6 +336,8 @@ pub struct Fines {
     pub fixed: Input<Amount>,
     /// A fine per outage hour.
     pub per_hour: Input<Amount>,
+    /// A fine per affected user (`N_aff`), as regulators levy per affected customer.
+    pub per_user_affected: Input<Amount>,
 }
 
 /// The market-value hit, shown apart and never added to totals.
@@ -414,6 +435,7 @@ impl Scenario {
             currency: Currency::default(),
             sources: Vec::new(),
             assumptions: Vec::new(),
+            published: Vec::new(),
             users: Users::default(),
             outage: Outage::default(),
             revenue: Revenue::default(),

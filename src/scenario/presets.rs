@@ -26,14 +26,24 @@ macro_rules! presets {
 }
 
 presets! {
+    "southwest-2016", Some("2016-07-20");
+    "delta-2016", Some("2016-08-08");
+    "aws-s3-2017", Some("2017-02-28");
+    "british-airways-2017", Some("2017-05-27");
+    "amazon-prime-day-2018", Some("2018-07-16");
+    "kt-2021", Some("2021-10-25");
     "aws-us-east-1-2021", Some("2021-12-07");
+    "kddi-2022", Some("2022-07-02");
+    "rogers-2022", Some("2022-07-08");
     "google-oracle-uk-2022", Some("2022-07-19");
     "kakao-2022", Some("2022-10-15");
     "tencent-meeting-2022", Some("2022-12-12");
     "wechat-qq-2023", Some("2023-03-29");
+    "optus-2023", Some("2023-11-08");
     "alibaba-cloud-2023", Some("2023-11-12");
     "didi-2023", Some("2023-11-27");
     "tencent-video-2023", Some("2023-12-03");
+    "cdk-global-2024", Some("2024-06-19");
     "kakao-2022-hot-standby", None;
     "cloud-single-region", None;
     "cloud-two-regions", None;

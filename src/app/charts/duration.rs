@@ -10,7 +10,8 @@ use egui_plot::{FilledArea, HLine, Legend, Line, LineStyle, VLine};
 use super::{color, money_ticks, plot};
 use crate::app::results::Results;
 use crate::format::{hours, money, money_exact};
-use crate::model::{Component, Side, uptime::BAND_THRESHOLDS_USD};
+use crate::model::{Component, CurvePoint, Side, uptime::BAND_THRESHOLDS_USD};
+use crate::results::BandPoint;
 use crate::scenario::{Field, Scenario};
 
 /// Components stacked in the chart: the provider's.
@@ -19,7 +20,16 @@ fn stacked() -> impl Iterator<Item = Component> {
 }
 
 /// Draws the chart in the space given.
-pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
+pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, crossings: Option<&[crate::threshold::Crossing]>) {
+    // Only the crossings within the curve's durations, so they do not stretch the chart.
+    let end = results.curve.last().map_or(0.0, |p| p.duration_hours);
+    let within = |h: Option<f64>| h.is_some_and(|h| h > 0.0 && h <= end);
+    let crossings: Vec<crate::threshold::Crossing> = crossings
+        .unwrap_or_default()
+        .iter()
+        .filter(|c| within(c.hours) || within(c.p95_hours.flatten()))
+        .cloned()
+        .collect();
     let code = scenario.currency.code.clone();
     let curve = &results.curve;
     let d = results.evaluation.point.get(Field::DurationHours);
@@ -56,32 +66,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         .include_x(0.0)
         .set_margin_fraction(egui::Vec2::new(0.0, 0.05))
         .label_formatter(move |hover| {
-            let x = super::hover_point(hover).x;
-            if let Some(band) = &hover_band {
-                let b = band.iter().min_by(|a, b| (a.hours - x).abs().total_cmp(&(b.hours - x).abs()))?;
-                return Some(format!(
-                    "{} outage: mean {}\nP5–P95 {}–{}",
-                    hours(b.hours),
-                    money_exact(b.mean, &hover_code),
-                    money(b.p5, &hover_code),
-                    money(b.p95, &hover_code)
-                ));
-            }
-            let nearest = hover_curve
-                .iter()
-                .min_by(|a, b| (a.duration_hours - x).abs().total_cmp(&(b.duration_hours - x).abs()))?;
-            let mut text = format!(
-                "{} outage: {}\n",
-                hours(nearest.duration_hours),
-                money_exact(nearest.provider_cost, &hover_code)
-            );
-            for c in stacked() {
-                let v = nearest.components.get(c);
-                if v > 0.0 {
-                    let _ = writeln!(text, "{}: {}", c.name(), money(v, &hover_code));
-                }
-            }
-            Some(text.trim_end().to_owned())
+            hover_label(hover_band.as_deref(), &hover_curve, &hover_code, super::hover_point(hover).x)
         })
         .show(ui, |plot_ui| {
             if let Some(band) = &results.band {
@@ -97,6 +82,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
                 plot_ui.line(Line::new("Mean provider cost", mean).color(blue).width(2.0));
                 uptime_lines(plot_ui, per_usd, &code, top);
                 this_outage(plot_ui, d);
+                crossing_marks(plot_ui, &crossings, &code, end);
                 return;
             }
             let mut lower = vec![0.0; curve.len()];
@@ -115,7 +101,49 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
             plot_ui.line(Line::new("Provider cost", total).color(ink).width(1.5));
             uptime_lines(plot_ui, per_usd, &code, top);
             this_outage(plot_ui, d);
+            crossing_marks(plot_ui, &crossings, &code, end);
         });
+}
+
+/// What hovering at duration `x` shows: the mean and P5–P95 with ranges, else the cost and its
+/// components.
+fn hover_label(band: Option<&[BandPoint]>, curve: &[CurvePoint], code: &str, x: f64) -> Option<String> {
+    if let Some(band) = band {
+        let b = band.iter().min_by(|a, b| (a.hours - x).abs().total_cmp(&(b.hours - x).abs()))?;
+        return Some(format!(
+            "{} outage: mean {}\nP5–P95 {}–{}",
+            hours(b.hours),
+            money_exact(b.mean, code),
+            money(b.p5, code),
+            money(b.p95, code)
+        ));
+    }
+    let nearest = curve.iter().min_by(|a, b| (a.duration_hours - x).abs().total_cmp(&(b.duration_hours - x).abs()))?;
+    let mut text = format!("{} outage: {}\n", hours(nearest.duration_hours), money_exact(nearest.provider_cost, code));
+    for c in stacked() {
+        let v = nearest.components.get(c);
+        if v > 0.0 {
+            let _ = writeln!(text, "{}: {}", c.name(), money(v, code));
+        }
+    }
+    Some(text.trim_end().to_owned())
+}
+
+/// Where the provider cost (and its P95, with ranges) crosses each line (DESIGN §9).
+fn crossing_marks(plot_ui: &mut egui_plot::PlotUi<'_>, crossings: &[crate::threshold::Crossing], code: &str, end: f64) {
+    let red = Color32::from_rgb(0xD0, 0x45, 0x3A);
+    for c in crossings {
+        if let Some(h) = c.hours.filter(|h| *h > 0.0 && *h <= end) {
+            let name = format!("Reaches {} after {}", money(c.line.amount, code), hours(h));
+            plot_ui.points(egui_plot::Points::new(name, vec![[h, c.line.amount]]).radius(5.0).color(red));
+        }
+        if let Some(h) = c.p95_hours.flatten().filter(|h| *h > 0.0 && *h <= end) {
+            let name = format!("P95 reaches {} after {}", money(c.line.amount, code), hours(h));
+            plot_ui.points(
+                egui_plot::Points::new(name, vec![[h, c.line.amount]]).radius(4.0).color(red.gamma_multiply(0.6)),
+            );
+        }
+    }
 }
 
 /// The Uptime Institute $100k and $1M lines in the scenario's currency; the legend names only those

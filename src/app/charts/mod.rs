@@ -30,7 +30,8 @@ pub use uncertainty::ui as uncertainty_ui;
 
 /// The row of tabs.
 pub fn tabs_ui(ui: &mut Ui, view: &mut View) {
-    ui.horizontal(|ui| {
+    // Wrapped, so every tab stays reachable in a narrow window.
+    ui.horizontal_wrapped(|ui| {
         for tab in ChartTab::ALL {
             ui.selectable_value(&mut view.tab, tab, tab.label());
         }
@@ -40,14 +41,15 @@ pub fn tabs_ui(ui: &mut Ui, view: &mut View) {
 /// The chart of the selected tab, filling the space left.
 pub fn chart_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>, view: &mut View) {
     match view.tab {
-        ChartTab::CostVsDuration => duration_ui(ui, scenario, results),
+        ChartTab::CostVsDuration => duration_ui(ui, scenario, results, view.track.crossings()),
         ChartTab::Breakdown => breakdown_ui(ui, scenario, results),
         ChartTab::Timeline => timeline_ui(ui, scenario, results),
         ChartTab::Benchmarks => benchmarks_ui(ui, scenario, results),
-        ChartTab::Explain => super::explain::ui(ui, scenario, results, &mut view.explained),
+        ChartTab::Explain => super::explain::ui(ui, scenario, results, analysis, &mut view.explained),
         ChartTab::Uncertainty => uncertainty::ui(ui, scenario, analysis, view),
         ChartTab::Sensitivity => sensitivity::ui(ui, scenario, results, view),
         ChartTab::Compare => compare::ui(ui, scenario, view),
+        ChartTab::TrackRecord => super::track::ui(ui, &view.track),
     }
 }
 

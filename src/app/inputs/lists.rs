@@ -119,6 +119,7 @@ fn business_ui(ui: &mut Ui, k: usize, business: &mut Business, code: &str) -> bo
                     _ => Scale::Log { max: 1e9, smallest: 1.0 },
                 },
                 currency: code,
+                solve_path: Some(format!("businesses[{k}].{}", field.path())),
             };
             if estimate_ui(ui, &mut estimate, &field.domain(), &spec) {
                 let _ = field.set(business, estimate);
@@ -170,6 +171,7 @@ pub fn tiers_ui(ui: &mut Ui, tiers: &mut SlaTiers) {
                     unit: Unit::Uptime,
                     scale: Scale::Drag { speed: 0.0001 },
                     currency: "",
+                    solve_path: None,
                 };
                 input_ui(ui, &mut tier.below, &below);
                 let credit = Spec {
@@ -178,6 +180,7 @@ pub fn tiers_ui(ui: &mut Ui, tiers: &mut SlaTiers) {
                     unit: Unit::Share,
                     scale: Scale::Linear { min: 0.0, max: 100.0 },
                     currency: "",
+                    solve_path: None,
                 };
                 input_ui(ui, &mut tier.credit, &credit);
                 if ui.small_button("Remove tier").clicked() {

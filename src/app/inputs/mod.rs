@@ -44,7 +44,7 @@ const GROUPS: [Group; 10] = [
     ),
     group(
         "Outage",
-        &[Field::StartHour, Field::DurationHours, Field::FailureShare, Field::RecoveryTailHours],
+        &[Field::StartHour, Field::DurationHours, Field::FailureShare, Field::RecoveryTailHours, Field::DemandFactor],
         Extra::TrafficProfile,
     ),
     group(
@@ -59,7 +59,19 @@ const GROUPS: [Group; 10] = [
         Extra::None,
     ),
     group("SLA credits", &[Field::MonthlyFees, Field::ErrorThreshold], Extra::SlaTiers),
-    group("Compensation", &[Field::PerUser, Field::UserUptake, Field::PerBusiness, Field::BusinessUptake], Extra::None),
+    group(
+        "Compensation",
+        &[
+            Field::PerUser,
+            Field::PerUserPerHour,
+            Field::UserUptake,
+            Field::PerBusiness,
+            Field::PerBusinessPerHour,
+            Field::BusinessUptake,
+            Field::CompensationAfterHours,
+        ],
+        Extra::None,
+    ),
     group(
         "Churn",
         &[Field::ChurnMaxShare, Field::ChurnMidpointHours, Field::ChurnSteepness, Field::LifetimeValue],
@@ -69,7 +81,7 @@ const GROUPS: [Group; 10] = [
         open: false,
         ..group(
             "Fines & market",
-            &[Field::FinesFixed, Field::FinesPerHour, Field::MarketCap, Field::DropShare],
+            &[Field::FinesFixed, Field::FinesPerHour, Field::FinesPerUserAffected, Field::MarketCap, Field::DropShare],
             Extra::None,
         )
     },
@@ -133,6 +145,7 @@ pub fn fields_ui(ui: &mut Ui, scenario: &mut Scenario, id: &str, fields: &[Field
                 unit: field.unit(),
                 scale: scale_for(field),
                 currency: &code,
+                solve_path: Some(field.path().to_owned()),
             };
             if estimate_ui(ui, &mut estimate, &field.domain(), &spec) {
                 // The widget keeps the estimate in the field's domain, so this cannot fail.
@@ -148,6 +161,7 @@ pub fn scale_for(field: Field) -> Scale {
     match (field, field.unit()) {
         (Field::DurationHours | Field::RecoveryTailHours, _) => Scale::Log { max: 500.0, smallest: 0.1 },
         (Field::ChurnMidpointHours, _) => Scale::Linear { min: 0.0, max: 72.0 },
+        (Field::DemandFactor, _) => Scale::Log { max: 100.0, smallest: 0.01 },
         (_, Unit::Hours) => Scale::Log { max: 1000.0, smallest: 1.0 },
         (_, Unit::ClockHour) => Scale::Linear { min: 0.0, max: 23.75 },
         (_, Unit::HoursPerDay) => Scale::Linear { min: 0.0, max: 24.0 },
@@ -155,7 +169,7 @@ pub fn scale_for(field: Field) -> Scale {
         (_, Unit::Count) => Scale::Log { max: 1e10, smallest: 1.0 },
         (_, Unit::MoneyPerHour) => Scale::Log { max: 1e9, smallest: 1.0 },
         (_, Unit::Money | Unit::MoneyPerYear | Unit::MoneyPerMonth) => Scale::Log { max: 1e15, smallest: 1.0 },
-        (_, Unit::PerHour | Unit::PerYear) => Scale::Drag { speed: 0.01 },
+        (_, Unit::PerHour | Unit::PerYear | Unit::Factor) => Scale::Drag { speed: 0.01 },
         (_, Unit::PerUsd | Unit::Minutes) => Scale::Drag { speed: 0.1 },
     }
 }
