@@ -608,3 +608,12 @@ fn an_inputs_context_menu_opens_the_solve_window_on_it() {
     let combo = harness.get_by_role_and_label(Role::ComboBox, "Input");
     assert_eq!(combo.accesskit_node().value().as_deref(), Some("Demand on the day"), "{before}");
 }
+
+#[test]
+fn an_implausible_value_is_allowed_but_flagged() {
+    let mut harness = harness(OutageApp::new(deterministic("kakao-2022"), None));
+    assert!(harness.query_all_by_label_contains("more users than people on Earth").next().is_none());
+    harness.state_mut().scenario_mut().users.active_users.set(Estimate::Fixed(1e10)).unwrap();
+    harness.run();
+    harness.get_by_label_contains("more users than people on Earth");
+}

@@ -235,7 +235,11 @@ impl OutageApp {
                 exports::Done::Failed(message) => self.view.error = Some(message),
             }
         }
-        self.doc.feed_undo(ctx.input(|i| i.time));
+        // A drag is one undo step however long it pauses: the state is fed only once the pointer
+        // is released.
+        if !ctx.input(|i| i.pointer.any_down()) {
+            self.doc.feed_undo(ctx.input(|i| i.time));
+        }
         // The crash copy follows the document as it changes, written off this thread.
         self.persist();
         let title = self.doc.window_title();

@@ -151,8 +151,28 @@ pub fn fields_ui(ui: &mut Ui, scenario: &mut Scenario, id: &str, fields: &[Field
                 // The widget keeps the estimate in the field's domain, so this cannot fail.
                 let _ = field.set(scenario, estimate);
             }
+            if let Some(warning) = implausible(field, field.estimate(scenario).nominal()) {
+                ui.label("");
+                ui.label(egui::RichText::new(format!("⚠ {warning}")).small().color(ui.visuals().warn_fg_color));
+                ui.end_row();
+            }
         }
     });
+}
+
+/// People on Earth (UN, 2024), the most users any service can have.
+const WORLD_POPULATION: f64 = 8.2e9;
+
+/// A warning for a value that is allowed but hard to believe, naming what it exceeds.
+#[must_use]
+pub fn implausible(field: Field, value: f64) -> Option<&'static str> {
+    match field {
+        Field::ActiveUsers if value > WORLD_POPULATION => Some("more users than people on Earth (8.2 billion)"),
+        Field::UsageHoursPerDay if value > 18.0 => Some("more than 18 hours a day on the service"),
+        Field::Employees if value > 3e6 => Some("more staff idled than the largest employers have (about 2–3 million)"),
+        Field::DurationHours if value > 24.0 * 31.0 => Some("longer than a month: SLA uptime is then 0%"),
+        _ => None,
+    }
 }
 
 /// How a field is edited: logarithmic sliders for amounts spanning orders of magnitude.
