@@ -12,6 +12,7 @@ pub mod files;
 pub mod format;
 pub mod model;
 pub mod palette;
+pub mod register;
 pub mod results;
 pub mod scenario;
 pub mod sim;

@@ -5,6 +5,7 @@
 //! scenario is invalid or cannot be read, 2 bad arguments.
 
 mod json;
+pub mod risk;
 mod table;
 
 use std::io::Write;
@@ -90,6 +91,21 @@ pub enum Command {
     },
     /// List the shipped presets.
     Presets,
+    /// Simulate a register's years: the annual loss, a bad year, which cause drives the tail and
+    /// whether its mitigation pays (DESIGN §8).
+    Risk {
+        /// Register file, or the id of a shipped register (see `presets`).
+        file: PathBuf,
+        /// Simulated years (default: the register's `years`).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::register::MAX_YEARS)))]
+        years: Option<u32>,
+        /// Seed (default: the register's `seed`).
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+        /// Print JSON: the register and every figure.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs a command, writing its output to `out` and problems to `err`.
@@ -114,6 +130,9 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyho
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Report { file, out: dir, size, seed, .. } if risk::is_register(file) => {
+            crate::export::register::run_report(file, dir, *size, *seed, out, err)
         }
         Command::Report { file, out: dir, size, samples, seed } => {
             let scenario = match open(file) {
@@ -161,6 +180,16 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         Command::Validate { files } => {
             let mut all_valid = true;
             for file in files {
+                if risk::is_register(file) {
+                    match risk::validate(file) {
+                        Ok(title) => writeln!(out, "{}: ok (register: {title})", file.display())?,
+                        Err(e) => {
+                            all_valid = false;
+                            writeln!(err, "{e}")?;
+                        }
+                    }
+                    continue;
+                }
                 match load::load_file(file) {
                     Ok(s) => writeln!(out, "{}: ok ({})", file.display(), s.title())?,
                     Err(e) => {
@@ -171,8 +200,10 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> anyho
             }
             Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
+        Command::Risk { file, years, seed, json } => risk::run(file, *years, *seed, *json, out, err),
         Command::Presets => {
             table::presets(out)?;
+            risk::list_presets(out)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::Path;
 
 use ron::error::SpannedError;
+use serde::de::DeserializeOwned;
 
 use super::Scenario;
 
@@ -64,6 +65,13 @@ pub const MAX_FILE_BYTES: u64 = 4 << 20;
 
 /// Reads a scenario file.
 pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {
+    let bytes = read_file(path)?;
+    Ok(parse_bytes(&bytes, &path.display().to_string())?)
+}
+
+/// Reads the bytes of a document file (a scenario, a register): the one read path, with its size
+/// limit, that every document goes through.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, ScenarioError> {
     let origin = path.display().to_string();
     let read_error = |source| ScenarioError::Read { origin: origin.clone(), source };
     let size = std::fs::metadata(path).map_err(read_error)?.len();
@@ -80,15 +88,20 @@ pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {
             ),
         }));
     }
-    let bytes = std::fs::read(path).map_err(read_error)?;
-    Ok(parse_bytes(&bytes, &origin)?)
+    std::fs::read(path).map_err(read_error)
 }
 
 /// Parses a scenario from raw bytes: UTF-8, with or without a byte-order mark.
 pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Scenario, LoadError> {
+    parse_document_bytes(bytes, origin)
+}
+
+/// Parses any RON document (a scenario, a register) from raw bytes, with the scenario's error
+/// messages: UTF-8, with or without a byte-order mark.
+pub fn parse_document_bytes<T: DeserializeOwned>(bytes: &[u8], origin: &str) -> Result<T, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => parse(text, origin),
+        Ok(text) => parse_document(text, origin),
         Err(e) => {
             let message = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
                 "the file is UTF-16 text: save it as UTF-8".to_owned()
@@ -110,6 +123,12 @@ fn position_of(valid_prefix: &[u8]) -> (usize, usize) {
 
 /// Parses a scenario from RON text.
 pub fn parse(text: &str, origin: &str) -> Result<Scenario, LoadError> {
+    parse_document(text, origin)
+}
+
+/// Parses any RON document (a scenario, a register) from text, with errors that name the line,
+/// column and field.
+pub fn parse_document<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, LoadError> {
     let located = |e: SpannedError, field: String| LoadError {
         origin: origin.to_owned(),
         line: e.span.start.line,
@@ -127,13 +146,13 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, LoadError> {
         });
     }
     let mut de = ron::Deserializer::from_str_with_options(text, &options()).map_err(|e| located(e, String::new()))?;
-    let scenario: Scenario = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let document: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = tidy_path(&e.path().to_string());
         let spanned = de.span_error(e.into_inner());
         located(spanned, field)
     })?;
     de.end().map_err(|e| located(de.span_error(e), String::new()))?;
-    Ok(scenario)
+    Ok(document)
 }
 
 /// RON options shared by reading and writing: a deep-nesting limit so hostile files fail cleanly.
