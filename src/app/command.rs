@@ -18,6 +18,11 @@ pub enum Command {
     Open(PathBuf),
     /// Open a shipped preset by id.
     OpenPreset(&'static str),
+    /// Open a shipped register by id.
+    OpenRegisterPreset(&'static str),
+    /// Open the scenario an entry of the open register names: a preset id, or a file relative to
+    /// the register's folder.
+    OpenEntry(String, Option<PathBuf>),
     /// Save to the document's file (or ask where).
     Save,
     /// Ask where to save.
@@ -67,6 +72,14 @@ impl Command {
     /// Whether running the command replaces the open document (so unsaved changes need a word).
     #[must_use]
     pub fn replaces_document(&self) -> bool {
-        matches!(self, Command::New | Command::Open(_) | Command::OpenPreset(_) | Command::Quit)
+        matches!(
+            self,
+            Command::New
+                | Command::Open(_)
+                | Command::OpenPreset(_)
+                | Command::OpenRegisterPreset(_)
+                | Command::OpenEntry(..)
+                | Command::Quit
+        )
     }
 }

@@ -21,6 +21,7 @@ mod montecarlo;
 mod persist;
 mod pins;
 mod present;
+mod register;
 mod results;
 mod screenshot;
 mod settings;
@@ -36,6 +37,7 @@ use egui::{Context, Key, KeyboardShortcut, Modifiers, ViewportCommand};
 pub use command::Command;
 pub use document::Document;
 pub use fonts::install as install_fonts;
+pub use register::RegisterView;
 pub use settings::{ChartTab, Settings};
 
 use crate::scenario::Scenario;
@@ -80,6 +82,7 @@ pub struct OutageApp {
     worker: Option<montecarlo::Worker>,
     exports: exports::Exports,
     screenshot: Option<screenshot::Shot>,
+    register: Option<register::RegisterView>,
 }
 
 impl OutageApp {
@@ -95,6 +98,7 @@ impl OutageApp {
             worker: None,
             exports: exports::Exports::default(),
             screenshot: None,
+            register: None,
         }
     }
 
@@ -113,6 +117,12 @@ impl OutageApp {
     #[must_use]
     pub fn scenario(&self) -> &Scenario {
         &self.doc.scenario
+    }
+
+    /// The open register's view, when a register is open (it shows in place of the scenario).
+    #[must_use]
+    pub fn register_view(&self) -> Option<&register::RegisterView> {
+        self.register.as_ref()
     }
 
     /// Whether presentation mode is on.
@@ -142,6 +152,9 @@ impl OutageApp {
     /// How many slides the deck has now.
     #[must_use]
     pub fn slide_count(&self) -> usize {
+        if let Some(r) = &self.register {
+            return r.slide_count();
+        }
         present::slides(self.view.pins.pinned.len()).len()
     }
 
@@ -193,12 +206,15 @@ impl OutageApp {
             }
         }
         self.doc.feed_undo(ctx.input(|i| i.time));
-        let title = self.doc.window_title();
+        if let Some(r) = &mut self.register {
+            r.logic(ctx);
+        }
+        let title = self.register.as_ref().map_or_else(|| self.doc.window_title(), |r| r.doc.window_title());
         if title != self.view.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.view.title = title;
         }
-        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.view.close_confirmed {
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.view.close_confirmed {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.view.pending = Some(Command::Quit);
         }
@@ -213,19 +229,29 @@ impl OutageApp {
         }
         let mut commands = shortcuts(&ctx, self.view.presenting);
         commands.extend(dropped_files(&ctx));
-        if self.view.presenting {
+        if let Some(r) = self.register.as_mut().filter(|_| self.view.presenting) {
+            self.view.slide = present_keys(&ctx, self.view.slide, r.slide_count());
+            r.present_ui(ui, self.view.slide);
+        } else if let Some(r) = &mut self.register {
+            let (can_undo, can_redo) = (r.doc.can_undo(), r.doc.can_redo());
+            commands.extend(menu::ui(ui, (can_undo, can_redo), &mut self.settings));
+            egui::CentralPanel::default().show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| commands.extend(r.ui(ui)));
+            });
+        } else if self.view.presenting {
             let count = present::slides(self.view.pins.pinned.len()).len();
             self.view.slide = present_keys(&ctx, self.view.slide, count);
             present::ui(ui, &mut self.doc.scenario, &mut self.results, self.view.slide, &self.view.pins);
         } else {
-            commands.extend(menu::ui(ui, &self.doc, &mut self.settings));
+            commands.extend(menu::ui(ui, (self.doc.can_undo(), self.doc.can_redo()), &mut self.settings));
             status::ui(ui, &self.doc, &self.results, self.worker.as_ref(), self.exports.running);
             inputs::panel_ui(ui, &mut self.doc.scenario);
             // An edit made in this frame shows in this frame's charts.
             self.results.refresh(&self.doc.scenario);
             egui::CentralPanel::default().show(ui, |ui| self.main_ui(ui));
         }
-        commands.extend(dialogs::ui(&ctx, &mut self.view, self.doc.scenario.title()));
+        let title = self.register.as_ref().map_or(self.doc.scenario.title(), |r| r.doc.register.title()).to_owned();
+        commands.extend(dialogs::ui(&ctx, &mut self.view, &title));
         commands.append(&mut self.view.queued);
         for command in commands {
             self.apply(&ctx, command);

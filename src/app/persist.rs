@@ -23,7 +23,10 @@ impl OutageApp {
             load::parse(&text, "working copy").ok().map(|scenario| (scenario, path))
         });
         let mut error = None;
+        // A register named on the command line opens once the app runs (through the Open command).
+        let register_file = launch.file.clone().filter(|f| crate::register::load::is_register_file(f));
         let (scenario, path) = match (&launch.file, &settings.last_file) {
+            (Some(_), _) if register_file.is_some() => (presets::default_scenario(), None),
             (Some(file), _) => match load::load_file(file) {
                 Ok(s) => (s, Some(file.clone())),
                 Err(e) => {
@@ -38,6 +41,9 @@ impl OutageApp {
         };
         let mut app = Self::new(scenario, path);
         app.settings = settings;
+        if let Some(file) = register_file {
+            app.view.queued.push(super::Command::Open(file));
+        }
         app.view.error = error;
         if let Some((scenario, path)) = working_copy {
             if launch.file.is_none() {

@@ -74,6 +74,25 @@ pub fn load_file(path: &Path) -> Result<Resolved, ScenarioError> {
     load_file_in(path, &mut chain)
 }
 
+/// Whether the file at `path` is a register (it says `kind:`); read through the one read path.
+#[must_use]
+pub fn is_register_file(path: &Path) -> bool {
+    scenario::load::read_file(path).is_ok_and(|bytes| is_register_text(&String::from_utf8_lossy(&bytes)))
+}
+
+/// Reads and checks a register file without resolving its entries (the app resolves them off the
+/// UI thread).
+pub fn parse_file(path: &Path) -> Result<Register, ScenarioError> {
+    let origin = path.display().to_string();
+    let bytes = scenario::load::read_file(path)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        let message = "the file is not UTF-8 text (is it a register file?): save it as UTF-8".to_owned();
+        return Err(LoadError { origin, line: 1, column: 1, field: String::new(), message }.into());
+    };
+    Ok(parse(text, &origin)?)
+}
+
 /// A shipped register by id, resolved.
 #[must_use]
 pub fn load_preset(id: &str) -> Option<Result<Resolved, ScenarioError>> {
