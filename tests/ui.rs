@@ -493,12 +493,7 @@ fn wait_for_register(harness: &mut Harness<'_, OutageApp>) -> bool {
 #[test]
 fn a_shipped_register_opens_a_dragged_rate_changes_the_annual_mean_and_undo_restores_it() {
     let mut harness = default_app();
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Registers").click();
-    harness.run();
-    harness.get_by_label_contains("Kakao: the ways the platform can fail").click();
-    harness.run();
+    open_from_presets_menu(&mut harness, "Kakao: the ways the platform can fail");
     assert!(wait_for_register(&mut harness), "the years are simulated");
     let mean = |h: &Harness<'_, OutageApp>| {
         h.state().register_view().and_then(outage_cost::app::RegisterView::annual_mean).unwrap()
@@ -535,12 +530,7 @@ fn a_shipped_register_opens_a_dragged_rate_changes_the_annual_mean_and_undo_rest
 #[test]
 fn the_new_data_center_register_shows_whether_it_pays_and_opens_an_entry() {
     let mut harness = default_app();
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Registers").click();
-    harness.run();
-    harness.get_by_label_contains("Kakao with its new data center").click();
-    harness.run();
+    open_from_presets_menu(&mut harness, "Kakao with its new data center");
     assert!(wait_for_register(&mut harness));
     harness.get_by_label("Loss saved per year");
     harness.get_by_label("It does not pay");

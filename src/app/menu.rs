@@ -86,11 +86,11 @@ fn file_menu_ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
                 commands.push(Command::OpenPreset(preset.id));
             }
         }
-    });
-    ui.menu_button("Registers", |ui| {
+        ui.separator();
+        ui.label(egui::RichText::new("Registers: the ways a service fails, over years").weak());
         for register in crate::register::presets::REGISTERS {
             let name = register.parse().map_or_else(|_| register.id.to_owned(), |r| r.title().to_owned());
-            if ui.button(name).on_hover_text("The ways a service fails, and what a year of outages costs").clicked() {
+            if ui.button(name).on_hover_text("What a year of outages costs, and which cause drives it").clicked() {
                 commands.push(Command::OpenRegisterPreset(register.id));
             }
         }

@@ -23,10 +23,16 @@ impl OutageApp {
             load::parse(&text, "working copy").ok().map(|scenario| (scenario, path))
         });
         let mut error = None;
-        // A register named on the command line opens once the app runs (through the Open command).
-        let register_file = launch.file.clone().filter(|f| crate::register::load::is_register_file(f));
+        // A register named on the command line (or open when the app last closed) opens once the
+        // app runs, through the Open command.
+        let register_file = launch
+            .file
+            .as_ref()
+            .or(settings.last_file.as_ref())
+            .filter(|f| crate::register::load::is_register_file(f))
+            .cloned();
         let (scenario, path) = match (&launch.file, &settings.last_file) {
-            (Some(_), _) if register_file.is_some() => (presets::default_scenario(), None),
+            _ if register_file.is_some() => (presets::default_scenario(), None),
             (Some(file), _) => match load::load_file(file) {
                 Ok(s) => (s, Some(file.clone())),
                 Err(e) => {

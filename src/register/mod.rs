@@ -224,27 +224,52 @@ impl Entry {
 /// scenario. A misspelt kind still counts, so the register loader can name the typo.
 #[must_use]
 pub fn is_register_text(text: &str) -> bool {
-    let mut words = Vec::new();
-    for line in text.lines() {
-        let line = line.split("//").next().unwrap_or("");
-        let mut word = String::new();
-        for c in line.chars() {
-            if c.is_alphanumeric() || c == '_' {
-                word.push(c);
-            } else {
-                if !word.is_empty() {
-                    words.push(std::mem::take(&mut word));
-                }
-                if c == ':' {
-                    words.push(":".to_owned());
+    // Identifiers and colons outside comments and strings.
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut chars = text.chars().peekable();
+    let flush = |word: &mut String, words: &mut Vec<String>| {
+        if !word.is_empty() {
+            words.push(std::mem::take(word));
+        }
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'/') => {
+                flush(&mut word, &mut words);
+                chars.by_ref().find(|&c| c == '\n');
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                flush(&mut word, &mut words);
+                let mut previous = ' ';
+                for c in chars.by_ref() {
+                    if previous == '*' && c == '/' {
+                        break;
+                    }
+                    previous = c;
                 }
             }
-        }
-        if !word.is_empty() {
-            words.push(word);
+            '"' => {
+                flush(&mut word, &mut words);
+                let mut escaped = false;
+                for c in chars.by_ref() {
+                    if c == '"' && !escaped {
+                        break;
+                    }
+                    escaped = c == '\\' && !escaped;
+                }
+                words.push("\"\"".to_owned());
+            }
+            c if c.is_alphanumeric() || c == '_' => word.push(c),
+            ':' => {
+                flush(&mut word, &mut words);
+                words.push(":".to_owned());
+            }
+            _ => flush(&mut word, &mut words),
         }
     }
-    words.windows(3).any(|w| w[0] == "kind" && w[1] == ":" && w[2] != ":")
+    flush(&mut word, &mut words);
+    words.windows(3).any(|w| w[0] == "kind" && w[1] == ":" && w[2] != ":" && w[2] != "\"\"")
 }
 
 #[cfg(test)]
@@ -257,6 +282,9 @@ mod tests {
         assert!(is_register_text("(\n  version: 1,\n  kind:Register,\n)"));
         assert!(!is_register_text("(version: 1, // kind: Register\n outage: (duration_hours: 1))"));
         assert!(!is_register_text("(version: 1, name: \"kind\", outage: (duration_hours: 1))"));
+        assert!(!is_register_text("(version: 1, description: \"a kind: of \\\" kind: x\", outage: ())"));
+        assert!(!is_register_text("(version: 1, /* kind: Register */ outage: ())"));
+        assert!(is_register_text("(version: 1, kind: Regster)"));
     }
 
     #[test]

@@ -240,21 +240,32 @@ impl Risk {
     pub fn of(resolved: &Resolved, years: &Years, seed: u64) -> Self {
         let register = &resolved.register;
         let n = years.count();
-        let mut sorted = years.total.clone();
-        sorted.sort_unstable_by(f64::total_cmp);
-        let loss = if n == 0 { Annual::default() } else { Annual::of_sorted(&sorted) };
-        let mut sorted_largest = years.largest.clone();
-        sorted_largest.sort_unstable_by(f64::total_cmp);
-        let grid = grid(&[&sorted, &sorted_largest]);
-        let net_sorted = years.net.as_ref().map(|net| {
-            let mut s = net.clone();
-            s.sort_unstable_by(f64::total_cmp);
-            s
+        // The columns sorted side by side, one thread each.
+        let (sorted, sorted_largest, combined, net_sorted) = std::thread::scope(|scope| {
+            let largest = scope.spawn(|| sorted_copy(&years.largest));
+            let combined = scope.spawn(|| Annual::of(&years.combined));
+            let net = years.net.as_ref().map(|net| scope.spawn(|| sorted_copy(net)));
+            let sorted = sorted_copy(&years.total);
+            let join = |h: std::thread::ScopedJoinHandle<'_, Vec<f64>>, values: &[f64]| {
+                h.join().unwrap_or_else(|_| sorted_copy(values))
+            };
+            let largest = join(largest, &years.largest);
+            let combined = combined.join().unwrap_or_else(|_| Annual::of(&years.combined));
+            let net = net.zip(years.net.as_ref()).map(|(h, values)| join(h, values));
+            (sorted, largest, combined, net)
         });
+        let loss = if n == 0 { Annual::default() } else { Annual::of_sorted(&sorted) };
+        let grid = grid(&[&sorted, &sorted_largest]);
         // The worst 5% of years, by total.
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_unstable_by(|&a, &b| years.total[b].total_cmp(&years.total[a]).then(a.cmp(&b)));
-        let tail: Vec<usize> = order.into_iter().take(if n == 0 { 0 } else { tail_count(n) }).collect();
+        let mut tail: Vec<usize> = (0..n).collect();
+        let tail_years = if n == 0 { 0 } else { tail_count(n) };
+        if tail_years < n {
+            // Worst first, ties by year: a total order, so the tail is one well-defined set.
+            tail.select_nth_unstable_by(tail_years - 1, |&a, &b| {
+                years.total[b].total_cmp(&years.total[a]).then(a.cmp(&b))
+            });
+            tail.truncate(tail_years);
+        }
         let tail_total: f64 = tail.iter().map(|&y| years.total[y]).sum();
         let total_sum: f64 = years.total.iter().sum();
         let entries = register
@@ -288,7 +299,7 @@ impl Risk {
             years: n,
             seed,
             loss,
-            combined: Annual::of(&years.combined),
+            combined,
             largest: if n == 0 { Annual::default() } else { Annual::of_sorted(&sorted_largest) },
             net: net_sorted.as_ref().map(|s| if s.is_empty() { Annual::default() } else { Annual::of_sorted(s) }),
             chance_no_outage: if n == 0 {
@@ -316,16 +327,18 @@ impl Investment {
     /// seeds).
     #[must_use]
     pub fn of(baseline: &str, mitigation: &crate::scenario::Mitigation, before: &Years, after: &Years) -> Self {
-        let (b, a) = (Annual::of(&before.total), Annual::of(&after.total));
         let annual_cost = mitigation.annual_cost();
         let (running, investment) = (mitigation.running_cost_per_year.nominal(), mitigation.investment.nominal());
-        let saved = b.mean - a.mean;
         let pairs = before.total.len().min(after.total.len());
         let wins = before.total.iter().zip(&after.total).filter(|(x, y)| *x - *y > annual_cost).count();
-        let mut sorted_before = before.total.clone();
-        sorted_before.sort_unstable_by(f64::total_cmp);
-        let mut sorted_after = after.total.clone();
-        sorted_after.sort_unstable_by(f64::total_cmp);
+        let (sorted_before, sorted_after) = std::thread::scope(|scope| {
+            let b = scope.spawn(|| sorted_copy(&before.total));
+            let a = sorted_copy(&after.total);
+            (b.join().unwrap_or_else(|_| sorted_copy(&before.total)), a)
+        });
+        let of = |sorted: &[f64]| if sorted.is_empty() { Annual::default() } else { Annual::of_sorted(sorted) };
+        let (b, a) = (of(&sorted_before), of(&sorted_after));
+        let saved = b.mean - a.mean;
         let grid = grid(&[&sorted_before, &sorted_after]);
         Self {
             baseline: baseline.to_owned(),
@@ -347,6 +360,13 @@ impl Investment {
             after: exceedance_on(&sorted_after, &grid),
         }
     }
+}
+
+/// A sorted copy.
+fn sorted_copy(values: &[f64]) -> Vec<f64> {
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable_by(f64::total_cmp);
+    sorted
 }
 
 fn share(part: f64, whole: f64) -> f64 {

@@ -7,8 +7,10 @@
 //! the run's index, and the runs are cut where the counts say, so the same seed gives the same
 //! years on any thread count (the engine's own guarantee covers the draws). Entries in other
 //! currencies are converted through US dollars (their nominal `per_usd`). A scenario without
-//! ranges is evaluated once and its cost reused for every outage.
+//! ranges is evaluated once and its cost reused for every outage. The engine's output columns are
+//! kept per thread between runs (at most [`MAX_RUN`] samples of each output).
 
+use std::cell::RefCell;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
@@ -16,7 +18,7 @@ use super::{MAX_RATE_PER_YEAR, Resolved};
 use crate::scenario::{Estimate, Field};
 use crate::sim::quantile::normal_quantile;
 use crate::sim::rng::{Stream, open01};
-use crate::sim::{self, Job, Leaf, Output, Sampler};
+use crate::sim::{self, Job, Leaf, Output, Sampler, Samples};
 
 /// The most outages drawn by one engine run (bounds memory whatever the years and rates).
 pub const MAX_RUN: usize = 1 << 18;
@@ -25,6 +27,12 @@ pub const MAX_RUN: usize = 1 << 18;
 const RATE_STREAM: u64 = 0x5241_5445; // "RATE"
 const COUNT_STREAM: u64 = 0x434F_554E; // "COUN"
 const DRAW_STREAM: u64 = 0x4452_4157; // "DRAW"
+
+thread_local! {
+    /// The engine's output columns, reused by every run on this thread: the app's worker simulates
+    /// again after every edit, and fresh columns would pay the memory's first-touch cost each time.
+    static COLUMNS: RefCell<Samples> = RefCell::new(Samples::default());
+}
 
 /// Rates above this use the normal approximation of the Poisson count (inversion is exact below).
 const POISSON_INVERSION_MAX: f64 = 500.0;
@@ -108,26 +116,34 @@ pub fn simulate(
                 continue;
             }
             let draws = if fixed { 1 } else { n };
-            let samples = sim::run(&job, draws, draw_stream.word(run_index), threads, cancel)?;
-            run_index += 1;
-            let provider = samples.column(Output::ProviderCost);
-            let combined = samples.column(Output::CombinedImpact);
-            let mut k = 0;
-            for (y, &count) in counts.iter().enumerate().take(year).skip(first) {
-                for _ in 0..count {
-                    let i = if fixed { 0 } else { k };
-                    let (p, c) = (provider[i] * to_currency, combined[i] * to_currency);
-                    out.total[y] += p;
-                    out.combined[y] += c;
-                    out.by_entry[e][y] += p;
-                    out.largest[y] = out.largest[y].max(p);
-                    if let Some(x) = excess.get_mut(y) {
-                        *x += (p - deductible).max(0.0);
-                    }
-                    k += 1;
+            let finished = COLUMNS.with_borrow_mut(|samples| {
+                if !sim::run_into(&job, draws, draw_stream.word(run_index), threads, cancel, samples) {
+                    return false;
                 }
-                out.outages[y] += count;
+                let provider = samples.column(Output::ProviderCost);
+                let combined = samples.column(Output::CombinedImpact);
+                let mut k = 0;
+                for (y, &count) in counts.iter().enumerate().take(year).skip(first) {
+                    for _ in 0..count {
+                        let i = if fixed { 0 } else { k };
+                        let (p, c) = (provider[i] * to_currency, combined[i] * to_currency);
+                        out.total[y] += p;
+                        out.combined[y] += c;
+                        out.by_entry[e][y] += p;
+                        out.largest[y] = out.largest[y].max(p);
+                        if let Some(x) = excess.get_mut(y) {
+                            *x += (p - deductible).max(0.0);
+                        }
+                        k += 1;
+                    }
+                    out.outages[y] += count;
+                }
+                true
+            });
+            if !finished {
+                return None;
             }
+            run_index += 1;
             out.outages_by_entry[e] += n as u64;
         }
     }
@@ -139,23 +155,21 @@ pub fn simulate(
     Some(out)
 }
 
-/// Each year's count of an entry's outages: its rate drawn per year (a range) or fixed, then a
-/// Poisson count. Adds the mean rate drawn to `mean_rate`.
+/// Each year's count of an entry's outages: its rate drawn per year (a range, from the same draw
+/// tables as Monte Carlo) or fixed, then a Poisson count. Sets `mean_rate` to the mean rate drawn.
 fn counts(rate: &Estimate, years: usize, seed: u64, entry: u64, mean_rate: &mut f64) -> Vec<u32> {
-    let sampler = Sampler::new(Leaf::Field(Field::FrequencyPerYear), rate);
-    let rates = Stream::new(seed ^ RATE_STREAM, entry);
-    let uniforms = Stream::new(seed ^ COUNT_STREAM, entry);
-    let fixed = clamp_rate(rate.nominal());
-    let mut total_rate = 0.0;
-    let counts = (0..years as u64)
-        .map(|y| {
-            let lambda = sampler.as_ref().map_or(fixed, |s| clamp_rate(s.draw.quantile(open01(rates.word(y)))));
-            total_rate += lambda;
-            poisson(lambda, open01(uniforms.word(y)))
-        })
-        .collect();
-    *mean_rate = if years == 0 { fixed } else { total_rate / years as f64 };
-    counts
+    let mut words = vec![0u64; years];
+    let mut lambdas = vec![clamp_rate(rate.nominal()); years];
+    if let Some(sampler) = Sampler::new(Leaf::Field(Field::FrequencyPerYear), rate) {
+        Stream::new(seed ^ RATE_STREAM, entry).fill(&mut words);
+        sampler.fill(&words, &mut lambdas);
+        for lambda in &mut lambdas {
+            *lambda = clamp_rate(*lambda);
+        }
+    }
+    *mean_rate = if years == 0 { clamp_rate(rate.nominal()) } else { lambdas.iter().sum::<f64>() / years as f64 };
+    Stream::new(seed ^ COUNT_STREAM, entry).fill(&mut words);
+    lambdas.iter().zip(&words).map(|(&lambda, &bits)| poisson(lambda, open01(bits))).collect()
 }
 
 fn clamp_rate(rate: f64) -> f64 {

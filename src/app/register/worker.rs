@@ -126,11 +126,13 @@ fn serve(inbox: &Receiver<Request>, out: &Mutex<Option<Outcome>>, repaint: &dyn 
                     else {
                         continue;
                     };
-                    let baseline_risk = resolved
-                        .baseline
-                        .as_deref()
-                        .zip(analysis.baseline_years.as_ref())
-                        .map(|(b, years)| Risk::of(b, years, analysis.risk.seed));
+                    let baseline_risk =
+                        resolved.baseline.as_deref().zip(analysis.baseline_years.as_ref()).map(|(b, years)| {
+                            // The baseline's years are in this register's currency.
+                            let mut risk = Risk::of(b, years, analysis.risk.seed);
+                            risk.currency.clone_from(&analysis.risk.currency);
+                            risk
+                        });
                     Outcome::Done(Box::new(Computed { register: request.register, resolved, analysis, baseline_risk }))
                 }
             };
