@@ -287,3 +287,10 @@ fn validate_and_presets_know_registers() {
     let missing = run(&["risk", "no-such-register"]);
     assert_eq!(missing.status.code(), Some(1));
 }
+
+#[test]
+fn eval_on_a_register_points_to_risk() {
+    let o = run(&["eval", "kakao-register"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("this is a register, not a scenario: run `outage-cost risk FILE`"), "{}", stderr(&o));
+}

@@ -249,5 +249,10 @@ pub fn open(file: &Path) -> Result<Scenario, ScenarioError> {
     {
         return Ok(preset.load()?);
     }
+    if risk::is_register(file) {
+        let message = "this is a register, not a scenario: run `outage-cost risk FILE` for its years".to_owned();
+        let origin = file.display().to_string();
+        return Err(crate::scenario::LoadError { origin, line: 1, column: 1, field: String::new(), message }.into());
+    }
     load::load_file(file)
 }

@@ -13,6 +13,7 @@
 //! outage; rates are clamped to [`MAX_RATE_PER_YEAR`]; entries in other currencies are converted
 //! through their `per_usd` (nominal) into the register's currency.
 
+pub mod curves;
 pub mod load;
 pub mod presets;
 pub mod risk;

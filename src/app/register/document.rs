@@ -94,3 +94,24 @@ impl RegisterDoc {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saving_writes_a_register_that_reads_back_and_clears_the_unsaved_mark() {
+        let register = crate::register::presets::find("kakao-register").and_then(|p| p.parse().ok());
+        let mut doc = RegisterDoc::new(register.unwrap_or_else(Register::blank), None);
+        doc.register.seed = 99;
+        assert!(doc.is_dirty());
+        let dir = std::env::temp_dir().join(format!("outage-cost-register-doc-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let path = dir.join("r.ron");
+        assert!(doc.save_to(&path).is_ok());
+        assert!(!doc.is_dirty());
+        let again = crate::register::load::parse_file(&path).ok();
+        assert_eq!(again.as_ref(), Some(&doc.register));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
