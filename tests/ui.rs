@@ -536,9 +536,16 @@ fn the_new_data_center_register_shows_whether_it_pays_and_opens_an_entry() {
     harness.get_by_label("It does not pay");
     harness.get_by_label_contains("Without it (").click();
     harness.run();
-    // Open an entry's scenario: the register gives way to it.
-    harness.get_by_role_and_label(Role::Slider, "Kakao network misconfiguration (what-if)");
+    // Open an entry's scenario: with the register changed, the app asks first; then the register
+    // gives way to the scenario.
+    settle(&mut harness);
+    harness.get_by_role_and_label(Role::Slider, "Kakao network misconfiguration (what-if)").set_value_accesskit(3.0);
+    harness.run();
     harness.get_all_by_label("Open").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Save your changes?");
+    assert!(harness.state().register_view().is_some(), "nothing is dropped before the answer");
+    harness.get_by_label("Don't save").click();
     harness.run();
     assert!(harness.state().register_view().is_none());
     assert_eq!(harness.state().scenario().name, "Kakao with a hot-standby data center (what-if)");

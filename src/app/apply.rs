@@ -216,6 +216,15 @@ impl OutageApp {
             }
             Command::Save => view.doc.path().map(std::path::Path::to_path_buf),
             Command::SaveAs(path) => Some(path.clone()),
+            Command::ExportReport(dir) => {
+                let size = crate::export::Size::new(self.settings.export_width, self.settings.export_height)
+                    .unwrap_or_default();
+                let repaint = ctx.clone();
+                if let Err(e) = view.start_report(dir.clone(), size, move || repaint.request_repaint()) {
+                    self.view.error = Some(e);
+                }
+                return true;
+            }
             _ => return false,
         };
         let Some(path) = target else {

@@ -208,6 +208,11 @@ impl OutageApp {
         self.doc.feed_undo(ctx.input(|i| i.time));
         if let Some(r) = &mut self.register {
             r.logic(ctx);
+            match r.finished_report() {
+                Some(Ok(files)) => self.toast(ctx, &format!("Wrote the register's report ({files} files)")),
+                Some(Err(e)) => self.view.error = Some(e),
+                None => {}
+            }
         }
         let title = self.register.as_ref().map_or_else(|| self.doc.window_title(), |r| r.doc.window_title());
         if title != self.view.title {

@@ -12,6 +12,7 @@ mod present;
 pub mod worker;
 
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke, Ui, Vec2};
 
@@ -30,13 +31,21 @@ pub struct RegisterView {
     pub show_baseline: bool,
     /// The file name typed for "Add a file".
     pub add_file: String,
+    /// A report being written on a background thread: the files written, or the error.
+    report: Option<Receiver<Result<Vec<PathBuf>, String>>>,
 }
 
 impl RegisterView {
     /// A view of `register`, read from `path` if any.
     #[must_use]
     pub fn new(register: Register, path: Option<PathBuf>) -> Self {
-        Self { doc: RegisterDoc::new(register, path), worker: None, show_baseline: false, add_file: String::new() }
+        Self {
+            doc: RegisterDoc::new(register, path),
+            worker: None,
+            show_baseline: false,
+            add_file: String::new(),
+            report: None,
+        }
     }
 
     /// Per frame, before drawing: the worker gets the newest register and finished results are
@@ -51,6 +60,37 @@ impl RegisterView {
             folder,
         );
         self.doc.feed_undo(ctx.input(|i| i.time));
+    }
+
+    /// Writes the register's report (charts, report.html/md, years.csv) into `dir` on a background
+    /// thread, from the figures on screen. `Err` when there are no figures yet.
+    pub fn start_report(
+        &mut self,
+        dir: PathBuf,
+        size: crate::export::Size,
+        repaint: impl Fn() + Send + 'static,
+    ) -> Result<(), String> {
+        let Some(c) = self.worker.as_ref().and_then(Worker::computed).filter(|_| self.is_current()) else {
+            return Err("the years are still being simulated: export again in a moment".to_owned());
+        };
+        let (resolved, analysis) = (c.resolved.clone(), c.analysis.clone());
+        let (done, inbox) = channel();
+        let spawned = std::thread::Builder::new().name("register report".to_owned()).spawn(move || {
+            let written =
+                crate::export::register::write_report(&resolved, &analysis, &dir, size).map_err(|e| format!("{e:#}"));
+            let _ = done.send(written);
+            repaint();
+        });
+        spawned.map_err(|e| format!("cannot start writing the report: {e}"))?;
+        self.report = Some(inbox);
+        Ok(())
+    }
+
+    /// A finished report: how many files were written, or the error.
+    pub fn finished_report(&mut self) -> Option<Result<usize, String>> {
+        let done = self.report.as_ref()?.try_recv().ok()?;
+        self.report = None;
+        Some(done.map(|files| files.len()))
     }
 
     /// Whether the figures shown are for the register as it is now.
