@@ -14,6 +14,7 @@ pub mod files;
 pub mod format;
 pub mod model;
 pub mod palette;
+pub mod register;
 pub mod results;
 pub mod scenario;
 pub mod sim;

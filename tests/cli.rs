@@ -260,3 +260,94 @@ fn eval_shows_the_time_to_threshold() {
     assert_eq!(lines.len(), 2);
     assert!(lines[1]["hours"].as_f64().unwrap() > 0.0);
 }
+
+#[test]
+fn risk_prints_the_register_table_and_the_investment_case() {
+    let o = run(&["risk", "kakao-register-new-dc", "--years", "20000"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    for needle in [
+        "Kakao with its new data center",
+        "20000 simulated years",
+        "1-in-20 year (P95)",
+        "TVaR 95%",
+        "Chance of a year without an outage",
+        "kakao-network-misconfiguration",
+        "Loss tolerance",
+        "Investment against",
+        "chance it pays off in a year",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+}
+
+#[test]
+fn risk_json_holds_every_figure_and_matches_the_report() {
+    let o = run(&["risk", "presets/kakao-register.ron", "--years", "5000", "--seed", "3", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["register"]["kind"], "Register");
+    let risk = &doc["risk"];
+    assert_eq!(risk["years"], 5000);
+    for key in ["mean", "p50", "p90", "p95", "p99", "tvar95"] {
+        assert!(risk["loss"][key].as_f64().unwrap() >= 0.0, "{key}");
+    }
+    for key in ["chance_no_outage", "exceedance", "largest_exceedance", "entries", "tolerance"] {
+        assert!(!risk[key].is_null(), "{key}");
+    }
+    let shares: f64 = risk["entries"].as_array().unwrap().iter().map(|e| e["share_of_mean"].as_f64().unwrap()).sum();
+    assert!((shares - 1.0).abs() < 1e-9, "{shares}");
+    // The report's per-year CSV gives the same mean.
+    let dir = std::env::temp_dir().join(format!("outage-cost-risk-report-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let r = run(&[
+        "report",
+        "presets/kakao-register.ron",
+        "--out",
+        dir.to_str().unwrap(),
+        "--seed",
+        "3",
+        "--size",
+        "640x400",
+    ]);
+    assert!(r.status.success(), "{}", stderr(&r));
+    let o = run(&["risk", "presets/kakao-register.ron", "--seed", "3", "--json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let csv = std::fs::read_to_string(dir.join("years.csv")).unwrap();
+    let totals: Vec<f64> = csv.lines().skip(1).map(|l| l.split(',').nth(2).unwrap().parse().unwrap()).collect();
+    let mean = totals.iter().sum::<f64>() / totals.len() as f64;
+    let json_mean = doc["risk"]["loss"]["mean"].as_f64().unwrap();
+    assert!((mean - json_mean).abs() <= 1e-9 * json_mean, "{mean} vs {json_mean}");
+    for f in ["annual-exceedance.svg", "annual-exceedance.png", "contributions.svg", "report.html", "report.md"] {
+        assert!(dir.join(f).is_file(), "{f}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn validate_and_presets_know_registers() {
+    let o = run(&[
+        "validate",
+        "presets/kakao-register.ron",
+        "presets/saas-register-two-regions.ron",
+        "presets/kakao-2022.ron",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("ok (register: Kakao: the ways the platform can fail)"), "{}", stdout(&o));
+    let bad = run(&["validate", "tests/data/bad/register_years_zero.ron"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("register_years_zero.ron:5:12: years:"), "{}", stderr(&bad));
+    let p = run(&["presets"]);
+    for id in ["kakao-register", "kakao-register-new-dc", "saas-register-one-region", "saas-register-two-regions"] {
+        assert!(stdout(&p).contains(id), "{id}");
+    }
+    let missing = run(&["risk", "no-such-register"]);
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn eval_on_a_register_points_to_risk() {
+    let o = run(&["eval", "kakao-register"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("this is a register, not a scenario: run `outage-cost risk FILE`"), "{}", stderr(&o));
+}

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use common::{assert_close, eval};
 use outage_cost::model::Component;
+use outage_cost::register;
 use outage_cost::scenario::{load, presets, save};
 
 #[test]
@@ -20,8 +21,13 @@ fn every_file_in_presets_is_shipped_and_every_shipped_preset_is_a_file() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| Path::new(n).extension().is_some_and(|e| e == "ron"))
         .collect();
-    let shipped: BTreeSet<String> = presets::PRESETS.iter().map(presets::Preset::file_name).collect();
+    let mut shipped: BTreeSet<String> = presets::PRESETS.iter().map(presets::Preset::file_name).collect();
+    shipped.extend(register::presets::REGISTERS.iter().map(register::presets::RegisterPreset::file_name));
     assert_eq!(files, shipped);
+    for p in register::presets::REGISTERS {
+        let on_disk = std::fs::read_to_string(dir.join(p.file_name())).unwrap();
+        assert_eq!(on_disk, p.text, "{} is compiled in as it is on disk", p.id);
+    }
     for p in presets::PRESETS {
         let on_disk = std::fs::read_to_string(dir.join(p.file_name())).unwrap();
         assert_eq!(on_disk, p.text, "{} is compiled in as it is on disk", p.id);

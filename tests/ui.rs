@@ -617,3 +617,78 @@ fn an_implausible_value_is_allowed_but_flagged() {
     harness.run();
     harness.get_by_label_contains("more users than people on Earth");
 }
+
+/// Steps the app until the open register's figures are for the register as it is now.
+fn wait_for_register(harness: &mut Harness<'_, OutageApp>) -> bool {
+    // Up to 60 s: an unoptimised build simulating 100,000 years on a busy machine.
+    for _ in 0..3000 {
+        harness.step();
+        if harness.state().register_view().is_some_and(|r| r.is_current() && r.annual_mean().is_some()) {
+            harness.run();
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    false
+}
+
+#[test]
+fn a_shipped_register_opens_a_dragged_rate_changes_the_annual_mean_and_undo_restores_it() {
+    let mut harness = default_app();
+    open_from_presets_menu(&mut harness, "Kakao: the ways the platform can fail");
+    assert!(wait_for_register(&mut harness), "the years are simulated");
+    let mean = |h: &Harness<'_, OutageApp>| {
+        h.state().register_view().and_then(outage_cost::app::RegisterView::annual_mean).unwrap()
+    };
+    let before = mean(&harness);
+    for label in ["Annual loss (mean)", "A 1-in-20 year", "Chance of no outage", "Tail value at risk", "Loss tolerance"]
+    {
+        harness.get_by_label(label);
+    }
+    harness.get_by_role_and_label(Role::Slider, "Kakao data-center fire, October 2022");
+    settle(&mut harness);
+    harness.get_by_role_and_label(Role::Slider, "Kakao bad deploy (what-if)").set_value_accesskit(20.0);
+    harness.run();
+    assert!(harness.state().register_view().unwrap().doc.is_dirty());
+    assert!(wait_for_register(&mut harness));
+    let after = mean(&harness);
+    assert!(after > before, "more bad deploys cost more: {after} vs {before}");
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(wait_for_register(&mut harness));
+    assert_eq!(mean(&harness), before, "undo gives the same years back");
+    assert!(!harness.state().register_view().unwrap().doc.is_dirty());
+    // The slides: what a year costs, then which cause drives the worst years.
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.state().is_presenting());
+    harness.get_by_label_contains("in a 1-in-20 year");
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    harness.get_by_label_contains("drives");
+}
+
+#[test]
+fn the_new_data_center_register_shows_whether_it_pays_and_opens_an_entry() {
+    let mut harness = default_app();
+    open_from_presets_menu(&mut harness, "Kakao with its new data center");
+    assert!(wait_for_register(&mut harness));
+    harness.get_by_label("Loss saved per year");
+    harness.get_by_label("It does not pay");
+    harness.get_by_label_contains("Without it (").click();
+    harness.run();
+    // Open an entry's scenario: with the register changed, the app asks first; then the register
+    // gives way to the scenario.
+    settle(&mut harness);
+    harness.get_by_role_and_label(Role::Slider, "Kakao network misconfiguration (what-if)").set_value_accesskit(3.0);
+    harness.run();
+    harness.get_all_by_label("Open").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Save your changes?");
+    assert!(harness.state().register_view().is_some(), "nothing is dropped before the answer");
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert!(harness.state().register_view().is_none());
+    assert_eq!(harness.state().scenario().name, "Kakao with a hot-standby data center (what-if)");
+}

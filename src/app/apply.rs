@@ -3,9 +3,12 @@
 use egui::{Context, ViewportCommand};
 
 use super::exports::{Inputs, Job};
+use super::register::RegisterView;
 use super::view::DialogPurpose;
 use super::{Command, Document, OutageApp};
+use crate::register;
 use crate::scenario::{Scenario, load, presets};
+use std::path::PathBuf;
 
 impl OutageApp {
     /// Runs a command: the one place where files are read and written and modes change.
@@ -16,20 +19,19 @@ impl OutageApp {
     /// Runs a command; with `guard`, one that would replace a document with unsaved changes asks
     /// first.
     fn apply_guarded(&mut self, ctx: &Context, command: Command, guard: bool) {
-        if guard && command.replaces_document() && self.doc.is_dirty() {
+        if self.register.is_some() && self.apply_to_register(ctx, &command) {
+            return;
+        }
+        if guard && command.replaces_document() && self.is_dirty() {
             self.view.pending = Some(command);
             return;
         }
         match command {
-            Command::New => {
-                let mut scenario =
-                    presets::find("template").and_then(|p| p.load().ok()).unwrap_or_else(Scenario::blank);
-                "New scenario".clone_into(&mut scenario.name);
-                scenario.sources.clear();
-                scenario.assumptions.clear();
-                self.replace(Document::new(scenario, None));
-            }
+            Command::New => self.new_document(),
             Command::OpenDialog => self.open_dialog(DialogPurpose::Open),
+            Command::Open(path) if register::load::is_register_file(&path) => self.open_register_file(path),
+            Command::OpenRegisterPreset(id) => self.open_register_preset(id),
+            Command::OpenEntry(name, folder) => self.open_entry(&name, folder),
             Command::Open(path) => match load::load_file_stamped(&path) {
                 Ok((scenario, stamp)) => {
                     self.settings.remember(&path);
@@ -43,14 +45,7 @@ impl OutageApp {
                     self.apply(ctx, Command::Open(path));
                 }
             }
-            Command::OpenPreset(id) => match presets::find(id).map(presets::Preset::load) {
-                Some(Ok(scenario)) => {
-                    self.settings.last_file = None;
-                    self.replace(Document::new(scenario, None));
-                }
-                Some(Err(e)) => self.view.error = Some(e.to_string()),
-                None => self.view.error = Some(format!("there is no preset called {id}")),
-            },
+            Command::OpenPreset(id) => self.open_preset(id),
             Command::Save => match self.doc.path().map(std::path::Path::to_path_buf) {
                 Some(path) => self.save_to(ctx, &path, false),
                 None => self.open_dialog(DialogPurpose::SaveAs),
@@ -102,17 +97,13 @@ impl OutageApp {
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             Command::Discarding(inner) => {
+                // The register's changes go with the document it replaces.
+                self.register = None;
                 // The user chose to drop the changes: the command runs without asking, and if it
                 // fails (a file that cannot be read) the document stays as it was, still unsaved.
                 self.apply_guarded(ctx, *inner, false);
             }
-            Command::DuplicateAsVariant => {
-                // A copy to change freely: unsaved, no file yet, named as a variant.
-                let mut scenario = self.doc.scenario.clone();
-                scenario.name = format!("{} (variant)", self.doc.scenario.title());
-                self.replace(Document::recovered(scenario, Scenario::blank(), None));
-                self.toast(ctx, "A variant of the scenario: change it freely, then Save As");
-            }
+            Command::DuplicateAsVariant => self.duplicate_as_variant(ctx),
             Command::SavingFirst(inner) => {
                 self.apply(ctx, Command::Save);
                 if !self.doc.is_dirty() {
@@ -137,7 +128,37 @@ impl OutageApp {
         self.exports.start(job, inputs, move || repaint.request_repaint());
     }
 
+    /// A new scenario from the template, unsaved.
+    fn new_document(&mut self) {
+        let mut scenario = presets::find("template").and_then(|p| p.load().ok()).unwrap_or_else(Scenario::blank);
+        "New scenario".clone_into(&mut scenario.name);
+        scenario.sources.clear();
+        scenario.assumptions.clear();
+        self.replace(Document::new(scenario, None));
+    }
+
+    /// Opens a shipped preset; an error leaves the document as it was.
+    fn open_preset(&mut self, id: &str) {
+        match presets::find(id).map(presets::Preset::load) {
+            Some(Ok(scenario)) => {
+                self.settings.last_file = None;
+                self.replace(Document::new(scenario, None));
+            }
+            Some(Err(e)) => self.view.error = Some(e.to_string()),
+            None => self.view.error = Some(format!("there is no preset called {id}")),
+        }
+    }
+
+    /// A copy of the scenario to change freely: unsaved, no file yet, named as a variant.
+    fn duplicate_as_variant(&mut self, ctx: &Context) {
+        let mut scenario = self.doc.scenario.clone();
+        scenario.name = format!("{} (variant)", self.doc.scenario.title());
+        self.replace(Document::recovered(scenario, Scenario::blank(), None));
+        self.toast(ctx, "A variant of the scenario: change it freely, then Save As");
+    }
+
     fn replace(&mut self, doc: Document) {
+        self.register = None;
         self.doc = doc;
         self.results.refresh(&self.doc.scenario);
     }
@@ -155,7 +176,8 @@ impl OutageApp {
 
     fn open_dialog(&mut self, purpose: DialogPurpose) {
         let folder = self.doc.path().and_then(|p| p.parent()).map(std::path::Path::to_path_buf);
-        let stem = file_stem(self.doc.scenario.title());
+        let title = self.register.as_ref().map_or(self.doc.scenario.title(), |r| r.doc.register.title());
+        let stem = file_stem(title);
         let mut dialog =
             match purpose {
                 DialogPurpose::Open => egui_file::FileDialog::open_file()
@@ -176,6 +198,92 @@ impl OutageApp {
         }
         dialog.open();
         self.view.file_dialog = Some((dialog, purpose));
+    }
+}
+
+impl OutageApp {
+    /// Whether the open scenario or register has unsaved changes.
+    pub(crate) fn is_dirty(&self) -> bool {
+        self.doc.is_dirty() || self.register.as_ref().is_some_and(|r| r.doc.is_dirty())
+    }
+
+    /// Shows `register` (read from `path`, if any) in place of the scenario.
+    fn open_register(&mut self, register: crate::register::Register, path: Option<PathBuf>) {
+        self.register = Some(RegisterView::new(register, path));
+        self.view.slide = 0;
+    }
+
+    fn open_register_file(&mut self, path: PathBuf) {
+        match register::load::parse_file(&path) {
+            Ok(r) => {
+                self.settings.remember(&path);
+                self.open_register(r, Some(path));
+            }
+            Err(e) => self.view.error = Some(format!("{e:#}")),
+        }
+    }
+
+    fn open_register_preset(&mut self, id: &str) {
+        match register::presets::find(id).map(register::presets::RegisterPreset::parse) {
+            Some(Ok(r)) => self.open_register(r, None),
+            Some(Err(e)) => self.view.error = Some(e.to_string()),
+            None => self.view.error = Some(format!("there is no register called {id}")),
+        }
+    }
+
+    /// Opens the scenario an entry of the register names (its file, when it is one, becomes the
+    /// document's file).
+    fn open_entry(&mut self, name: &str, folder: Option<PathBuf>) {
+        let name = name.trim();
+        match register::load::load_entry(name, folder.as_deref()) {
+            Ok(scenario) => {
+                let path =
+                    presets::find(name).is_none().then(|| folder.map_or_else(|| PathBuf::from(name), |f| f.join(name)));
+                self.replace(Document::new(scenario, path));
+            }
+            Err(e) => self.view.error = Some(e),
+        }
+    }
+
+    /// Undo, redo and saving act on the open register; returns whether the command was handled.
+    fn apply_to_register(&mut self, ctx: &Context, command: &Command) -> bool {
+        let Some(view) = &mut self.register else {
+            return false;
+        };
+        let target = match command {
+            Command::Undo => {
+                view.doc.undo();
+                return true;
+            }
+            Command::Redo => {
+                view.doc.redo();
+                return true;
+            }
+            Command::Save => view.doc.path().map(std::path::Path::to_path_buf),
+            Command::SaveAs(path) => Some(path.clone()),
+            Command::ExportReport(dir) => {
+                let size = crate::export::Size::new(self.settings.export_width, self.settings.export_height)
+                    .unwrap_or_default();
+                let repaint = ctx.clone();
+                if let Err(e) = view.start_report(dir.clone(), size, move || repaint.request_repaint()) {
+                    self.view.error = Some(e);
+                }
+                return true;
+            }
+            _ => return false,
+        };
+        let Some(path) = target else {
+            self.open_dialog(DialogPurpose::SaveAs);
+            return true;
+        };
+        match view.doc.save_to(&path) {
+            Ok(()) => {
+                self.settings.remember(&path);
+                self.toast(ctx, &format!("Saved {}", path.display()));
+            }
+            Err(e) => self.view.error = Some(format!("{e:#}")),
+        }
+        true
     }
 }
 

@@ -18,6 +18,11 @@ pub enum Command {
     Open(PathBuf),
     /// Open a shipped preset by id.
     OpenPreset(&'static str),
+    /// Open a shipped register by id.
+    OpenRegisterPreset(&'static str),
+    /// Open the scenario an entry of the open register names: a preset id, or a file relative to
+    /// the register's folder.
+    OpenEntry(String, Option<PathBuf>),
     /// Save to the document's file (or ask where).
     Save,
     /// Ask where to save.
@@ -88,7 +93,13 @@ impl Command {
     pub fn replaces_document(&self) -> bool {
         matches!(
             self,
-            Command::New | Command::Open(_) | Command::OpenPreset(_) | Command::DuplicateAsVariant | Command::Quit
+            Command::New
+                | Command::Open(_)
+                | Command::OpenPreset(_)
+                | Command::OpenRegisterPreset(_)
+                | Command::OpenEntry(..)
+                | Command::DuplicateAsVariant
+                | Command::Quit
         )
     }
 }

@@ -3,23 +3,22 @@
 use egui::{Button, Ui};
 
 use super::command::Command;
-use super::document::Document;
 use super::settings::Settings;
 use crate::export::{Chart, Format};
 use crate::scenario::presets;
 
 /// Draws the menu bar and returns what was chosen.
-pub fn ui(ui: &mut Ui, doc: &Document, settings: &mut Settings) -> Vec<Command> {
+pub fn ui(ui: &mut Ui, (can_undo, can_redo): (bool, bool), settings: &mut Settings) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| file_menu_ui(ui, settings, &mut commands));
             ui.menu_button("Export", |ui| export_menu_ui(ui, settings, &mut commands));
             ui.menu_button("Edit", |ui| {
-                if ui.add_enabled(doc.can_undo(), Button::new("Undo").shortcut_text("Ctrl+Z")).clicked() {
+                if ui.add_enabled(can_undo, Button::new("Undo").shortcut_text("Ctrl+Z")).clicked() {
                     commands.push(Command::Undo);
                 }
-                if ui.add_enabled(doc.can_redo(), Button::new("Redo").shortcut_text("Ctrl+Shift+Z")).clicked() {
+                if ui.add_enabled(can_redo, Button::new("Redo").shortcut_text("Ctrl+Shift+Z")).clicked() {
                     commands.push(Command::Redo);
                 }
             });
@@ -110,6 +109,14 @@ fn file_menu_ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
             };
             if ui.button(text).clicked() {
                 commands.push(Command::OpenPreset(preset.id));
+            }
+        }
+        ui.separator();
+        ui.label(egui::RichText::new("Registers: the ways a service fails, over years").weak());
+        for register in crate::register::presets::REGISTERS {
+            let name = register.parse().map_or_else(|_| register.id.to_owned(), |r| r.title().to_owned());
+            if ui.button(name).on_hover_text("What a year of outages costs, and which cause drives it").clicked() {
+                commands.push(Command::OpenRegisterPreset(register.id));
             }
         }
     });

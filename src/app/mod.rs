@@ -22,6 +22,7 @@ mod montecarlo;
 mod persist;
 mod pins;
 mod present;
+mod register;
 mod results;
 mod screenshot;
 mod settings;
@@ -39,6 +40,7 @@ use egui::{Context, Key, KeyboardShortcut, Modifiers, ViewportCommand};
 pub use command::Command;
 pub use document::Document;
 pub use fonts::install as install_fonts;
+pub use register::RegisterView;
 pub use settings::{ChartTab, Settings};
 
 use crate::scenario::Scenario;
@@ -101,6 +103,7 @@ pub struct OutageApp {
     screenshot: Option<screenshot::Shot>,
     /// Keeps the crash copy and the settings on disk (none in tests that do not ask for it).
     keeper: Option<crash::Keeper>,
+    register: Option<register::RegisterView>,
 }
 
 impl OutageApp {
@@ -123,6 +126,7 @@ impl OutageApp {
             exports: exports::Exports::default(),
             screenshot: None,
             keeper: None,
+            register: None,
         }
     }
 
@@ -141,6 +145,12 @@ impl OutageApp {
     #[must_use]
     pub fn scenario(&self) -> &Scenario {
         &self.doc.scenario
+    }
+
+    /// The open register's view, when a register is open (it shows in place of the scenario).
+    #[must_use]
+    pub fn register_view(&self) -> Option<&register::RegisterView> {
+        self.register.as_ref()
     }
 
     /// Whether presentation mode is on.
@@ -176,6 +186,9 @@ impl OutageApp {
     /// How many slides the deck has now.
     #[must_use]
     pub fn slide_count(&self) -> usize {
+        if let Some(r) = &self.register {
+            return r.slide_count();
+        }
         present::slides(&self.results, &self.view).len()
     }
 
@@ -240,14 +253,22 @@ impl OutageApp {
         if !ctx.input(|i| i.pointer.any_down()) {
             self.doc.feed_undo(ctx.input(|i| i.time));
         }
+        if let Some(r) = &mut self.register {
+            r.logic(ctx);
+            match r.finished_report() {
+                Some(Ok(files)) => self.toast(ctx, &format!("Wrote the register's report ({files} files)")),
+                Some(Err(e)) => self.view.error = Some(e),
+                None => {}
+            }
+        }
         // The crash copy follows the document as it changes, written off this thread.
         self.persist();
-        let title = self.doc.window_title();
+        let title = self.register.as_ref().map_or_else(|| self.doc.window_title(), |r| r.doc.window_title());
         if title != self.view.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.view.title = title;
         }
-        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.view.close_confirmed {
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.view.close_confirmed {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.view.pending = Some(Command::Quit);
         }
@@ -262,7 +283,16 @@ impl OutageApp {
         }
         let mut commands = shortcuts(&ctx, self.view.presenting);
         commands.extend(dropped_files(&ctx));
-        if self.view.presenting {
+        if let Some(r) = self.register.as_mut().filter(|_| self.view.presenting) {
+            self.view.slide = present_keys(&ctx, self.view.slide, r.slide_count());
+            r.present_ui(ui, self.view.slide);
+        } else if let Some(r) = &mut self.register {
+            let (can_undo, can_redo) = (r.doc.can_undo(), r.doc.can_redo());
+            commands.extend(menu::ui(ui, (can_undo, can_redo), &mut self.settings));
+            egui::CentralPanel::default().show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| commands.extend(r.ui(ui)));
+            });
+        } else if self.view.presenting {
             let count = present::slides(&self.results, &self.view).len();
             self.view.slide = present_keys(&ctx, self.view.slide, count);
             if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::N)) {
@@ -271,7 +301,7 @@ impl OutageApp {
             let analysis = self.worker.as_ref().and_then(|w| w.analysis(&self.doc.scenario));
             present::ui(ui, &mut self.doc.scenario, &mut self.results, analysis, &mut self.view);
         } else {
-            commands.extend(menu::ui(ui, &self.doc, &mut self.settings));
+            commands.extend(menu::ui(ui, (self.doc.can_undo(), self.doc.can_redo()), &mut self.settings));
             status::ui(ui, &self.doc, &self.results, self.worker.as_ref(), self.exports.running);
             if self.settings.inputs_panel {
                 inputs::panel_ui(ui, &mut self.doc.scenario);
@@ -280,7 +310,8 @@ impl OutageApp {
             self.results.refresh(&self.doc.scenario);
             egui::CentralPanel::default().show(ui, |ui| self.main_ui(ui));
         }
-        commands.extend(dialogs::ui(&ctx, &mut self.view, self.doc.scenario.title()));
+        let title = self.register.as_ref().map_or(self.doc.scenario.title(), |r| r.doc.register.title()).to_owned();
+        commands.extend(dialogs::ui(&ctx, &mut self.view, &title));
         solve::window_ui(&ctx, &mut self.view.solving, &mut self.doc.scenario);
         commands.append(&mut self.view.queued);
         for command in commands {

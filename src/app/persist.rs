@@ -36,7 +36,16 @@ impl OutageApp {
         }
         let offers = data_dir.as_deref().map(crash::offers).unwrap_or_default();
         let mut error = None;
+        // A register named on the command line (or open when the app last closed) opens once the
+        // app runs, through the Open command.
+        let register_file = launch
+            .file
+            .as_ref()
+            .or(settings.last_file.as_ref())
+            .filter(|f| crate::register::load::is_register_file(f))
+            .cloned();
         let mut app = match (&launch.file, &settings.last_file) {
+            _ if register_file.is_some() => Self::new(presets::default_scenario(), None),
             (Some(file), _) => match load::load_file_stamped(file) {
                 Ok((s, stamp)) => Self::with_document(Document::opened(s, file.clone(), stamp)),
                 Err(e) => {
@@ -53,6 +62,9 @@ impl OutageApp {
         let repaint = ctx.clone();
         app.view.pins.restore(&settings.pins, move || repaint.request_repaint());
         app.settings = settings;
+        if let Some(file) = register_file {
+            app.view.queued.push(super::Command::Open(file));
+        }
         app.view.error = error;
         app.keeper = data_dir.as_deref().and_then(|d| Keeper::start(d).ok());
         if let Some(file) = &launch.file {

@@ -5,6 +5,7 @@
 //! scenario is invalid or cannot be read, 2 bad arguments.
 
 mod json;
+pub mod risk;
 mod table;
 pub mod terminal;
 mod track;
@@ -122,6 +123,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Simulate a register's years: the annual loss, a bad year, which cause drives the tail and
+    /// whether its mitigation pays (DESIGN §8).
+    Risk {
+        /// Register file, or the id of a shipped register (see `presets`).
+        file: PathBuf,
+        /// Simulated years (default: the register's `years`).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::register::MAX_YEARS)))]
+        years: Option<u32>,
+        /// Seed (default: the register's `seed`).
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+        /// Print JSON: the register and every figure.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs a command, writing its output to `out` and problems to `err`, with control characters
@@ -160,28 +176,11 @@ fn run_escaped(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> a
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Report { file, out: dir, size, seed, .. } if risk::is_register(file) => {
+            crate::export::register::run_report(file, dir, *size, *seed, out, err)
+        }
         Command::Report { file, out: dir, size, samples, seed, force } => {
-            let scenario = match open(file) {
-                Ok(s) => s,
-                Err(e) => {
-                    writeln!(err, "{e}")?;
-                    return Ok(ExitCode::from(1));
-                }
-            };
-            let data = ReportData::new(&scenario, *samples, *seed);
-            let replace = if *force { export::Replace::Anything } else { export::Replace::OnlyReports };
-            match export::write_report_with(&data, dir, *size, replace) {
-                Ok(files) => {
-                    for f in &files {
-                        writeln!(out, "{}", f.display())?;
-                    }
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => {
-                    writeln!(err, "error: {e}")?;
-                    Ok(ExitCode::from(1))
-                }
-            }
+            report(file, dir, *size, (*samples, *seed), *force, out, err)
         }
         Command::Compare { files, json } => {
             let mut pins = Vec::new();
@@ -204,21 +203,11 @@ fn run_escaped(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> a
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Validate { files } => {
-            let mut all_valid = true;
-            for file in files {
-                match load::load_file(file) {
-                    Ok(s) => writeln!(out, "{}: ok ({})", file.display(), s.title())?,
-                    Err(e) => {
-                        all_valid = false;
-                        writeln!(err, "{e}")?;
-                    }
-                }
-            }
-            Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
-        }
+        Command::Validate { files } => validate(files, out, err),
+        Command::Risk { file, years, seed, json } => risk::run(file, *years, *seed, *json, out, err),
         Command::Presets => {
             table::presets(out)?;
+            risk::list_presets(out)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Backtest { json } => track::backtest(*json, out),
@@ -230,6 +219,59 @@ fn run_escaped(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> a
             }
         },
     }
+}
+
+/// `report`: a scenario's charts, deck and reports written whole into `dir`.
+fn report(
+    file: &Path,
+    dir: &Path,
+    size: Size,
+    (samples, seed): (Option<u32>, Option<u64>),
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let scenario = match open(file) {
+        Ok(s) => s,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let data = ReportData::new(&scenario, samples, seed);
+    let replace = if force { export::Replace::Anything } else { export::Replace::OnlyReports };
+    match export::write_report_with(&data, dir, size, replace) {
+        Ok(files) => {
+            for f in &files {
+                writeln!(out, "{}", f.display())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// `validate`: every file checked, scenario or register; exit 1 when one is not valid.
+fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let mut all_valid = true;
+    for file in files {
+        let checked = if risk::is_register(file) {
+            risk::validate(file).map(|title| format!("register: {title}"))
+        } else {
+            load::load_file(file).map(|s| s.title().to_owned())
+        };
+        match checked {
+            Ok(title) => writeln!(out, "{}: ok ({title})", file.display())?,
+            Err(e) => {
+                all_valid = false;
+                writeln!(err, "{e}")?;
+            }
+        }
+    }
+    Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// The return of each scenario that names a mitigation baseline: against that baseline when it is
@@ -271,6 +313,11 @@ pub fn open(file: &Path) -> Result<Scenario, ScenarioError> {
         && let Some(preset) = file.to_str().and_then(presets::find)
     {
         return Ok(preset.load()?);
+    }
+    if risk::is_register(file) {
+        let message = "this is a register, not a scenario: run `outage-cost risk FILE` for its years".to_owned();
+        let origin = file.display().to_string();
+        return Err(crate::scenario::LoadError { origin, line: 1, column: 1, field: String::new(), message }.into());
     }
     load::load_file(file)
 }

@@ -9,6 +9,7 @@ pub mod deck;
 mod folder;
 mod html;
 mod markdown;
+pub mod register;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

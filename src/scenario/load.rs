@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::Path;
 
 use ron::error::SpannedError;
+use serde::de::DeserializeOwned;
 
 use super::Scenario;
 use crate::files::{self, ReadError, Stamp};
@@ -78,12 +79,22 @@ pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {
 
 /// Reads a scenario file and what the file was when it was read, so a later save can tell
 /// whether another program changed it meanwhile ([`super::save::save_file_unless_changed`]).
-///
-/// Only regular files are read (a device, FIFO or folder is refused at once), and never more
-/// than [`MAX_FILE_BYTES`], whatever the file claims.
 pub fn load_file_stamped(path: &Path) -> Result<(Scenario, Stamp), ScenarioError> {
+    let (bytes, stamp) = read_file_stamped(path)?;
+    Ok((parse_bytes(&bytes, &path.display().to_string())?, stamp))
+}
+
+/// Reads the bytes of a document file (a scenario, a register): the one read path, with its size
+/// limit, that every document goes through.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, ScenarioError> {
+    read_file_stamped(path).map(|(bytes, _)| bytes)
+}
+
+/// [`read_file`], with the file's stamp. Only regular files are read (a device, FIFO or folder is
+/// refused at once), and never more than [`MAX_FILE_BYTES`], whatever the file claims.
+fn read_file_stamped(path: &Path) -> Result<(Vec<u8>, Stamp), ScenarioError> {
     let origin = path.display().to_string();
-    let (bytes, stamp) = files::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+    files::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
         ReadError::Io(source) => ScenarioError::Read { origin: origin.clone(), source },
         ReadError::NotAFile(_) => ScenarioError::Read {
             origin: origin.clone(),
@@ -101,15 +112,20 @@ pub fn load_file_stamped(path: &Path) -> Result<(Scenario, Stamp), ScenarioError
                 limit >> 20
             ),
         }),
-    })?;
-    Ok((parse_bytes(&bytes, &origin)?, stamp))
+    })
 }
 
 /// Parses a scenario from raw bytes: UTF-8, with or without a byte-order mark.
 pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Scenario, LoadError> {
+    parse_document_bytes(bytes, origin)
+}
+
+/// Parses any RON document (a scenario, a register) from raw bytes, with the scenario's error
+/// messages: UTF-8, with or without a byte-order mark.
+pub fn parse_document_bytes<T: DeserializeOwned>(bytes: &[u8], origin: &str) -> Result<T, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => parse(text, origin),
+        Ok(text) => parse_document(text, origin),
         Err(e) => {
             let message = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
                 "the file is UTF-16 text: save it as UTF-8".to_owned()
@@ -131,6 +147,12 @@ fn position_of(valid_prefix: &[u8]) -> (usize, usize) {
 
 /// Parses a scenario from RON text.
 pub fn parse(text: &str, origin: &str) -> Result<Scenario, LoadError> {
+    parse_document(text, origin)
+}
+
+/// Parses any RON document (a scenario, a register) from text, with errors that name the line,
+/// column and field.
+pub fn parse_document<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, LoadError> {
     let located = |e: SpannedError, field: String| LoadError {
         origin: origin.to_owned(),
         line: e.span.start.line,
@@ -148,13 +170,13 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, LoadError> {
         });
     }
     let mut de = ron::Deserializer::from_str_with_options(text, &options()).map_err(|e| located(e, String::new()))?;
-    let scenario: Scenario = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let document: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = tidy_path(&e.path().to_string());
         let spanned = de.span_error(e.into_inner());
         located(spanned, field)
     })?;
     de.end().map_err(|e| located(de.span_error(e), String::new()))?;
-    Ok(scenario)
+    Ok(document)
 }
 
 /// RON options shared by reading and writing: a deep-nesting limit so hostile files fail cleanly.

@@ -47,6 +47,9 @@ presets! {
     "kakao-2022-hot-standby", None;
     "cloud-single-region", None;
     "cloud-two-regions", None;
+    "kakao-network-misconfiguration", None;
+    "kakao-bad-deploy", None;
+    "saas-bad-deploy", None;
     "template", None;
 }
 

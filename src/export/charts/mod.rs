@@ -5,6 +5,7 @@
 
 mod bars;
 mod duration;
+pub mod register;
 mod timeline;
 mod uncertainty;
 
