@@ -113,6 +113,15 @@ impl Leaf {
     }
 }
 
+/// Whether any input is a range Monte Carlo draws, without listing every input (a scenario with
+/// 60 000 business groups is asked this every frame).
+#[must_use]
+pub fn any_uncertain(scenario: &Scenario) -> bool {
+    let (before, after) = leaves_around_businesses(scenario);
+    before.iter().chain(&after).any(|(_, e)| e.is_uncertain())
+        || scenario.businesses.iter().any(|b| BusinessField::ALL.iter().any(|f| f.estimate(b).is_uncertain()))
+}
+
 /// Leaves with their estimates.
 pub type Leaves = Vec<(Leaf, Estimate)>;
 

@@ -94,11 +94,14 @@ pub fn tornado_both(scenario: &Scenario) -> (Vec<Swing>, Vec<Swing>) {
 struct Largest {
     sort_by: SortBy,
     kept: Vec<Swing>,
+    /// Once [`MAX_SWINGS`] bars are kept, the smallest of them: a later swing no larger never
+    /// makes it (equal swings keep the earlier input).
+    floor: f64,
 }
 
 impl Largest {
     fn new(sort_by: SortBy) -> Self {
-        Self { sort_by, kept: Vec::new() }
+        Self { sort_by, kept: Vec::new(), floor: 0.0 }
     }
 
     fn key(&self, s: &Swing) -> f64 {
@@ -114,7 +117,7 @@ impl Largest {
     }
 
     fn offer(&mut self, swing: &Swing) {
-        if self.key(swing) > 0.0 {
+        if self.key(swing) > self.floor {
             self.kept.push(swing.clone());
             if self.kept.len() >= 4 * MAX_SWINGS {
                 self.cut();
@@ -127,6 +130,7 @@ impl Largest {
         if kept.len() > MAX_SWINGS {
             kept.select_nth_unstable_by(MAX_SWINGS, |a, b| self.cmp(a, b));
             kept.truncate(MAX_SWINGS);
+            self.floor = kept.iter().map(|s| self.key(s)).fold(f64::INFINITY, f64::min);
         }
         self.kept = kept;
     }
