@@ -33,7 +33,7 @@ impl OutageApp {
             },
             Command::Reload => {
                 if let Some(path) = self.doc.path().map(std::path::Path::to_path_buf) {
-                    self.doc = Document::new(self.doc.scenario.clone(), Some(path.clone()));
+                    self.doc.drop_changes();
                     self.apply(ctx, Command::Open(path));
                 }
             }
@@ -89,7 +89,7 @@ impl OutageApp {
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             Command::Discarding(inner) => {
-                self.doc = Document::new(self.doc.scenario.clone(), self.doc.path().map(std::path::Path::to_path_buf));
+                self.doc.drop_changes();
                 self.apply(ctx, *inner);
             }
             Command::SavingFirst(inner) => {
