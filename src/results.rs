@@ -176,7 +176,7 @@ pub fn duration_band(scenario: &Scenario, plan: SamplePlan, cancel: &AtomicBool)
 /// Whether a scenario has any uncertain input (a `Pert` or `Range90`).
 #[must_use]
 pub fn has_ranges(scenario: &Scenario) -> bool {
-    sim::leaves(scenario).iter().any(|(_, e)| e.is_uncertain())
+    sim::any_uncertain(scenario)
 }
 
 /// Every output's summary, in [`Output::ALL`] order.

@@ -72,6 +72,25 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+#[test]
+fn dropping_changes_still_notices_a_file_changed_on_disk() {
+    let dir = temp_dir("drop-changes");
+    let path = dir.join("s.ron");
+    std::fs::write(&path, "(version: 1, name: \"Mine\", outage: (duration_hours: 4))").unwrap();
+    let mut harness = harness(OutageApp::new(presets::default_scenario(), None));
+    apply(&mut harness, Command::Open(path.clone()));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, "(version: 1, name: \"Theirs\", outage: (duration_hours: 2))").unwrap();
+    harness.state_mut().scenario_mut().outage.duration_hours.set(Estimate::Fixed(7.0)).unwrap();
+    // "Don't save" for a command that keeps the document (here: undo), then an edit and a save.
+    apply(&mut harness, Command::Discarding(Box::new(Command::Undo)));
+    harness.state_mut().scenario_mut().outage.duration_hours.set(Estimate::Fixed(8.0)).unwrap();
+    apply(&mut harness, Command::Save);
+    harness.get_by_label("The file changed on disk");
+    assert!(std::fs::read_to_string(&path).unwrap().contains("Theirs"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Runs frames until `done` holds (an export runs on its own thread), for up to 30 s.
 fn wait_until(harness: &mut Harness<'_, OutageApp>, done: impl Fn() -> bool) -> bool {
     for _ in 0..600 {

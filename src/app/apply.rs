@@ -41,7 +41,7 @@ impl OutageApp {
             },
             Command::Reload => {
                 if let Some(path) = self.doc.path().map(std::path::Path::to_path_buf) {
-                    self.doc = Document::new(self.doc.scenario.clone(), Some(path.clone()));
+                    self.doc.drop_changes();
                     self.apply(ctx, Command::Open(path));
                 }
             }

@@ -86,6 +86,13 @@ impl Document {
         Ok(())
     }
 
+    /// Treats the unsaved changes as dropped (the user said so): the document counts as saved,
+    /// keeping its file and what the file was when read, so another program's changes are still
+    /// noticed.
+    pub fn drop_changes(&mut self) {
+        self.saved = self.scenario.clone();
+    }
+
     /// Records the scenario for undo; call once per frame after the widgets ran.
     pub fn feed_undo(&mut self, time: f64) {
         self.undoer.feed_state(time, &self.scenario);

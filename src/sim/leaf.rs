@@ -113,22 +113,44 @@ impl Leaf {
     }
 }
 
+/// Whether any input is a range Monte Carlo draws, without listing every input (a scenario with
+/// 60 000 business groups is asked this every frame).
+#[must_use]
+pub fn any_uncertain(scenario: &Scenario) -> bool {
+    let (before, after) = leaves_around_businesses(scenario);
+    before.iter().chain(&after).any(|(_, e)| e.is_uncertain())
+        || scenario.businesses.iter().any(|b| BusinessField::ALL.iter().any(|f| f.estimate(b).is_uncertain()))
+}
+
+/// Leaves with their estimates.
+pub type Leaves = Vec<(Leaf, Estimate)>;
+
 /// Every leaf of a scenario with its estimate, in a fixed order: the scalar fields, then each
 /// business group, the custom traffic weights and the custom SLA tiers.
 #[must_use]
 pub fn leaves(scenario: &Scenario) -> Vec<(Leaf, Estimate)> {
-    let mut out: Vec<(Leaf, Estimate)> = Field::ALL.iter().map(|&f| (Leaf::Field(f), *f.estimate(scenario))).collect();
+    let (mut out, after) = leaves_around_businesses(scenario);
     for (k, business) in scenario.businesses.iter().enumerate() {
         out.extend(BusinessField::ALL.iter().map(|&f| (Leaf::Business(k, f), *f.estimate(business))));
     }
+    out.extend(after);
+    out
+}
+
+/// The leaves before and after the business groups' in [`leaves`] (the scalar fields; the custom
+/// traffic weights and SLA tiers), for walks that treat the groups apart.
+#[must_use]
+pub fn leaves_around_businesses(scenario: &Scenario) -> (Leaves, Leaves) {
+    let before: Vec<(Leaf, Estimate)> = Field::ALL.iter().map(|&f| (Leaf::Field(f), *f.estimate(scenario))).collect();
+    let mut after = Vec::new();
     if let TrafficProfile::Custom(custom) = &scenario.outage.traffic_profile {
-        out.extend(custom.weights().iter().enumerate().map(|(h, w)| (Leaf::Weight(h), *w.estimate())));
+        after.extend(custom.weights().iter().enumerate().map(|(h, w)| (Leaf::Weight(h), *w.estimate())));
     }
     if let SlaTiers::Custom(tiers) = &scenario.sla.tiers {
         for (i, t) in tiers.iter().enumerate() {
-            out.push((Leaf::TierBelow(i), *t.below.estimate()));
-            out.push((Leaf::TierCredit(i), *t.credit.estimate()));
+            after.push((Leaf::TierBelow(i), *t.below.estimate()));
+            after.push((Leaf::TierCredit(i), *t.credit.estimate()));
         }
     }
-    out
+    (before, after)
 }

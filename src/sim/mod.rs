@@ -26,7 +26,7 @@ pub mod simd;
 mod summary;
 
 pub use engine::{CHUNK, Job, Samples, run, run_into};
-pub use leaf::{Leaf, leaves};
+pub use leaf::{Leaf, any_uncertain, leaves};
 pub use sampler::{Draw, Sampler};
 pub use sensitivity::{SortBy, Swing, low_high, tornado, tornado_both};
 pub use summary::{OUTPUT_COUNT, Output, Summary, exceedance, histogram, percentiles, share_above, summaries};

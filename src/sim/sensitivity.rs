@@ -8,7 +8,7 @@
 //! businesses (C7), with slopes the model gives once from three one-group points, so each group's
 //! swing costs a few multiplications.
 
-use super::leaf::{Leaf, leaves};
+use super::leaf::{Leaf, leaves_around_businesses};
 use crate::model::{Outcome, Point, Profile, business_loss_per_hour, evaluate};
 use crate::scenario::{BusinessField, Estimate, Scenario};
 
@@ -70,34 +70,77 @@ pub const MAX_SWINGS: usize = 64;
 /// [`MAX_SWINGS`]).
 #[must_use]
 pub fn tornado(scenario: &Scenario, sort_by: SortBy) -> Vec<Swing> {
-    labelled(scenario, largest(&swings(scenario), sort_by))
+    let (by_provider, by_combined) = tornado_both(scenario);
+    match sort_by {
+        SortBy::ProviderCost => by_provider,
+        SortBy::CombinedImpact => by_combined,
+    }
 }
 
 /// The tornado sorted both ways (provider cost, combined impact), computing the swings once.
 #[must_use]
 pub fn tornado_both(scenario: &Scenario) -> (Vec<Swing>, Vec<Swing>) {
-    let all = swings(scenario);
-    let by_provider = largest(&all, SortBy::ProviderCost);
-    let by_combined = largest(&all, SortBy::CombinedImpact);
-    (labelled(scenario, by_provider), labelled(scenario, by_combined))
+    let mut by_provider = Largest::new(SortBy::ProviderCost);
+    let mut by_combined = Largest::new(SortBy::CombinedImpact);
+    each_swing(scenario, &mut |swing| {
+        by_provider.offer(&swing);
+        by_combined.offer(&swing);
+    });
+    (labelled(scenario, by_provider.finish()), labelled(scenario, by_combined.finish()))
 }
 
-/// The bars that move the chosen output, largest first, at most [`MAX_SWINGS`].
-fn largest(swings: &[Swing], sort_by: SortBy) -> Vec<Swing> {
-    let key = |s: &Swing| match sort_by {
-        SortBy::ProviderCost => s.provider_swing(),
-        SortBy::CombinedImpact => s.combined_swing(),
-    };
-    let mut kept: Vec<&Swing> = swings.iter().filter(|s| key(s) > 0.0).collect();
-    // Ties keep leaf order (a stable sort), so the bars do not jump between frames.
-    let order = |a: &&Swing, b: &&Swing| key(b).total_cmp(&key(a));
-    if kept.len() > MAX_SWINGS {
-        kept.select_nth_unstable_by(MAX_SWINGS, order);
-        kept.truncate(MAX_SWINGS);
-        kept.sort_by_key(|s| s.order);
+/// The bars that move one output most, kept while the swings stream by: never more than a few
+/// times [`MAX_SWINGS`] at once, whatever the number of inputs.
+struct Largest {
+    sort_by: SortBy,
+    kept: Vec<Swing>,
+    /// Once [`MAX_SWINGS`] bars are kept, the smallest of them: a later swing no larger never
+    /// makes it (equal swings keep the earlier input).
+    floor: f64,
+}
+
+impl Largest {
+    fn new(sort_by: SortBy) -> Self {
+        Self { sort_by, kept: Vec::new(), floor: 0.0 }
     }
-    kept.sort_by(order);
-    kept.into_iter().cloned().collect()
+
+    fn key(&self, s: &Swing) -> f64 {
+        match self.sort_by {
+            SortBy::ProviderCost => s.provider_swing(),
+            SortBy::CombinedImpact => s.combined_swing(),
+        }
+    }
+
+    /// Largest swing first; equal swings in input order, so the bars never jump between frames.
+    fn cmp(&self, a: &Swing, b: &Swing) -> std::cmp::Ordering {
+        self.key(b).total_cmp(&self.key(a)).then(a.order.cmp(&b.order))
+    }
+
+    fn offer(&mut self, swing: &Swing) {
+        if self.key(swing) > self.floor {
+            self.kept.push(swing.clone());
+            if self.kept.len() >= 4 * MAX_SWINGS {
+                self.cut();
+            }
+        }
+    }
+
+    fn cut(&mut self) {
+        let mut kept = std::mem::take(&mut self.kept);
+        if kept.len() > MAX_SWINGS {
+            kept.select_nth_unstable_by(MAX_SWINGS, |a, b| self.cmp(a, b));
+            kept.truncate(MAX_SWINGS);
+            self.floor = kept.iter().map(|s| self.key(s)).fold(f64::INFINITY, f64::min);
+        }
+        self.kept = kept;
+    }
+
+    fn finish(mut self) -> Vec<Swing> {
+        self.cut();
+        let mut kept = std::mem::take(&mut self.kept);
+        kept.sort_by(|a, b| self.cmp(a, b));
+        kept
+    }
 }
 
 fn labelled(scenario: &Scenario, mut swings: Vec<Swing>) -> Vec<Swing> {
@@ -107,8 +150,8 @@ fn labelled(scenario: &Scenario, mut swings: Vec<Swing>) -> Vec<Swing> {
     swings
 }
 
-/// Every input's swing, in leaf order.
-fn swings(scenario: &Scenario) -> Vec<Swing> {
+/// Every input's swing, in leaf order, handed to `take` one at a time (unlabelled).
+fn each_swing(scenario: &Scenario, take: &mut dyn FnMut(Swing)) {
     let full = Point::nominal(scenario);
     // Scalar inputs are swung with the business groups summed (the same figures, at a cost that
     // does not grow with the list); a group's own inputs read its row from the full point.
@@ -116,31 +159,7 @@ fn swings(scenario: &Scenario) -> Vec<Swing> {
     let raw = scenario.outage.traffic_profile.raw_weights().unwrap_or([1.0; 24]);
     let nominal = evaluate(&point);
     let totals = |o: &Outcome| (o.provider_cost, o.combined_impact);
-    // A group enters the totals linearly, through its loss per hour (C2) and its count of
-    // businesses (C7): the model gives both slopes from a point without groups and two one-group
-    // points.
-    let per_loss;
-    let per_count;
-    {
-        let mut single = point.without_businesses();
-        let empty = totals(&evaluate(&single));
-        let unit = |count: f64, sales: f64| {
-            BusinessField::ALL.map(|f| match f {
-                BusinessField::Count => count,
-                BusinessField::SalesPerHour => sales,
-                BusinessField::Dependence | BusinessField::LossShare => 1.0,
-                BusinessField::Substitution | BusinessField::ShareRecovered => 0.0,
-            })
-        };
-        // Large units, so the slopes stand far above the rest of the totals and keep their digits.
-        let scale = 1e9 * empty.0.abs().max(empty.1.abs()).max(1.0);
-        single.businesses.push(unit(scale, 0.0));
-        let counted = totals(&evaluate(&single));
-        per_count = ((counted.0 - empty.0) / scale, (counted.1 - empty.1) / scale);
-        single.businesses[0] = unit(1.0, scale);
-        let lost = totals(&evaluate(&single));
-        per_loss = ((lost.0 - empty.0 - per_count.0) / scale, (lost.1 - empty.1 - per_count.1) / scale);
-    }
+    let (per_loss, per_count) = group_slopes(&point);
     let mut at = |leaf: Leaf, v: f64| -> (f64, f64) {
         let v = leaf.fit(v);
         let mut weights = raw;
@@ -179,27 +198,65 @@ fn swings(scenario: &Scenario) -> Vec<Swing> {
             }
         }
     };
-    leaves(scenario)
-        .into_iter()
-        .enumerate()
-        .map(|(order, (leaf, estimate))| {
-            let (lo, hi) = low_high(&estimate);
-            let (low, high) = (at(leaf, lo), at(leaf, hi));
-            Swing {
-                label: String::new(),
-                order,
-                leaf,
-                inputs: (leaf.fit(lo), leaf.fit(hi)),
-                provider_cost: (low.0, high.0),
-                combined_impact: (low.1, high.1),
-            }
+    let mut order = 0;
+    let mut swing = |leaf: Leaf, estimate: &Estimate| {
+        let (lo, hi) = low_high(estimate);
+        let (low, high) = (at(leaf, lo), at(leaf, hi));
+        take(Swing {
+            label: String::new(),
+            order,
+            leaf,
+            inputs: (leaf.fit(lo), leaf.fit(hi)),
+            provider_cost: (low.0, high.0),
+            combined_impact: (low.1, high.1),
+        });
+        order += 1;
+    };
+    // The same order as `leaves`, without listing every group's inputs first.
+    let (before, after) = leaves_around_businesses(scenario);
+    for (leaf, estimate) in &before {
+        swing(*leaf, estimate);
+    }
+    for (k, business) in scenario.businesses.iter().enumerate() {
+        for f in BusinessField::ALL {
+            swing(Leaf::Business(k, f), f.estimate(business));
+        }
+    }
+    for (leaf, estimate) in &after {
+        swing(*leaf, estimate);
+    }
+}
+
+/// How the totals (provider cost, combined impact) move per unit of a group's loss per hour (C2)
+/// and per business counted (C7): a group enters them linearly through these two, so the model
+/// gives both slopes from a point without groups and two one-group points.
+fn group_slopes(point: &Point) -> ((f64, f64), (f64, f64)) {
+    let totals = |o: &Outcome| (o.provider_cost, o.combined_impact);
+    let mut single = point.without_businesses();
+    let empty = totals(&evaluate(&single));
+    let unit = |count: f64, sales: f64| {
+        BusinessField::ALL.map(|f| match f {
+            BusinessField::Count => count,
+            BusinessField::SalesPerHour => sales,
+            BusinessField::Dependence | BusinessField::LossShare => 1.0,
+            BusinessField::Substitution | BusinessField::ShareRecovered => 0.0,
         })
-        .collect()
+    };
+    // Large units, so the slopes stand far above the rest of the totals and keep their digits.
+    let scale = 1e9 * empty.0.abs().max(empty.1.abs()).max(1.0);
+    single.businesses.push(unit(scale, 0.0));
+    let counted = totals(&evaluate(&single));
+    let per_count = ((counted.0 - empty.0) / scale, (counted.1 - empty.1) / scale);
+    single.businesses[0] = unit(1.0, scale);
+    let lost = totals(&evaluate(&single));
+    let per_loss = ((lost.0 - empty.0 - per_count.0) / scale, (lost.1 - empty.1 - per_count.1) / scale);
+    (per_loss, per_count)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::leaf::leaves;
 
     /// An input with its provider costs and combined impacts at its low and high.
     type Bar = (Leaf, (f64, f64), (f64, f64));
@@ -250,7 +307,8 @@ mod tests {
             .map(|p| p.load().unwrap_or_else(|e| panic!("{e}")))
             .chain([many_groups()]);
         for scenario in scenarios {
-            let fast = swings(&scenario);
+            let mut fast = Vec::new();
+            each_swing(&scenario, &mut |s| fast.push(s));
             let slow = brute_force(&scenario);
             assert_eq!(fast.len(), slow.len());
             for (f, (leaf, p, c)) in fast.iter().zip(&slow) {
