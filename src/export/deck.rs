@@ -171,18 +171,7 @@ fn is_cjk(c: char) -> bool {
 /// Text escaped for SVG (XML) content, with runs of CJK script in the bundled CJK font (the SVG
 /// renderer's own fallback gives up on a line where the Latin font forms ligatures).
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    wrap_cjk(&out)
+    wrap_cjk(&super::html::esc(text))
 }
 
 /// A chart's SVG with the CJK runs of its text in the CJK font (see [`escape`]).
@@ -316,7 +305,7 @@ mod tests {
         let cut = wrap(text, 10.0 * 11.0, 20.0, 2);
         assert_eq!(cut.len(), 2);
         assert!(cut[1].ends_with('…'));
-        assert_eq!(escape("a<b & \"c\"\u{7}"), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
         assert_eq!(escape("WeChat (微信)"), r#"WeChat (<tspan font-family="Noto Sans CJK SC">微信</tspan>)"#);
         let chart = "<svg><text x=\"1\">\n카카오 &amp; file\n</text><text>plain</text></svg>";
         assert_eq!(

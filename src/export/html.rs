@@ -37,8 +37,9 @@ figcaption { color: #666; font-size: 0.9em; }
 @media print { body { max-width: none; margin: 0; } figure, table, .cards { break-inside: avoid; } a { color: #222; } }
 ";
 
-/// Escapes text for HTML (element content and quoted attribute values alike).
-fn esc(text: &str) -> String {
+/// Escapes text for HTML (element content and quoted attribute values alike); also valid XML, so
+/// the slides' SVG uses it too.
+pub(super) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
