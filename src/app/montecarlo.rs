@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::results::{BandPoint, EXCEEDANCE_POINTS, HISTOGRAM_BINS, SamplePlan, Summaries, duration_band, summarise};
 use crate::scenario::Scenario;
-use crate::sim::{Output, Samples, Summary, exceedance, histogram};
+use crate::sim::{Output, Samples, Summary};
 
 /// Histogram bins: `(left edge, width, share of samples)`.
 type Bins = Vec<(f64, f64, f64)>;
@@ -34,8 +34,8 @@ impl Analysis {
         let summaries = summarise(&samples);
         let shown = [Output::ProviderCost, Output::CombinedImpact, Output::AnnualExpectedLoss];
         Self {
-            exceedance: shown.iter().map(|&o| (o, exceedance(samples.column(o), EXCEEDANCE_POINTS))).collect(),
-            histograms: shown.iter().map(|&o| (o, histogram(samples.column(o), HISTOGRAM_BINS))).collect(),
+            exceedance: shown.iter().map(|&o| (o, samples.distribution(o).exceedance(EXCEEDANCE_POINTS))).collect(),
+            histograms: shown.iter().map(|&o| (o, samples.distribution(o).histogram(HISTOGRAM_BINS))).collect(),
             scenario,
             samples,
             summaries,

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::{Chart, ReportData};
 use crate::format::{money, money_exact, value};
 use crate::model::{Component, explain};
-use crate::sim::{Output, Summary};
+use crate::sim::Output;
 
 const STYLE: &str = "
 body { font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; color: #222; max-width: 1100px;
@@ -222,7 +222,7 @@ fn monte_carlo(out: &mut String, data: &ReportData) {
         esc(&samples.uncertain.iter().map(|l| l.path()).collect::<Vec<_>>().join(", "))
     );
     for output in Output::ALL.into_iter().filter(|o| *o != Output::EffectiveHours) {
-        let s = Summary::of(samples.column(output));
+        let s = samples.summary(output);
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",

@@ -136,8 +136,9 @@ pub fn write_chart(
 }
 
 /// Writes the whole report into `dir` (created if needed): every available chart as PNG and SVG,
-/// `report.html`, `report.md`, `breakdown.csv`, `curve.csv` and, with Monte Carlo, `samples.csv`.
-/// Each file is written atomically. Returns the files written.
+/// `report.html`, `report.md`, `breakdown.csv`, `curve.csv` and, with Monte Carlo, `samples.csv`
+/// (every sample, drawn again window by window as it is written, so memory stays small whatever
+/// the count). Each file is written atomically. Returns the files written.
 pub fn write_report(data: &ReportData, dir: &Path, size: Size) -> Result<Vec<PathBuf>, ExportError> {
     std::fs::create_dir_all(dir).map_err(|source| ExportError::Write { path: dir.to_path_buf(), source })?;
     let mut written = Vec::new();
@@ -159,7 +160,11 @@ pub fn write_report(data: &ReportData, dir: &Path, size: Size) -> Result<Vec<Pat
     put("breakdown.csv".to_owned(), csv::breakdown(data).as_bytes())?;
     put("curve.csv".to_owned(), csv::curve(data).as_bytes())?;
     if let Some(samples) = &data.samples {
-        put("samples.csv".to_owned(), csv::samples(samples).as_bytes())?;
+        let path = dir.join("samples.csv");
+        let stream = |temp: &Path, _: &[u8]| csv::samples(&data.scenario, samples, temp);
+        crate::files::write_atomically_with(&path, &[], false, &stream)
+            .map_err(|source| ExportError::Write { path: path.clone(), source })?;
+        written.push(path);
     }
     Ok(written)
 }

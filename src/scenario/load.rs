@@ -133,7 +133,49 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, LoadError> {
         located(spanned, field)
     })?;
     de.end().map_err(|e| located(de.span_error(e), String::new()))?;
+    if let Err(e) = crate::sim::correlation::check(&scenario) {
+        let (line, column) = entry_position(text, "correlations", e.index);
+        return Err(LoadError {
+            origin: origin.to_owned(),
+            line,
+            column,
+            field: format!("correlations[{}]", e.index),
+            message: e.message,
+        });
+    }
     Ok(scenario)
+}
+
+/// Where entry `index` of the list under `key` starts (its opening parenthesis), as 1-based line
+/// and column; the key itself, or the start of the text, when not found.
+fn entry_position(text: &str, key: &str, index: usize) -> (usize, usize) {
+    let Some(start) = text.find(&format!("{key}:")).or_else(|| text.find(key)) else {
+        return (1, 1);
+    };
+    let mut at = start;
+    let (mut depth, mut seen) = (0_i32, 0);
+    for (i, c) in text[start..].char_indices() {
+        match c {
+            '[' | '(' => {
+                if c == '(' && depth == 1 {
+                    if seen == index {
+                        at = start + i;
+                        break;
+                    }
+                    seen += 1;
+                }
+                depth += 1;
+            }
+            ']' | ')' => {
+                depth -= 1;
+                if depth <= 0 {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    position_of(&text.as_bytes()[..at])
 }
 
 /// RON options shared by reading and writing: a deep-nesting limit so hostile files fail cleanly.
@@ -273,6 +315,15 @@ mod tests {
         assert_eq!(tidy_path("businesses[1].dependence"), "businesses[1].dependence");
         assert_eq!(tidy_path("?"), "");
         assert_eq!(tidy_path("outage.duration_hours[0][0][0][0]"), "outage.duration_hours");
+    }
+
+    #[test]
+    fn correlation_entries_are_found_by_index() {
+        let text =
+            "(\n  correlations: [\n    (a: \"x\", b: \"y\", rank: 0.5),\n    (a: \"y\", b: \"z\", rank: 0.1),\n  ],\n)";
+        assert_eq!(entry_position(text, "correlations", 0), (3, 5));
+        assert_eq!(entry_position(text, "correlations", 1), (4, 5));
+        assert_eq!(entry_position("()", "correlations", 0), (1, 1));
     }
 
     #[test]

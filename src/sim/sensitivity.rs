@@ -1,10 +1,15 @@
-//! Sensitivity (DESIGN §2.4): each input swung to its low and high (a range's ends, or ±25% for a
-//! plain number, kept in the input's domain) with the others at their nominal values; the bars of
-//! the tornado chart, sorted by the swing of the provider cost.
+//! Sensitivity (DESIGN §2.4): each input swung to its low and high with the others at their
+//! nominal values; the bars of the tornado chart, sorted by the largest move of the chosen output
+//! away from its value as entered, either side (a start time that raises the cost both an hour
+//! earlier and an hour later ranks by how far it moves it, not by the difference of its ends).
+//!
+//! The swings mean something: a range swings to its ends; a plain number ±25%, kept in its domain
+//! (a share within [0, 1]); a clock hour ±3 h around the clock; an SLA tier's uptime threshold and
+//! credit are contract terms and are not swung.
 
 use super::leaf::{Leaf, leaves};
 use crate::model::{Outcome, Point, Profile, evaluate};
-use crate::scenario::{Estimate, Scenario};
+use crate::scenario::{Estimate, Field, Scenario};
 
 /// One bar of the tornado.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,19 +24,21 @@ pub struct Swing {
     pub provider_cost: (f64, f64),
     /// Combined impact with the input at its low and high.
     pub combined_impact: (f64, f64),
+    /// Provider cost and combined impact with every input as entered.
+    pub base: (f64, f64),
 }
 
 impl Swing {
-    /// How far the provider cost moves.
+    /// How far the provider cost moves from its value as entered, the larger of either side.
     #[must_use]
     pub fn provider_swing(&self) -> f64 {
-        (self.provider_cost.1 - self.provider_cost.0).abs()
+        (self.provider_cost.0 - self.base.0).abs().max((self.provider_cost.1 - self.base.0).abs())
     }
 
-    /// How far the combined impact moves.
+    /// How far the combined impact moves from its value as entered, the larger of either side.
     #[must_use]
     pub fn combined_swing(&self) -> f64 {
-        (self.combined_impact.1 - self.combined_impact.0).abs()
+        (self.combined_impact.0 - self.base.1).abs().max((self.combined_impact.1 - self.base.1).abs())
     }
 }
 
@@ -42,6 +49,20 @@ pub fn low_high(estimate: &Estimate) -> (f64, f64) {
         Estimate::Fixed(v) => (0.75 * v, 1.25 * v),
         Estimate::Pert(p) => (p.min, p.max),
         Estimate::Range90(r) => (r.low, r.high),
+    }
+}
+
+/// How far the clock hour swings either side when it is a plain number.
+pub const HOUR_SWING: f64 = 3.0;
+
+/// What the tornado swings an input to (before fitting into its domain): [`low_high`], but ±3 h
+/// for a plain clock hour; `None` for an SLA tier's threshold or credit.
+#[must_use]
+pub fn swing_of(leaf: Leaf, estimate: &Estimate) -> Option<(f64, f64)> {
+    match (leaf, *estimate) {
+        (Leaf::TierBelow(_) | Leaf::TierCredit(_), _) => None,
+        (Leaf::Field(Field::StartHour), Estimate::Fixed(v)) => Some((v - HOUR_SWING, v + HOUR_SWING)),
+        _ => Some(low_high(estimate)),
     }
 }
 
@@ -68,18 +89,20 @@ pub fn tornado(scenario: &Scenario, sort_by: SortBy) -> Vec<Swing> {
         }
         evaluate(&point)
     };
+    let base = evaluate(&nominal);
     let mut swings: Vec<Swing> = leaves(scenario)
         .into_iter()
-        .map(|(leaf, estimate)| {
-            let (lo, hi) = low_high(&estimate);
+        .filter_map(|(leaf, estimate)| {
+            let (lo, hi) = swing_of(leaf, &estimate)?;
             let (low, high) = (at(leaf, lo), at(leaf, hi));
-            Swing {
+            Some(Swing {
                 label: leaf.label(scenario),
                 leaf,
                 inputs: (leaf.fit(lo), leaf.fit(hi)),
                 provider_cost: (low.provider_cost, high.provider_cost),
                 combined_impact: (low.combined_impact, high.combined_impact),
-            }
+                base: (base.provider_cost, base.combined_impact),
+            })
         })
         .collect();
     let key = |s: &Swing| match sort_by {
