@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::results::{BandPoint, EXCEEDANCE_POINTS, HISTOGRAM_BINS, SamplePlan, Summaries, duration_band, summarise};
 use crate::scenario::Scenario;
-use crate::sim::{Output, Samples, Summary};
+use crate::sim::{Driver, Output, Samples, Summary, drivers};
 
 /// Histogram bins: `(left edge, width, share of samples)`.
 type Bins = Vec<(f64, f64, f64)>;
@@ -27,6 +27,8 @@ pub struct Analysis {
     pub histograms: Vec<(Output, Bins)>,
     /// The cost-vs-duration curve's mean and P5–P95 band.
     pub band: Vec<BandPoint>,
+    /// What drives the spread, largest share first.
+    pub drivers: Vec<Driver>,
 }
 
 impl Analysis {
@@ -36,6 +38,7 @@ impl Analysis {
         Self {
             exceedance: shown.iter().map(|&o| (o, samples.distribution(o).exceedance(EXCEEDANCE_POINTS))).collect(),
             histograms: shown.iter().map(|&o| (o, samples.distribution(o).histogram(HISTOGRAM_BINS))).collect(),
+            drivers: drivers(&scenario, &samples),
             scenario,
             samples,
             summaries,

@@ -234,6 +234,7 @@ fn monte_carlo(out: &mut String, data: &ReportData) {
         );
     }
     out.push_str("</table>\n");
+    out.push_str(&super::spread::html(data, esc));
 }
 
 fn formulas(out: &mut String, data: &ReportData) {

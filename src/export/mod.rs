@@ -7,6 +7,7 @@ mod csv;
 mod data;
 mod html;
 mod markdown;
+mod spread;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

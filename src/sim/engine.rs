@@ -37,7 +37,7 @@ use crate::scenario::Scenario;
 /// Samples drawn from one generator stream (about 50 µs of work).
 pub const CHUNK: usize = 1024;
 /// Rows of every output and input a run keeps as they are: the first ones drawn.
-pub const KEPT: usize = 20_000;
+pub const KEPT: usize = 10_000;
 /// The most units of work a run is cut into (each unit's sum is kept until the end).
 pub const UNITS: usize = 4096;
 /// Rows [`write_csv`] draws at a time.
@@ -336,6 +336,7 @@ impl Kernel for &Work<'_, '_> {
         let mut words = vec![0; (members + 1) * CHUNK];
         let mut local = vec![0.0; OUTPUT_COUNT * CHUNK];
         let mut tallies = vec![Tally::default(); OUTPUT_COUNT];
+        let mut buckets = vec![0; CHUNK];
         loop {
             if self.cancel.load(Ordering::Relaxed) {
                 return None;
@@ -354,7 +355,7 @@ impl Kernel for &Work<'_, '_> {
                 let mut outputs: Vec<&mut [f64]> = local.chunks_exact_mut(CHUNK).collect();
                 evaluator.rows(&drawn, n, &mut outputs);
                 for ((tally, column), total) in tallies.iter_mut().zip(local.chunks_exact(CHUNK)).zip(sum.iter_mut()) {
-                    *total += tally.add(&column[..n]);
+                    *total += tally.add(&column[..n], &mut buckets);
                 }
                 if let Some(mut parts) = kept.next() {
                     let sources = local.chunks_exact(CHUNK).chain(drawn.chunks_exact(CHUNK));

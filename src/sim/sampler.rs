@@ -141,30 +141,32 @@ impl Sampler {
             }
             return;
         };
-        // `None` in the outer cells.
-        let tabled = |bits: u64| {
-            let i = (bits >> (64 - CELL_BITS)) as usize;
-            (i.wrapping_sub(1) < TABLE_SIZE - 2).then(|| {
-                let within = f64::from((bits >> (32 - CELL_BITS)) as u32) * (1.0 / 4_294_967_296.0);
-                let (a, b) = (table[i], table[i + 1]);
-                a + within * (b - a)
-            })
+        let interpolate = |bits: u64, i: usize| {
+            let within = f64::from((bits >> (32 - CELL_BITS)) as u32) * (1.0 / 4_294_967_296.0);
+            let (a, b) = (table[i], table[i + 1]);
+            a + within * (b - a)
         };
+        let cell = |bits: u64| (bits >> (64 - CELL_BITS)) as usize;
         if self.wraps {
             for (x, &bits) in out.iter_mut().zip(words) {
-                *x = tabled(bits).map_or_else(|| exact(bits), |v| self.leaf.fit(v));
+                let i = cell(bits);
+                *x = if i.wrapping_sub(1) < TABLE_SIZE - 2 { self.leaf.fit(interpolate(bits, i)) } else { exact(bits) };
             }
-        } else {
-            // Comparisons, not f64::max/min, whose NaN rules cost several instructions each.
-            let (low, high) = (self.low, self.high);
-            for (x, &bits) in out.iter_mut().zip(words) {
-                *x = match tabled(bits) {
-                    Some(v) => {
-                        let v = if v < low { low } else { v };
-                        if v > high { high } else { v }
-                    }
-                    None => exact(bits),
-                };
+            return;
+        }
+        // Every draw from the table, the outer cells' index moved inside, in a loop without
+        // branches that vectorises (comparisons, not f64::max/min, whose NaN rules cost several
+        // instructions each) ...
+        let (low, high) = (self.low, self.high);
+        for (x, &bits) in out.iter_mut().zip(words) {
+            let v = interpolate(bits, cell(bits).clamp(1, TABLE_SIZE - 2));
+            let v = if v < low { low } else { v };
+            *x = if v > high { high } else { v };
+        }
+        // ... then the draws in the outer cells made exact.
+        for (x, &bits) in out.iter_mut().zip(words) {
+            if cell(bits).wrapping_sub(1) >= TABLE_SIZE - 2 {
+                *x = exact(bits);
             }
         }
     }

@@ -35,61 +35,80 @@ pub fn from_order_key(key: u64) -> f64 {
     f64::from_bits(if key >> 63 == 1 { key ^ (1 << 63) } else { !key })
 }
 
-/// One thread's counts for one output.
+/// One thread's counts for one output. Each page holds two sets of counts, for even and odd
+/// positions: neighbouring samples often fall in the same bucket, and one count would make each
+/// increment wait for the one before.
 #[derive(Clone, Debug)]
 pub struct Tally {
-    pages: Vec<Option<Box<[u32; PAGE]>>>,
+    pages: Vec<Option<Box<[u32; 2 * PAGE]>>>,
     count: u64,
-    min: f64,
-    max: f64,
+    min: u64,
+    max: u64,
 }
 
 impl Default for Tally {
     fn default() -> Self {
-        Self { pages: vec![None; PAGES], count: 0, min: f64::INFINITY, max: f64::NEG_INFINITY }
+        Self { pages: vec![None; PAGES], count: 0, min: u64::MAX, max: 0 }
     }
 }
 
 impl Tally {
-    /// Counts `values` in; returns their sum (eight running sums side by side, added in a fixed
-    /// order, so the result does not depend on the vector width).
+    /// Counts `values` in, using `scratch` (at least as long) for their buckets; returns their sum
+    /// (eight running sums side by side, added in a fixed order, so the result does not depend on
+    /// the vector width). Simple loops that vectorise find the sum, the range and every bucket; a
+    /// last one counts.
     #[inline(always)]
-    pub fn add(&mut self, values: &[f64]) -> f64 {
-        let (mut sums, mut lows, mut highs) = ([0.0; 8], [f64::INFINITY; 8], [f64::NEG_INFINITY; 8]);
+    pub fn add(&mut self, values: &[f64], scratch: &mut [u32]) -> f64 {
+        let scratch = &mut scratch[..values.len()];
+        let mut sums = [0.0; 8];
         let mut groups = values.chunks_exact(8);
         for group in &mut groups {
-            for (k, &v) in group.iter().enumerate() {
-                sums[k] += v;
-                lows[k] = if v < lows[k] { v } else { lows[k] };
-                highs[k] = if v > highs[k] { v } else { highs[k] };
+            for (sum, v) in sums.iter_mut().zip(group) {
+                *sum += v;
             }
         }
-        let mut rest = 0.0;
-        for &v in groups.remainder() {
-            rest += v;
-            lows[0] = if v < lows[0] { v } else { lows[0] };
-            highs[0] = if v > highs[0] { v } else { highs[0] };
-        }
-        for (l, h) in lows.into_iter().zip(highs) {
-            self.min = self.min.min(l);
-            self.max = self.max.max(h);
-        }
-        for &v in values {
+        let rest: f64 = groups.remainder().iter().sum();
+        let (mut low, mut high) = (self.min, self.max);
+        for (slot, &v) in scratch.iter_mut().zip(values) {
             let key = order_key(v);
-            let page = (key >> 52) as usize;
-            let bucket = ((key >> SHIFT) as usize) & (PAGE - 1);
-            match &mut self.pages[page] {
-                Some(counts) => counts[bucket] += 1,
-                slot @ None => {
-                    let mut counts = Box::new([0; PAGE]);
-                    counts[bucket] = 1;
-                    *slot = Some(counts);
-                }
+            low = low.min(key);
+            high = high.max(key);
+            *slot = (key >> SHIFT) as u32;
+        }
+        (self.min, self.max) = (low, high);
+        if let Ok(pages) = <&mut [Option<Box<[u32; 2 * PAGE]>>; PAGES]>::try_from(&mut self.pages[..]) {
+            let mut pairs = scratch.chunks_exact(2);
+            for pair in &mut pairs {
+                bump(pages, pair[0], 0);
+                bump(pages, pair[1], PAGE);
+            }
+            for &bucket in pairs.remainder() {
+                bump(pages, bucket, 0);
             }
         }
         self.count += values.len() as u64;
         ((sums[0] + sums[4]) + (sums[2] + sums[6])) + ((sums[1] + sums[5]) + (sums[3] + sums[7])) + rest
     }
+}
+
+/// Adds one to a bucket, in the even (`half` 0) or odd (`half` [`PAGE`]) counts.
+#[inline(always)]
+fn bump(pages: &mut [Option<Box<[u32; 2 * PAGE]>>; PAGES], bucket: u32, half: usize) {
+    let page = (bucket as usize >> 10) & (PAGES - 1);
+    let slot = (bucket as usize & (PAGE - 1)) | half;
+    match &mut pages[page] {
+        Some(counts) => counts[slot] += 1,
+        none @ None => *none = Some(first_count(slot)),
+    }
+}
+
+/// A new page of counts with one sample in `slot` (out of line: it happens a few times a run).
+#[cold]
+#[inline(never)]
+fn first_count(slot: usize) -> Box<[u32; 2 * PAGE]> {
+    let mut counts = Box::new([0; 2 * PAGE]);
+    counts[slot & (2 * PAGE - 1)] = 1;
+    counts
 }
 
 /// An output's samples as a run keeps them: how many, their mean, range and fine histogram.
@@ -111,26 +130,27 @@ impl Distribution {
     #[must_use]
     pub fn merge(tallies: &[&Tally], sum: f64) -> Self {
         let mut buckets = Vec::new();
-        let (mut count, mut min, mut max) = (0, f64::INFINITY, f64::NEG_INFINITY);
+        let (mut count, mut min, mut max) = (0, u64::MAX, 0);
         for t in tallies {
             count += t.count;
             min = min.min(t.min);
             max = max.max(t.max);
         }
+        let (min, max) = if count == 0 { (0.0, 0.0) } else { (from_order_key(min), from_order_key(max)) };
         let mut page = [0_u64; PAGE];
         for p in 0..PAGES {
-            let mut any = false;
+            if tallies.iter().all(|t| t.pages[p].is_none()) {
+                continue;
+            }
             page.fill(0);
             for counts in tallies.iter().filter_map(|t| t.pages[p].as_deref()) {
-                any = true;
-                for (total, &c) in page.iter_mut().zip(counts) {
-                    *total += u64::from(c);
+                let (even, odd) = counts.split_at(PAGE);
+                for ((total, &a), &b) in page.iter_mut().zip(even).zip(odd) {
+                    *total += u64::from(a) + u64::from(b);
                 }
             }
-            if any {
-                let first = (p * PAGE) as u32;
-                buckets.extend(page.iter().enumerate().filter(|(_, c)| **c > 0).map(|(b, &c)| (first + b as u32, c)));
-            }
+            let first = (p * PAGE) as u32;
+            buckets.extend(page.iter().enumerate().filter(|(_, c)| **c > 0).map(|(b, &c)| (first + b as u32, c)));
         }
         Self { count, sum, min, max, buckets }
     }
@@ -139,7 +159,7 @@ impl Distribution {
     #[must_use]
     pub fn of(values: &[f64]) -> Self {
         let mut tally = Tally::default();
-        let sum = tally.add(values);
+        let sum = tally.add(values, &mut vec![0; values.len()]);
         Self::merge(&[&tally], sum)
     }
 
@@ -327,7 +347,8 @@ mod tests {
     fn tallies_merge_to_the_counts_of_the_whole() {
         let values: Vec<f64> = (0..3000).map(|i| f64::from(i).sqrt() * 1000.0).collect();
         let (mut a, mut b) = (Tally::default(), Tally::default());
-        let sum = a.add(&values[..1234]) + b.add(&values[1234..]);
+        let mut scratch = vec![0; values.len()];
+        let sum = a.add(&values[..1234], &mut scratch) + b.add(&values[1234..], &mut scratch);
         let merged = Distribution::merge(&[&b, &a], sum);
         let whole = Distribution::of(&values);
         assert_eq!(merged.buckets, whole.buckets);
