@@ -587,6 +587,14 @@ mod tests {
             std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/payment_wallet_uncertain.ron"));
         let mut scenarios = vec![crate::scenario::load::load_file(bench).unwrap_or_else(|e| panic!("{e}"))];
         scenarios.extend(crate::scenario::presets::PRESETS.iter().map(|p| p.load().unwrap_or_else(|e| panic!("{e}"))));
+        // The bench scenario with two inputs correlated: the copula's arithmetic too.
+        let mut correlated = scenarios[0].clone();
+        correlated.correlations = vec![crate::scenario::Correlation {
+            a: "outage.duration_hours".to_owned(),
+            b: "outage.recovery_tail_hours".to_owned(),
+            rank: 0.6,
+        }];
+        scenarios.push(correlated);
         for scenario in &scenarios {
             let job = Job::new(scenario);
             let mut portable = Samples::default();
