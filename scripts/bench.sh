@@ -31,7 +31,7 @@ runs = [(numpy(), engine(1), engine(threads)) for _ in range(rounds)]
 ref = statistics.median(r[0] for r in runs)
 med = lambda i, key: statistics.median(r[i][key + ":"] for r in runs)
 print(f"100 000 samples, 12 uncertain inputs, {rounds} alternating rounds of a median of 7 runs each")
-print("(draw tables built, samples drawn and evaluated, P and Eco summarised, as the reference times)")
+print("(draw tables built, samples drawn and evaluated, every output summarised, streamed)")
 print(f"  numpy reference                        {ref * 1e3:8.2f} ms")
 for i, t in [(1, 1), (2, threads)]:
     for kind in ["fresh", "reused"]:
