@@ -10,7 +10,7 @@ use std::sync::atomic::AtomicBool;
 use criterion::{Criterion, criterion_group, criterion_main};
 use outage_cost::model::{Evaluation, Point, cost_curve, evaluate};
 use outage_cost::scenario::{load, presets};
-use outage_cost::sim::{self, Job, Output, SortBy, Summary, tornado};
+use outage_cost::sim::{self, Job, Output, SortBy, tornado};
 
 fn model(c: &mut Criterion) {
     let kakao = presets::default_scenario();
@@ -37,13 +37,10 @@ fn monte_carlo(c: &mut Criterion) {
     let mut group = c.benchmark_group("monte carlo, 100 000 samples, 12 uncertain inputs");
     group.sample_size(20);
     for threads in [1, sim::default_threads()] {
-        group.bench_function(format!("{threads} thread(s), with P and Eco summaries"), |b| {
+        group.bench_function(format!("{threads} thread(s), every output summarised"), |b| {
             b.iter(|| {
                 let samples = sim::run(&job, 100_000, 42, threads, &go).unwrap();
-                black_box((
-                    Summary::of(samples.column(Output::ProviderCost)),
-                    Summary::of(samples.column(Output::EcosystemLoss)),
-                ))
+                black_box(Output::ALL.map(|o| samples.summary(o)))
             });
         });
     }

@@ -1,8 +1,8 @@
 //! Times the Monte Carlo engine as the numpy reference times itself: drawing every sample,
-//! evaluating the model (every component) and summarising P and Eco, median of `repeat` runs after
-//! a warm-up. Building the draw tables (once per scenario change in the app) is timed with the run.
-//! "fresh" allocates new output columns every run; "reused" writes into the previous run's
-//! columns, as the app's repeated runs can. Used by `scripts/bench.sh`.
+//! evaluating the model (every component) and summarising every output (streamed), median of
+//! `repeat` runs after a warm-up. Building the draw tables (once per scenario change in the app) is
+//! timed with the run. "fresh" starts from nothing every run, as a one-shot command does; "reused"
+//! writes the kept rows into the previous run's memory. Used by `scripts/bench.sh`.
 //!
 //! `cargo run --release --example mc_timing -- FILE SAMPLES REPEAT THREADS`
 
@@ -10,7 +10,7 @@ use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use outage_cost::scenario::load;
-use outage_cost::sim::{self, Job, Output, Samples, summaries};
+use outage_cost::sim::{self, Job, Output, Samples};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,7 +27,7 @@ fn main() -> anyhow::Result<()> {
         let mut fresh = Samples::default();
         let out = if reuse { &mut kept } else { &mut fresh };
         let finished = sim::run_into(&job, samples, 42, threads, &go, out);
-        let s = summaries(&[out.column(Output::ProviderCost), out.column(Output::EcosystemLoss)]);
+        let s = [out.summary(Output::ProviderCost), out.summary(Output::EcosystemLoss)];
         (started.elapsed().as_secs_f64(), finished.then_some(s))
     };
     for reuse in [false, true] {

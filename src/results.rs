@@ -122,8 +122,9 @@ impl SamplePlan {
     /// deterministic result); one with ranges draws `samples` (default: the scenario's
     /// `uncertainty.samples`) with `seed` (default: the scenario's `uncertainty.seed`).
     #[must_use]
-    pub fn of(scenario: &Scenario, samples: Option<u32>, seed: Option<u64>) -> Self {
-        let count = if has_ranges(scenario) { samples.unwrap_or(scenario.uncertainty.samples) as usize } else { 0 };
+    pub fn of(scenario: &Scenario, samples: Option<u64>, seed: Option<u64>) -> Self {
+        let wanted = samples.unwrap_or(scenario.uncertainty.samples);
+        let count = if has_ranges(scenario) { usize::try_from(wanted).unwrap_or(usize::MAX) } else { 0 };
         Self { count, seed: seed.unwrap_or(scenario.uncertainty.seed) }
     }
 
@@ -167,7 +168,7 @@ pub fn duration_band(scenario: &Scenario, plan: SamplePlan, cancel: &AtomicBool)
             let mut at = scenario.clone();
             at.outage.duration_hours.set(Estimate::Fixed(hours)).ok()?;
             let samples = sim::run(&Job::new(&at), count, plan.seed, sim::default_threads(), cancel)?;
-            let s = Summary::of(samples.column(Output::ProviderCost));
+            let s = samples.summary(Output::ProviderCost);
             Some(BandPoint { hours, mean: s.mean, p5: s.p5, p95: s.p95 })
         })
         .collect()
@@ -182,10 +183,10 @@ pub fn has_ranges(scenario: &Scenario) -> bool {
 /// Every output's summary, in [`Output::ALL`] order.
 pub type Summaries = [Summary; OUTPUT_COUNT];
 
-/// Summarises every column of a run.
+/// Summarises every output of a run (over every sample, streamed).
 #[must_use]
 pub fn summarise(samples: &Samples) -> Summaries {
-    Output::ALL.map(|o| Summary::of(samples.column(o)))
+    Output::ALL.map(|o| samples.summary(o))
 }
 
 /// The totals built from the components, each with its formula written once (DESIGN §2.3).

@@ -8,7 +8,7 @@ use std::sync::atomic::AtomicBool;
 
 use common::{assert_close, eval, parse, scenario};
 use outage_cost::model::Component;
-use outage_cost::scenario::{Estimate, Field, Pert, Range90};
+use outage_cost::scenario::{Estimate, Field, Pert, Range90, Scenario};
 use outage_cost::sim::rng::SplitMix64;
 use outage_cost::sim::{Job, Leaf, Output, Sampler, SortBy, Summary, run, tornado};
 
@@ -30,7 +30,8 @@ fn the_same_seed_gives_the_same_numbers_whatever_the_thread_count() {
     // Threads take chunks as they become free, so which thread does what varies from run to run.
     let a = run(&job, 20_003, 42, 1, &GO).unwrap();
     for threads in [2, 7, 2, 64] {
-        assert_eq!(a.columns, run(&job, 20_003, 42, threads, &GO).unwrap().columns, "{threads} threads");
+        let b = run(&job, 20_003, 42, threads, &GO).unwrap();
+        assert_eq!((&a.columns, &a.distributions), (&b.columns, &b.distributions), "{threads} threads");
     }
     let d = run(&job, 20_003, 43, 2, &GO).unwrap();
     assert_ne!(a.columns, d.columns);
@@ -133,24 +134,24 @@ fn every_output_column_matches_the_model_for_its_draw() {
 
 #[test]
 fn the_tornado_sorts_inputs_by_swing() {
-    // C1 = 1000/h · H with H = D (flat, hard down); fines fixed 100 000.
-    // Swings of P: fines ±25% → 50 000; duration PERT(9, 10, 20) → 9 000..20 000 = 11 000;
-    // revenue and demand factor ±25% → 5 000 each; share affected, share dependent and failing share 0.75..1 (clamped)
-    // → 2 500 each.
+    // C1 = 1000/h · H with H = D (flat, hard down); fines fixed 100 000; P as entered 110 000.
+    // Largest move of P either side: fines ±25% → 25 000; duration PERT(9, 10, 20) → −1 000 and
+    // +10 000 → 10 000; revenue and demand factor ±25% → 2 500 each; share affected, share
+    // dependent and failing share 0.75..1 (kept in [0, 1]) → 2 500 each.
     let s = parse(
         "(version: 1, outage: (duration_hours: Pert(min: 9, mode: 10, max: 20)), revenue: (annual_revenue: 8760000), fines: (fixed: 100000))",
     );
     let bars = tornado(&s, SortBy::ProviderCost);
     let paths: Vec<String> = bars.iter().map(|b| b.leaf.path()).collect();
-    // The demand factor (1, swung ±25%) moves C1 as much as the revenue does; ties keep file order.
-    assert_eq!(&paths[..4], ["fines.fixed", "outage.duration_hours", "outage.demand_factor", "revenue.annual_revenue"]);
-    assert_close(bars[0].provider_swing(), 50_000.0, 1e-12, "fines swing");
-    assert_close(bars[1].provider_swing(), 11_000.0, 1e-9, "duration swing");
-    assert_close(bars[2].provider_swing(), 5_000.0, 1e-9, "demand swing");
-    assert_close(bars[3].provider_swing(), 5_000.0, 1e-9, "revenue swing");
+    assert_eq!(&paths[..2], ["fines.fixed", "outage.duration_hours"]);
+    assert_close(bars[0].provider_swing(), 25_000.0, 1e-12, "fines swing");
+    assert_close(bars[1].provider_swing(), 10_000.0, 1e-9, "duration swing");
+    assert!(paths[2..].iter().any(|p| p == "revenue.annual_revenue"));
+    assert!(paths[2..].iter().any(|p| p == "outage.demand_factor"));
     assert_eq!(bars.len(), 7);
-    for bar in &bars[4..] {
+    for bar in &bars[2..] {
         assert_close(bar.provider_swing(), 2_500.0, 1e-9, &bar.leaf.path());
+        assert!((0.0..=1.0).contains(&bar.inputs.0) || bar.leaf.path() == "revenue.annual_revenue");
     }
     // Inputs that move nothing are left out.
     assert!(!paths.iter().any(|p| p == "frequency_per_year"));
@@ -222,7 +223,8 @@ fn engine_percentiles_are_within_half_a_percent_of_an_exact_million_sample_run()
         ecosystem.push(o.ecosystem_loss);
     }
     for (output, exact_column) in [(Output::ProviderCost, &provider), (Output::EcosystemLoss, &ecosystem)] {
-        let (ours, theirs) = (Summary::of(engine.column(output)), Summary::of(exact_column));
+        // The engine's summaries are streamed over all its samples; the exact run's are sorted.
+        let (ours, theirs) = (engine.summary(output), Summary::of(exact_column));
         for (name, a, b) in [
             ("mean", ours.mean, theirs.mean),
             ("P5", ours.p5, theirs.p5),
@@ -232,4 +234,115 @@ fn engine_percentiles_are_within_half_a_percent_of_an_exact_million_sample_run()
             assert_close(a, b, 0.005, &format!("{} {name}", output.name()));
         }
     }
+}
+
+#[test]
+fn tornado_swings_mean_something() {
+    // A start hour swings ±3 h around the clock; SLA tiers are contract terms, not swung; a start
+    // time that raises the cost on both sides ranks by its larger move, not by the gap between
+    // its ends.
+    let s = scenario("payment_wallet_uncertain.ron");
+    let bars = tornado(&s, SortBy::ProviderCost);
+    assert!(!bars.iter().any(|b| b.leaf.path().starts_with("sla.tiers")));
+    if let Some(start) = bars.iter().find(|b| b.leaf.path() == "outage.start_hour") {
+        assert_eq!(start.inputs, (9.0, 15.0));
+    }
+    let keys: Vec<f64> = bars.iter().map(outage_cost::sim::Swing::provider_swing).collect();
+    assert!(keys.windows(2).all(|w| w[0] >= w[1]));
+    for b in &bars {
+        let far = (b.provider_cost.0 - b.base.0).abs().max((b.provider_cost.1 - b.base.0).abs());
+        assert_eq!(b.provider_swing(), far);
+    }
+    let late = parse("(version: 1, outage: (start_hour: 23, duration_hours: 2), revenue: (annual_revenue: 8760000))");
+    let bars = tornado(&late, SortBy::ProviderCost);
+    let start = bars.iter().find(|b| b.leaf.path() == "outage.start_hour");
+    assert!(start.is_none_or(|b| b.inputs == (20.0, 2.0)), "{start:?}");
+}
+
+/// The bench scenario with duration and recovery tail, and merchants' dependence and substitution,
+/// rank-correlated.
+fn correlated(rank_a: f64, rank_b: f64) -> Scenario {
+    let text = std::fs::read_to_string(common::data("payment_wallet_uncertain.ron")).unwrap();
+    let at = text.rfind(')').unwrap();
+    let extra = format!(
+        "    correlations: [\n        (a: \"outage.duration_hours\", b: \"outage.recovery_tail_hours\", rank: {rank_a}),\n        (a: \"businesses[0].dependence\", b: \"businesses[0].substitution\", rank: {rank_b}),\n    ],\n"
+    );
+    let text = format!("{}{extra}{}", &text[..at], &text[at..]);
+    outage_cost::scenario::load::parse(&text, "correlated.ron").unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn rank_correlations_hold_and_each_input_keeps_its_distribution() {
+    let s = correlated(0.6, -0.4);
+    let job = Job::new(&s);
+    let n = 100_000;
+    let with = outage_cost::sim::run_keeping(&job, n, 9, 2, &GO, n).unwrap();
+    let column = |samples: &outage_cost::sim::Samples, path: &str| {
+        let k = samples.uncertain.iter().position(|l| l.path() == path).unwrap();
+        samples.inputs[k].clone()
+    };
+    let (d, t) = (column(&with, "outage.duration_hours"), column(&with, "outage.recovery_tail_hours"));
+    let (dep, sub) = (column(&with, "businesses[0].dependence"), column(&with, "businesses[0].substitution"));
+    let rho = outage_cost::sim::spearman(&d, &t);
+    assert!((rho - 0.6).abs() <= 0.02, "duration–tail {rho}");
+    let rho = outage_cost::sim::spearman(&dep, &sub);
+    assert!((rho + 0.4).abs() <= 0.02, "dependence–substitution {rho}");
+    let rho = outage_cost::sim::spearman(&d, &dep);
+    assert!(rho.abs() <= 0.02, "uncorrelated pair {rho}");
+    // Each input keeps its distribution: its percentiles match the independent run's.
+    let mut plain = s.clone();
+    plain.correlations.clear();
+    let without = outage_cost::sim::run_keeping(&Job::new(&plain), n, 9, 2, &GO, n).unwrap();
+    for path in ["outage.duration_hours", "outage.recovery_tail_hours", "businesses[0].substitution"] {
+        let (a, b) = (Summary::of(&column(&with, path)), Summary::of(&column(&without, path)));
+        for (x, y) in [(a.p5, b.p5), (a.p50, b.p50), (a.p95, b.p95), (a.mean, b.mean)] {
+            assert_close(x, y, 0.02, path);
+        }
+    }
+    // The same bits on any thread count.
+    let again = outage_cost::sim::run_keeping(&job, n, 9, 1, &GO, n).unwrap();
+    assert_eq!((&with.inputs, &with.distributions), (&again.inputs, &again.distributions));
+}
+
+#[test]
+fn impossible_or_unranged_correlations_are_refused_at_load() {
+    let base = std::fs::read_to_string(common::data("payment_wallet_uncertain.ron")).unwrap();
+    let with = |entries: &str| {
+        let at = base.rfind(')').unwrap();
+        format!("{}    correlations: [\n{entries}    ],\n{}", &base[..at], &base[at..])
+    };
+    let impossible = with(concat!(
+        "        (a: \"outage.duration_hours\", b: \"outage.recovery_tail_hours\", rank: 0.9),\n",
+        "        (a: \"outage.recovery_tail_hours\", b: \"outage.failure_share\", rank: 0.9),\n",
+        "        (a: \"outage.duration_hours\", b: \"outage.failure_share\", rank: -0.9),\n",
+    ));
+    let e = outage_cost::scenario::load::parse(&impossible, "x.ron").unwrap_err().to_string();
+    assert!(e.contains("outage.duration_hours") && e.contains("outage.recovery_tail_hours"), "{e}");
+    assert!(e.contains("outage.failure_share") && e.contains("positive"), "{e}");
+    let line = impossible.lines().position(|l| l.contains("rank: -0.9")).unwrap() + 1;
+    assert!(e.starts_with(&format!("x.ron:{line}:9: correlations[2]")), "{e}");
+    let fixed = with("        (a: \"outage.duration_hours\", b: \"users.usage_hours_per_day\", rank: 0.3),\n");
+    let e = outage_cost::scenario::load::parse(&fixed, "x.ron").unwrap_err().to_string();
+    assert!(e.contains("users.usage_hours_per_day") && e.contains("not a ranged input"), "{e}");
+    let ok = with("        (a: \"outage.duration_hours\", b: \"businesses[0].dependence\", rank: 0.3),\n");
+    let s = outage_cost::scenario::load::parse(&ok, "x.ron").unwrap();
+    assert_eq!(s.correlations.len(), 1);
+    // Saved and read back, the correlations stay.
+    let text = outage_cost::scenario::save::to_ron(&s).unwrap();
+    assert_eq!(outage_cost::scenario::load::parse(&text, "y.ron").unwrap().correlations, s.correlations);
+}
+
+#[test]
+fn drivers_rank_the_inputs_that_spread_the_cost() {
+    let s = scenario("payment_wallet_uncertain.ron");
+    let samples = run(&Job::new(&s), 20_000, 42, 2, &GO).unwrap();
+    let drivers = outage_cost::sim::drivers(&s, &samples);
+    assert_eq!(drivers.len(), samples.uncertain.len());
+    let total: f64 = drivers.iter().map(|d| d.provider_share).sum();
+    assert!((total - 1.0).abs() < 1e-9);
+    assert!(drivers.windows(2).all(|w| w[0].provider_share >= w[1].provider_share));
+    // The duration drives most of the provider cost; the market drop none of it.
+    assert_eq!(drivers[0].leaf.path(), "outage.duration_hours");
+    let market = drivers.iter().find(|d| d.leaf.path() == "market.drop_share").unwrap();
+    assert!(market.provider_rank.abs() < 0.03, "{market:?}");
 }

@@ -28,6 +28,17 @@ fn body_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option
             .weak(),
         );
     }
+    if !scenario.correlations.is_empty() {
+        let pairs: Vec<String> =
+            scenario.correlations.iter().map(|c| format!("{} ↔ {} (rank {:+.2})", c.a, c.b, c.rank)).collect();
+        ui.label(
+            RichText::new(format!(
+                "Monte Carlo draws these inputs together (Gaussian copula, each keeps its own distribution): {}",
+                pairs.join("; ")
+            ))
+            .weak(),
+        );
+    }
     ui.columns(2, |columns| {
         let left = &mut columns[0];
         let heading = if results.summaries.is_some() { "Components, as entered" } else { "Components" };

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::results::{EXCEEDANCE_POINTS, HISTOGRAM_BINS, SamplePlan, ScenarioResults};
 use crate::scenario::Scenario;
-use crate::sim::{Output, Samples, Summary, exceedance, histogram};
+use crate::sim::{Driver, Output, Samples, Summary, drivers};
 
 /// Histogram bins: `(left edge, width, share of samples)`.
 type Bins = Vec<(f64, f64, f64)>;
@@ -25,6 +25,8 @@ pub struct Analysis {
     pub exceedance: Vec<(Output, Vec<(f64, f64)>)>,
     /// Histogram per output of interest.
     pub histograms: Vec<(Output, Bins)>,
+    /// What drives the spread, largest share first.
+    pub drivers: Vec<Driver>,
 }
 
 impl Analysis {
@@ -36,8 +38,9 @@ impl Analysis {
         }
         let shown = [Output::ProviderCost, Output::CombinedImpact, Output::AnnualExpectedLoss];
         Some(Self {
-            exceedance: shown.iter().map(|&o| (o, exceedance(samples.column(o), EXCEEDANCE_POINTS))).collect(),
-            histograms: shown.iter().map(|&o| (o, histogram(samples.column(o), HISTOGRAM_BINS))).collect(),
+            exceedance: shown.iter().map(|&o| (o, samples.distribution(o).exceedance(EXCEEDANCE_POINTS))).collect(),
+            histograms: shown.iter().map(|&o| (o, samples.distribution(o).histogram(HISTOGRAM_BINS))).collect(),
+            drivers: drivers(scenario, &samples),
             results,
             samples,
         })

@@ -52,8 +52,8 @@ pub enum Command {
         json: bool,
         /// Monte Carlo draws (default: the scenario's `uncertainty.samples` when it has ranges;
         /// 0 turns Monte Carlo off).
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::scenario::Uncertainty::MAX_SAMPLES)))]
-        samples: Option<u32>,
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(0..=crate::scenario::Uncertainty::MAX_SAMPLES))]
+        samples: Option<u64>,
         /// Monte Carlo seed (default: the scenario's `uncertainty.seed`).
         #[arg(long, value_name = "S")]
         seed: Option<u64>,
@@ -73,8 +73,8 @@ pub enum Command {
         #[arg(long, value_name = "WxH", default_value = "1920x1080")]
         size: Size,
         /// Monte Carlo draws (default: the scenario's when it has ranges; 0 turns it off).
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::scenario::Uncertainty::MAX_SAMPLES)))]
-        samples: Option<u32>,
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(0..=crate::scenario::Uncertainty::MAX_SAMPLES))]
+        samples: Option<u64>,
         /// Monte Carlo seed (default: the scenario's).
         #[arg(long, value_name = "S")]
         seed: Option<u64>,
@@ -226,7 +226,7 @@ fn report(
     file: &Path,
     dir: &Path,
     size: Size,
-    (samples, seed): (Option<u32>, Option<u64>),
+    (samples, seed): (Option<u64>, Option<u64>),
     force: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -303,7 +303,7 @@ fn returns(pins: &[(PathBuf, Pinned)], err: &mut dyn Write) -> anyhow::Result<Ve
 }
 
 /// Runs Monte Carlo when the scenario has ranges (with `--samples` and `--seed` if given).
-fn simulate(scenario: &Scenario, samples: Option<u32>, seed: Option<u64>) -> Option<Samples> {
+fn simulate(scenario: &Scenario, samples: Option<u64>, seed: Option<u64>) -> Option<Samples> {
     SamplePlan::of(scenario, samples, seed).run(scenario, &AtomicBool::new(false))
 }
 

@@ -7,7 +7,7 @@ use crate::format::{clock, compact, grouped, hours, money, money_exact, percent,
 use crate::model::{Component, Evaluation, Side};
 use crate::results::{Figure, Summaries, Total};
 use crate::scenario::{Field, Scenario, Unit, presets};
-use crate::sim::{Output, Samples, Summary};
+use crate::sim::{Output, Samples};
 
 /// The breakdown of `eval`: with Monte Carlo `summaries`, every amount is the mean with its
 /// P5–P95 beside it (DESIGN §2.5).
@@ -101,7 +101,7 @@ pub fn monte_carlo(scenario: &Scenario, samples: &Samples, out: &mut dyn Write) 
         if output == Output::EffectiveHours {
             continue;
         }
-        let s = Summary::of(samples.column(output));
+        let s = samples.summary(output);
         let m = |v: f64| money(v, code);
         writeln!(out, "  {:<26} {:>10} {:>10} {:>10} {:>10}", output.name(), m(s.mean), m(s.p5), m(s.p50), m(s.p95))?;
     }

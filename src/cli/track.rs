@@ -136,7 +136,7 @@ fn solution_text(scenario: &Scenario, s: &Solution, out: &mut dyn Write) -> io::
 #[must_use]
 pub fn crossings(
     scenario: &Scenario,
-    samples: Option<u32>,
+    samples: Option<u64>,
     seed: Option<u64>,
     tolerance: Option<f64>,
 ) -> Vec<Crossing> {

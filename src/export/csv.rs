@@ -2,11 +2,15 @@
 //! are written in Rust's shortest form that reads back to the same value.
 
 use std::fmt::Write as _;
+use std::io::{self, Write as _};
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
 
 use super::ReportData;
 use crate::model::Component;
 use crate::results::{Figure, Total};
-use crate::sim::{Output, Samples};
+use crate::scenario::Scenario;
+use crate::sim::{self, Output, Samples};
 
 /// Quotes a field when it holds a comma, a quote or a line break.
 fn field(text: &str) -> String {
@@ -70,20 +74,14 @@ pub fn curve(data: &ReportData) -> String {
     out
 }
 
-/// One row per Monte Carlo sample, one column per output.
-#[must_use]
-pub fn samples(samples: &Samples) -> String {
-    let mut out = String::from("sample");
-    for o in Output::ALL {
-        let _ = write!(out, ",{}", o.key());
-    }
-    out.push('\n');
-    for i in 0..samples.count {
-        let _ = write!(out, "{i}");
-        for o in Output::ALL {
-            let _ = write!(out, ",{}", samples.column(o)[i]);
-        }
-        out.push('\n');
-    }
-    out
+/// Writes `path`: one row per Monte Carlo sample of the run `samples` summarises, one column per
+/// output, then one per uncertain input named by its field path; the run's draws made again, in
+/// windows (see [`sim::write_csv`]).
+pub fn samples(scenario: &Scenario, samples: &Samples, path: &Path) -> io::Result<()> {
+    let mut out = io::BufWriter::new(std::fs::File::create(path)?);
+    let job = sim::Job::new(scenario);
+    let go = AtomicBool::new(false);
+    sim::write_csv(&job, samples.count, samples.seed, sim::default_threads(), &go, &mut out)?;
+    out.flush()?;
+    out.get_ref().sync_all()
 }

@@ -36,7 +36,7 @@ impl ReportData {
     /// Computes a scenario's figures; Monte Carlo runs with `samples` draws (default: the
     /// scenario's setting when it has ranges; 0 turns it off) and `seed` (default: the scenario's).
     #[must_use]
-    pub fn new(scenario: &Scenario, samples: Option<u32>, seed: Option<u64>) -> Self {
+    pub fn new(scenario: &Scenario, samples: Option<u64>, seed: Option<u64>) -> Self {
         let samples = SamplePlan::of(scenario, samples, seed).run(scenario, &AtomicBool::new(false));
         Self::with_samples(scenario, samples)
     }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::{Chart, ReportData};
 use crate::format::{money, money_exact, value};
 use crate::model::{Component, explain};
-use crate::sim::{Output, Summary};
+use crate::sim::Output;
 
 /// The report's fonts: the bundled CJK subset, embedded, so 카카오톡 and 微信 never show as boxes on
 /// a machine without CJK fonts; Latin text uses the reader's own sans-serif.
@@ -293,7 +293,7 @@ fn monte_carlo(out: &mut String, data: &ReportData) {
         esc(&samples.uncertain.iter().map(|l| l.path()).collect::<Vec<_>>().join(", "))
     );
     for output in Output::ALL.into_iter().filter(|o| *o != Output::EffectiveHours) {
-        let s = Summary::of(samples.column(output));
+        let s = samples.summary(output);
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
@@ -305,6 +305,7 @@ fn monte_carlo(out: &mut String, data: &ReportData) {
         );
     }
     out.push_str("</table>\n");
+    out.push_str(&super::spread::html(data, esc));
 }
 
 fn formulas(out: &mut String, data: &ReportData) {

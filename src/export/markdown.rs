@@ -100,7 +100,9 @@ pub fn report(data: &ReportData, charts: &[(Chart, String)]) -> String {
         let share = if total > 0.0 { v / total } else { 0.0 };
         let _ = writeln!(out, "| {} | {} | {} | {} |", c.id(), c.name(), escape(&money(v, code)), percent(share));
     }
-    out.push_str("\n## Charts\n\n");
+    out.push('\n');
+    out.push_str(&super::spread::markdown(data));
+    out.push_str("## Charts\n\n");
     for (chart, _) in charts {
         let _ = writeln!(out, "![{}]({}.png)\n", chart.name(), chart.file_stem());
     }

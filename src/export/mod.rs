@@ -10,6 +10,7 @@ mod folder;
 mod html;
 mod markdown;
 pub mod register;
+mod spread;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -140,7 +141,9 @@ pub fn write_chart(
 }
 
 /// Writes the whole report into `dir` (created if needed): every available chart as PNG and SVG,
-/// the slides as `deck.pdf` with their speaker notes in `notes.md`, `report.html`, `report.md`, `breakdown.csv`, `curve.csv` and, with Monte Carlo, `samples.csv`.
+/// the slides as `deck.pdf` with their speaker notes in `notes.md`, `report.html`, `report.md`, `breakdown.csv`, `curve.csv` and, with Monte Carlo, `samples.csv`
+/// (every sample, drawn again window by window as it is written, so memory stays small whatever
+/// the count).
 /// The report is written beside `dir` and swapped in whole, so the folder holds exactly this
 /// report (see [`folder`](self::folder)); a folder holding other files is refused. Returns the
 /// files written.
@@ -176,7 +179,11 @@ pub fn write_report_with(
         put("breakdown.csv".to_owned(), csv::breakdown(data).as_bytes())?;
         put("curve.csv".to_owned(), csv::curve(data).as_bytes())?;
         if let Some(samples) = &data.samples {
-            put("samples.csv".to_owned(), csv::samples(samples).as_bytes())?;
+            // Every sample, drawn again window by window as it is written, so memory stays small
+            // whatever the count; the staging folder makes it atomic with the rest.
+            let path = staging.join("samples.csv");
+            csv::samples(&data.scenario, samples, &path).map_err(|source| ExportError::Write { path, source })?;
+            written.push("samples.csv".to_owned());
         }
         Ok(written)
     })

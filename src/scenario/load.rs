@@ -117,15 +117,20 @@ fn read_file_stamped(path: &Path) -> Result<(Vec<u8>, Stamp), ScenarioError> {
 
 /// Parses a scenario from raw bytes: UTF-8, with or without a byte-order mark.
 pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Scenario, LoadError> {
-    parse_document_bytes(bytes, origin)
+    parse(text_of(bytes, origin)?, origin)
 }
 
 /// Parses any RON document (a scenario, a register) from raw bytes, with the scenario's error
 /// messages: UTF-8, with or without a byte-order mark.
 pub fn parse_document_bytes<T: DeserializeOwned>(bytes: &[u8], origin: &str) -> Result<T, LoadError> {
+    parse_document(text_of(bytes, origin)?, origin)
+}
+
+/// A file's bytes as text: UTF-8, with or without a byte-order mark, else an error saying so.
+fn text_of<'a>(bytes: &'a [u8], origin: &str) -> Result<&'a str, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => parse_document(text, origin),
+        Ok(text) => Ok(text),
         Err(e) => {
             let message = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
                 "the file is UTF-16 text: save it as UTF-8".to_owned()
@@ -147,7 +152,19 @@ fn position_of(valid_prefix: &[u8]) -> (usize, usize) {
 
 /// Parses a scenario from RON text.
 pub fn parse(text: &str, origin: &str) -> Result<Scenario, LoadError> {
-    parse_document(text, origin)
+    let scenario: Scenario = parse_document(text, origin)?;
+    // Correlations are checked as a set (they must be possible together), after the fields.
+    if let Err(e) = crate::sim::correlation::check(&scenario) {
+        let (line, column) = entry_position(text, "correlations", e.index);
+        return Err(LoadError {
+            origin: origin.to_owned(),
+            line,
+            column,
+            field: format!("correlations[{}]", e.index),
+            message: e.message,
+        });
+    }
+    Ok(scenario)
 }
 
 /// Parses any RON document (a scenario, a register) from text, with errors that name the line,
@@ -177,6 +194,38 @@ pub fn parse_document<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T
     })?;
     de.end().map_err(|e| located(de.span_error(e), String::new()))?;
     Ok(document)
+}
+
+/// Where entry `index` of the list under `key` starts (its opening parenthesis), as 1-based line
+/// and column; the key itself, or the start of the text, when not found.
+fn entry_position(text: &str, key: &str, index: usize) -> (usize, usize) {
+    let Some(start) = text.find(&format!("{key}:")).or_else(|| text.find(key)) else {
+        return (1, 1);
+    };
+    let mut at = start;
+    let (mut depth, mut seen) = (0_i32, 0);
+    for (i, c) in text[start..].char_indices() {
+        match c {
+            '[' | '(' => {
+                if c == '(' && depth == 1 {
+                    if seen == index {
+                        at = start + i;
+                        break;
+                    }
+                    seen += 1;
+                }
+                depth += 1;
+            }
+            ']' | ')' => {
+                depth -= 1;
+                if depth <= 0 {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    position_of(&text.as_bytes()[..at])
 }
 
 /// RON options shared by reading and writing: a deep-nesting limit so hostile files fail cleanly.
@@ -316,6 +365,15 @@ mod tests {
         assert_eq!(tidy_path("businesses[1].dependence"), "businesses[1].dependence");
         assert_eq!(tidy_path("?"), "");
         assert_eq!(tidy_path("outage.duration_hours[0][0][0][0]"), "outage.duration_hours");
+    }
+
+    #[test]
+    fn correlation_entries_are_found_by_index() {
+        let text =
+            "(\n  correlations: [\n    (a: \"x\", b: \"y\", rank: 0.5),\n    (a: \"y\", b: \"z\", rank: 0.1),\n  ],\n)";
+        assert_eq!(entry_position(text, "correlations", 0), (3, 5));
+        assert_eq!(entry_position(text, "correlations", 1), (4, 5));
+        assert_eq!(entry_position("()", "correlations", 0), (1, 1));
     }
 
     #[test]

@@ -96,6 +96,23 @@ pub struct Scenario {
     /// What this scenario mitigates, compared with a baseline (left out when unused).
     #[serde(default, skip_serializing_if = "Mitigation::is_unused")]
     pub mitigation: Mitigation,
+    /// Rank correlations between ranged inputs (left out when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub correlations: Vec<Correlation>,
+}
+
+/// A rank (Spearman) correlation between two ranged inputs, named by field path
+/// (`outage.duration_hours`, `businesses[0].dependence`); checked when the scenario is loaded
+/// (`sim::correlation::check`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correlation {
+    /// One input's field path.
+    pub a: String,
+    /// The other's.
+    pub b: String,
+    /// The rank correlation, from −1 to 1.
+    pub rank: f64,
 }
 
 fn one<K: Kind>() -> Input<K> {
@@ -356,14 +373,14 @@ pub struct Market {
 pub struct Uncertainty {
     /// Draws per run (0 turns Monte Carlo off; at most [`Uncertainty::MAX_SAMPLES`]).
     #[serde(deserialize_with = "sample_count")]
-    pub samples: u32,
+    pub samples: u64,
     /// Seed: the same seed gives the same numbers on every run and platform.
     pub seed: u64,
 }
 
 impl Uncertainty {
     /// The most draws a scenario may ask for.
-    pub const MAX_SAMPLES: u32 = 1_000_000;
+    pub const MAX_SAMPLES: u64 = 1_000_000_000;
 }
 
 impl Default for Uncertainty {
@@ -372,8 +389,8 @@ impl Default for Uncertainty {
     }
 }
 
-fn sample_count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    let samples = u32::deserialize(d)?;
+fn sample_count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    let samples = u64::deserialize(d)?;
     if samples > Uncertainty::MAX_SAMPLES {
         return Err(serde::de::Error::custom(format!(
             "{samples} samples is more than {}: write a smaller count (10000 is plenty for percentiles)",
@@ -450,6 +467,7 @@ impl Scenario {
             frequency_per_year: one(),
             uncertainty: Uncertainty::default(),
             mitigation: Mitigation::default(),
+            correlations: Vec::new(),
         }
     }
 

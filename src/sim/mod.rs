@@ -15,6 +15,8 @@
 //!   range (`min == max`, `low == high`) is a fixed number. Huge values stay finite: the model is
 //!   total on its domains, and summaries of empty or constant columns are well defined.
 
+pub mod correlation;
+mod drivers;
 mod engine;
 pub mod lanes;
 mod leaf;
@@ -23,12 +25,15 @@ pub mod rng;
 mod sampler;
 mod sensitivity;
 pub mod simd;
+pub mod stats;
 mod summary;
 
-pub use engine::{CHUNK, Job, Samples, run, run_into};
+pub use drivers::{Driver, drivers, ranks, spearman};
+pub use engine::{CHUNK, Job, KEPT, Samples, UNITS, run, run_into, run_keeping, run_keeping_into, write_csv};
 pub use leaf::{Leaf, any_uncertain, leaves};
 pub use sampler::{Draw, Sampler};
 pub use sensitivity::{SortBy, Swing, low_high, tornado, tornado_both};
+pub use stats::Distribution;
 pub use summary::{OUTPUT_COUNT, Output, Summary, exceedance, histogram, percentiles, share_above, summaries};
 
 /// How many threads the engine uses by default: every core.

@@ -134,6 +134,7 @@ impl Sampler {
     #[inline(always)]
     pub fn fill(&self, words: &[u64], out: &mut [f64]) {
         const CELL_BITS: u32 = TABLE_SIZE.trailing_zeros();
+        const BLOCK: usize = 256;
         let exact = |bits: u64| self.fit(self.draw.quantile(open01(bits)));
         let Ok(table) = <&[f64; TABLE_SIZE + 1]>::try_from(&self.table[..]) else {
             for (x, &bits) in out.iter_mut().zip(words) {
@@ -141,30 +142,46 @@ impl Sampler {
             }
             return;
         };
-        // `None` in the outer cells.
-        let tabled = |bits: u64| {
-            let i = (bits >> (64 - CELL_BITS)) as usize;
-            (i.wrapping_sub(1) < TABLE_SIZE - 2).then(|| {
-                let within = f64::from((bits >> (32 - CELL_BITS)) as u32) * (1.0 / 4_294_967_296.0);
-                let (a, b) = (table[i], table[i + 1]);
-                a + within * (b - a)
-            })
+        let interpolate = |bits: u64, i: usize| {
+            let within = f64::from((bits >> (32 - CELL_BITS)) as u32) * (1.0 / 4_294_967_296.0);
+            let (a, b) = (table[i], table[i + 1]);
+            a + within * (b - a)
         };
+        let cell = |bits: u64| (bits >> (64 - CELL_BITS)) as usize;
         if self.wraps {
             for (x, &bits) in out.iter_mut().zip(words) {
-                *x = tabled(bits).map_or_else(|| exact(bits), |v| self.leaf.fit(v));
+                let i = cell(bits);
+                *x = if i.wrapping_sub(1) < TABLE_SIZE - 2 { self.leaf.fit(interpolate(bits, i)) } else { exact(bits) };
             }
-        } else {
-            // Comparisons, not f64::max/min, whose NaN rules cost several instructions each.
-            let (low, high) = (self.low, self.high);
-            for (x, &bits) in out.iter_mut().zip(words) {
-                *x = match tabled(bits) {
-                    Some(v) => {
-                        let v = if v < low { low } else { v };
-                        if v > high { high } else { v }
-                    }
-                    None => exact(bits),
-                };
+            return;
+        }
+        // Every draw from the table, the outer cells' index moved inside, in blocks: the cells and
+        // the places within them in a loop that vectorises, the two look-ups per draw in a plain
+        // loop (vector gathers are slow), and the interpolation and the domain's bounds in a loop
+        // that vectorises again (comparisons, not f64::max/min, whose NaN rules cost several
+        // instructions each) ...
+        let (low, high) = (self.low, self.high);
+        let (mut cells, mut within, mut lo, mut hi) = ([0_u32; BLOCK], [0.0; BLOCK], [0.0; BLOCK], [0.0; BLOCK]);
+        for (out, words) in out.chunks_mut(BLOCK).zip(words.chunks(BLOCK)) {
+            let n = out.len().min(words.len());
+            for ((c, w), &bits) in cells.iter_mut().zip(within.iter_mut()).zip(&words[..n]) {
+                *c = cell(bits).clamp(1, TABLE_SIZE - 2) as u32;
+                *w = f64::from((bits >> (32 - CELL_BITS)) as u32) * (1.0 / 4_294_967_296.0);
+            }
+            for ((a, b), &c) in lo.iter_mut().zip(hi.iter_mut()).zip(&cells[..n]) {
+                let c = (c as usize).min(TABLE_SIZE - 1);
+                (*a, *b) = (table[c], table[c + 1]);
+            }
+            for (((x, &a), &b), &w) in out.iter_mut().zip(&lo).zip(&hi).zip(&within) {
+                let v = a + w * (b - a);
+                let v = if v < low { low } else { v };
+                *x = if v > high { high } else { v };
+            }
+        }
+        // ... then the draws in the outer cells made exact.
+        for (x, &bits) in out.iter_mut().zip(words) {
+            if cell(bits).wrapping_sub(1) >= TABLE_SIZE - 2 {
+                *x = exact(bits);
             }
         }
     }

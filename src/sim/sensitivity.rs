@@ -1,6 +1,11 @@
-//! Sensitivity (DESIGN §2.4): each input swung to its low and high (a range's ends, or ±25% for a
-//! plain number, kept in the input's domain) with the others at their nominal values; the bars of
-//! the tornado chart, sorted by the swing of the provider cost.
+//! Sensitivity (DESIGN §2.4): each input swung to its low and high with the others at their
+//! nominal values; the bars of the tornado chart, sorted by the largest move of the chosen output
+//! away from its value as entered, either side (a start time that raises the cost both an hour
+//! earlier and an hour later ranks by how far it moves it, not by the difference of its ends).
+//!
+//! The swings mean something: a range swings to its ends; a plain number ±25%, kept in its domain
+//! (a share within [0, 1]); a clock hour ±3 h around the clock; an SLA tier's uptime threshold and
+//! credit are contract terms and are not swung.
 //!
 //! The work is linear in the scenario's size: a scalar input is swung in one working point
 //! (changed, evaluated, put back: no copy of the business list per input), and a business group's
@@ -10,7 +15,7 @@
 
 use super::leaf::{Leaf, leaves_around_businesses};
 use crate::model::{Outcome, Point, Profile, business_loss_per_hour, evaluate};
-use crate::scenario::{BusinessField, Estimate, Scenario};
+use crate::scenario::{BusinessField, Estimate, Field, Scenario};
 
 /// One bar of the tornado.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,21 +30,23 @@ pub struct Swing {
     pub provider_cost: (f64, f64),
     /// Combined impact with the input at its low and high.
     pub combined_impact: (f64, f64),
+    /// Provider cost and combined impact with every input as entered.
+    pub base: (f64, f64),
     /// The input's place among the scenario's inputs (ties are shown in this order).
     pub order: usize,
 }
 
 impl Swing {
-    /// How far the provider cost moves.
+    /// How far the provider cost moves from its value as entered, the larger of either side.
     #[must_use]
     pub fn provider_swing(&self) -> f64 {
-        (self.provider_cost.1 - self.provider_cost.0).abs()
+        (self.provider_cost.0 - self.base.0).abs().max((self.provider_cost.1 - self.base.0).abs())
     }
 
-    /// How far the combined impact moves.
+    /// How far the combined impact moves from its value as entered, the larger of either side.
     #[must_use]
     pub fn combined_swing(&self) -> f64 {
-        (self.combined_impact.1 - self.combined_impact.0).abs()
+        (self.combined_impact.0 - self.base.1).abs().max((self.combined_impact.1 - self.base.1).abs())
     }
 }
 
@@ -50,6 +57,20 @@ pub fn low_high(estimate: &Estimate) -> (f64, f64) {
         Estimate::Fixed(v) => (0.75 * v, 1.25 * v),
         Estimate::Pert(p) => (p.min, p.max),
         Estimate::Range90(r) => (r.low, r.high),
+    }
+}
+
+/// How far the clock hour swings either side when it is a plain number.
+pub const HOUR_SWING: f64 = 3.0;
+
+/// What the tornado swings an input to (before fitting into its domain): [`low_high`], but ±3 h
+/// for a plain clock hour; `None` for an SLA tier's threshold or credit.
+#[must_use]
+pub fn swing_of(leaf: Leaf, estimate: &Estimate) -> Option<(f64, f64)> {
+    match (leaf, *estimate) {
+        (Leaf::TierBelow(_) | Leaf::TierCredit(_), _) => None,
+        (Leaf::Field(Field::StartHour), Estimate::Fixed(v)) => Some((v - HOUR_SWING, v + HOUR_SWING)),
+        _ => Some(low_high(estimate)),
     }
 }
 
@@ -198,9 +219,11 @@ fn each_swing(scenario: &Scenario, take: &mut dyn FnMut(Swing)) {
             }
         }
     };
+    let base = totals(&nominal);
     let mut order = 0;
     let mut swing = |leaf: Leaf, estimate: &Estimate| {
-        let (lo, hi) = low_high(estimate);
+        order += 1;
+        let Some((lo, hi)) = swing_of(leaf, estimate) else { return };
         let (low, high) = (at(leaf, lo), at(leaf, hi));
         take(Swing {
             label: String::new(),
@@ -209,8 +232,8 @@ fn each_swing(scenario: &Scenario, take: &mut dyn FnMut(Swing)) {
             inputs: (leaf.fit(lo), leaf.fit(hi)),
             provider_cost: (low.0, high.0),
             combined_impact: (low.1, high.1),
+            base,
         });
-        order += 1;
     };
     // The same order as `leaves`, without listing every group's inputs first.
     let (before, after) = leaves_around_businesses(scenario);
@@ -267,7 +290,7 @@ mod tests {
         let raw = scenario.outage.traffic_profile.raw_weights().unwrap_or([1.0; 24]);
         leaves(scenario)
             .into_iter()
-            .map(|(leaf, estimate)| {
+            .filter_map(|(leaf, estimate)| {
                 let at = |v: f64| {
                     let mut point = nominal.clone();
                     let mut weights = raw;
@@ -277,9 +300,9 @@ mod tests {
                     }
                     evaluate(&point)
                 };
-                let (lo, hi) = low_high(&estimate);
+                let (lo, hi) = swing_of(leaf, &estimate)?;
                 let (low, high) = (at(lo), at(hi));
-                (leaf, (low.provider_cost, high.provider_cost), (low.combined_impact, high.combined_impact))
+                Some((leaf, (low.provider_cost, high.provider_cost), (low.combined_impact, high.combined_impact)))
             })
             .collect()
     }

@@ -2,6 +2,7 @@
 //! linear interpolation between order statistics), histogram bins and the loss-exceedance curve.
 
 use super::simd::{self, Kernel};
+use super::stats::{Distribution, from_order_key, order_key};
 use crate::model::{COMPONENT_COUNT, Component, Outcome};
 
 /// A figure Monte Carlo keeps a column of.
@@ -122,6 +123,14 @@ impl Summary {
     #[must_use]
     pub fn of(values: &[f64]) -> Self {
         simd::widest(Of(values))
+    }
+}
+
+impl From<&Distribution> for Summary {
+    /// The summary of every sample of a run (percentiles within 0.1% of the exact ones).
+    fn from(d: &Distribution) -> Self {
+        let [p5, p50, p95] = d.percentiles([5.0, 50.0, 95.0]);
+        Summary { mean: d.mean(), p5, p50, p95 }
     }
 }
 
@@ -266,18 +275,6 @@ fn order_statistics(values: &[f64], ranks: &[usize], (min, max): (u64, u64)) -> 
             from_order_key(*keys.select_nth_unstable(within).1)
         })
         .collect()
-}
-
-/// An integer that orders like `f64::total_cmp`: negative numbers have every bit flipped, the
-/// others only the sign bit.
-fn order_key(v: f64) -> u64 {
-    let bits = v.to_bits();
-    bits ^ ((bits >> 63).wrapping_neg() | (1 << 63))
-}
-
-/// The number of an [`order_key`].
-fn from_order_key(key: u64) -> f64 {
-    f64::from_bits(if key >> 63 == 1 { key ^ (1 << 63) } else { !key })
 }
 
 /// `P(cost > x)` at `points` costs spread evenly between the smallest and largest sample (on a log

@@ -47,7 +47,7 @@ pub fn chart_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: O
         ChartTab::Benchmarks => benchmarks_ui(ui, scenario, results),
         ChartTab::Explain => super::explain::ui(ui, scenario, results, analysis, &mut view.explained),
         ChartTab::Uncertainty => uncertainty::ui(ui, scenario, analysis, view),
-        ChartTab::Sensitivity => sensitivity::ui(ui, scenario, results, view),
+        ChartTab::Sensitivity => sensitivity::ui(ui, scenario, results, analysis, view),
         ChartTab::Compare => compare::ui(ui, scenario, view),
         ChartTab::TrackRecord => super::track::ui(ui, &view.track),
     }

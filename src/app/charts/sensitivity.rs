@@ -1,17 +1,21 @@
-//! The Sensitivity tab: a tornado chart. Each input is swung to its low and high (its range, or
-//! ±25%) with the others at their nominal values; the bars show how far the cost moves, largest
-//! first.
+//! The Sensitivity tab: a tornado chart and, with Monte Carlo results, what drives the spread.
+//! Each input is swung to its low and high (its range, or ±25% kept in its domain, a clock hour
+//! ±3 h; SLA tiers are contract terms and are not swung) with the others at their nominal values;
+//! the bars show how far the cost moves, the largest move either side first. Beside it, each
+//! uncertain input's share of the variance of the cost over the Monte Carlo draws (its squared rank
+//! correlation, normalised), with the rank correlation itself.
 
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, VLine};
 
 use super::{money_ticks, plot, rgb, with_categories};
+use crate::app::montecarlo::Analysis;
 use crate::app::results::Results;
 use crate::app::view::View;
 use crate::format::{money, value};
 use crate::palette::REFERENCE_RGB;
 use crate::scenario::Scenario;
-use crate::sim::{SortBy, Swing};
+use crate::sim::{Driver, SortBy, Swing};
 
 /// Bars shown at most.
 const MAX_BARS: usize = 15;
@@ -42,14 +46,74 @@ fn bars(shown: &[&Swing], by: SortBy, nominal: f64, code: &str) -> (Vec<Bar>, Ve
     (lows, highs)
 }
 
-/// Draws the tab.
-pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, view: &mut View) {
+/// Draws the tab: the tornado, and the drivers of the spread beside it when Monte Carlo ran.
+pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>, view: &mut View) {
+    match analysis.filter(|a| !a.drivers.is_empty()) {
+        Some(analysis) => {
+            ui.columns(2, |columns| {
+                tornado_ui(&mut columns[0], scenario, results, view);
+                drivers_ui(&mut columns[1], analysis, view.sort_by);
+            });
+        }
+        None => tornado_ui(ui, scenario, results, view),
+    }
+}
+
+/// What drives the spread: each uncertain input's share of the variance of the chosen output,
+/// largest first, labelled with its rank correlation.
+fn drivers_ui(ui: &mut Ui, analysis: &Analysis, by: SortBy) {
+    ui.label(RichText::new("What drives the spread (Monte Carlo)").strong());
+    ui.label(
+        RichText::new(
+            "share of the variance: squared rank correlation with the figure, normalised; ρ its sign and size",
+        )
+        .weak(),
+    );
+    let share = |d: &Driver| if by == SortBy::ProviderCost { d.provider_share } else { d.combined_share };
+    let rank = |d: &Driver| if by == SortBy::ProviderCost { d.provider_rank } else { d.combined_rank };
+    let mut shown: Vec<&Driver> = analysis.drivers.iter().collect();
+    shown.sort_by(|a, b| share(b).total_cmp(&share(a)));
+    shown.truncate(MAX_BARS);
+    let count = shown.len();
+    let names: Vec<(f64, String)> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, d)| ((count - i) as f64, format!("{}  (ρ {:+.2})", d.label, rank(d))))
+        .collect();
+    let bars: Vec<Bar> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            Bar::new((count - i) as f64, share(d) * 100.0).width(0.6).name(format!(
+                "{}: {:.1}% of the variance, rank correlation {:+.2}",
+                d.label,
+                share(d) * 100.0,
+                rank(d)
+            ))
+        })
+        .collect();
+    with_categories(plot("drivers"), names)
+        .x_axis_label("Share of the variance (%)")
+        .y_axis_min_width(220.0)
+        .include_x(0.0)
+        .show_grid([true, false])
+        .show(ui, |plot_ui| {
+            let tip = Box::new(|bar: &Bar, _: &BarChart| bar.name.clone());
+            plot_ui.bar_chart(BarChart::new("Share of the variance", bars).horizontal().element_formatter(tip));
+        });
+}
+
+/// The tornado.
+fn tornado_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, view: &mut View) {
     let code = scenario.currency.code.clone();
     ui.horizontal(|ui| {
         ui.label("Swing of");
         ui.selectable_value(&mut view.sort_by, SortBy::ProviderCost, "Provider cost");
         ui.selectable_value(&mut view.sort_by, SortBy::CombinedImpact, "Combined impact");
-        ui.label(RichText::new("each input at its low and high (its range, or ±25%), the others as they are").weak());
+        ui.label(
+            RichText::new("each input at its low and high (its range, or ±25% in its domain, a clock hour ±3 h), the others as they are")
+                .weak(),
+        );
     });
     let (swings, nominal) = match view.sort_by {
         SortBy::ProviderCost => (&results.tornado_provider, results.evaluation.outcome.provider_cost),

@@ -11,7 +11,7 @@ use crate::app::view::View;
 use crate::format::{grouped, money, percent};
 use crate::palette::{ACCENT_RGB, REFERENCE_RGB};
 use crate::scenario::Scenario;
-use crate::sim::{Output, share_above};
+use crate::sim::Output;
 
 /// The outputs the tab can show.
 pub const CHOICES: [Output; 3] = [Output::ProviderCost, Output::CombinedImpact, Output::AnnualExpectedLoss];
@@ -56,8 +56,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, analysis: Option<&Analysis>, view: &
         ));
     });
     let tolerance = *view.tolerance.get_or_insert(s.p50);
-    let column = analysis.samples.column(output);
-    let chance = share_above(column, tolerance);
+    let chance = analysis.samples.distribution(output).share_above(tolerance);
     let height = ui.available_height();
     ui.columns(2, |columns| {
         histogram_ui(&mut columns[0], analysis, output, &code, height);

@@ -1,6 +1,7 @@
 //! The input panel (DESIGN §4): every input of the model, grouped as in §2, each with its unit, a
 //! tooltip saying what it means and how it enters the cost, and a range toggle.
 
+mod correlations;
 mod lists;
 
 pub use lists::clipped;
@@ -112,6 +113,9 @@ pub fn panel_ui(ui: &mut Ui, scenario: &mut Scenario) {
                     });
                 }
             }
+            CollapsingHeader::new("Monte Carlo").default_open(!scenario.correlations.is_empty()).show(ui, |ui| {
+                correlations::ui(ui, scenario);
+            });
             ui.add_space(12.0);
         });
     });

@@ -29,6 +29,11 @@ struct Bar {
 }
 
 /// Bars from the top down on a category axis, `x` from `x_min` to `x_max`.
+/// Room left of the smallest value: for labels when a bar extends leftwards.
+fn left_room(rows: &[Vec<Bar>]) -> f64 {
+    if rows.iter().flatten().any(|b| b.to < b.from) { 0.18 } else { 0.02 }
+}
+
 fn draw_bars<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     t: Type,
@@ -50,7 +55,7 @@ where
     let (w, _) = root.dim_in_pixel();
     let mut chart = frame(root, caption, t, (longest * t.tick * 56 / 100 + t.tick).min(w / 2))
         // A segmented range 0..k has k + 1 slots.
-        .build_cartesian_2d(lo - span * 0.02..hi + span * 0.18, (0..n - 1).into_segmented())?;
+        .build_cartesian_2d(lo - span * left_room(rows)..hi + span * 0.18, (0..n - 1).into_segmented())?;
     mesh(&mut chart, t)
         .disable_y_mesh()
         .x_desc(x_desc)
@@ -70,14 +75,29 @@ where
             rect.set_margin(t.tick / 3, t.tick / 3, 0, 0);
             chart.draw_series(std::iter::once(rect))?;
         }
-        if let Some(last) = row.iter().max_by(|x, z| x.to.total_cmp(&z.to)) {
+        // Each side's values at that side's far end, written outwards: a tornado's low and high
+        // either side of the value as entered, or together when an input moves the cost one way.
+        for right in [true, false] {
+            let side: Vec<&Bar> = row.iter().filter(|b| (b.to >= b.from) == right).collect();
+            let far = side.iter().map(|b| b.to).fold(if right { f64::NEG_INFINITY } else { f64::INFINITY }, |a, x| {
+                if right { a.max(x) } else { a.min(x) }
+            });
+            if side.is_empty() || !far.is_finite() {
+                continue;
+            }
+            let text = side.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" · ");
+            let (text, anchor) = if right {
+                (format!("  {text}"), plotters::style::text_anchor::HPos::Left)
+            } else {
+                (format!("{text}  "), plotters::style::text_anchor::HPos::Right)
+            };
             chart.draw_series(std::iter::once(Text::new(
-                format!("  {}", last.text),
-                (last.to.max(last.from), SegmentValue::CenterOf(y)),
-                (FONT, t.tick).into_font().color(&BLACK).pos(plotters::style::text_anchor::Pos::new(
-                    plotters::style::text_anchor::HPos::Left,
-                    plotters::style::text_anchor::VPos::Center,
-                )),
+                text,
+                (far, SegmentValue::CenterOf(y)),
+                (FONT, t.tick)
+                    .into_font()
+                    .color(&BLACK)
+                    .pos(plotters::style::text_anchor::Pos::new(anchor, plotters::style::text_anchor::VPos::Center)),
             )))?;
         }
     }

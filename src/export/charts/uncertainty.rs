@@ -10,7 +10,7 @@ use super::{FONT, Type, frame, mesh, rgb, title};
 use crate::export::ReportData;
 use crate::format::{grouped, money};
 use crate::palette::{ACCENT_RGB, REFERENCE_RGB};
-use crate::sim::{Output, Summary, exceedance as exceedance_curve, histogram as bins};
+use crate::sim::Output;
 
 fn samples_note(data: &ReportData) -> String {
     data.samples
@@ -31,9 +31,9 @@ where
         return Ok(());
     };
     let code = data.currency();
-    let column = samples.column(Output::ProviderCost);
-    let b = bins(column, 40);
-    let s = Summary::of(column);
+    let distribution = samples.distribution(Output::ProviderCost);
+    let b = distribution.histogram(40);
+    let s = samples.summary(Output::ProviderCost);
     let (x_lo, x_hi) = (b.first().map_or(0.0, |x| x.0), b.last().map_or(1.0, |x| x.0 + x.1));
     let y_max = b.iter().map(|x| x.2).fold(0.0, f64::max).max(1e-9) * 100.0 * 1.12;
     let mut chart = frame(root, &title(data, "Spread of the provider cost"), t, t.tick * 5)
@@ -73,8 +73,7 @@ where
         return Ok(());
     };
     let code = data.currency();
-    let column = samples.column(Output::ProviderCost);
-    let curve = exceedance_curve(column, 200);
+    let curve = samples.distribution(Output::ProviderCost).exceedance(200);
     // A log money axis: x is log10 of the cost, labelled in money.
     let log = |x: f64| x.max(1e-9).log10();
     let (lo, hi) = (log(curve.first().map_or(1.0, |p| p.0)), log(curve.last().map_or(10.0, |p| p.0)));
@@ -89,7 +88,7 @@ where
         .draw()?;
     let accent = rgb(ACCENT_RGB);
     chart.draw_series(LineSeries::new(curve.iter().map(|&(x, p)| (log(x), p * 100.0)), accent.stroke_width(3)))?;
-    let s = Summary::of(column);
+    let s = samples.summary(Output::ProviderCost);
     let grey = rgb(REFERENCE_RGB);
     for (name, x, p) in [("P50", s.p50, 50.0), ("P95", s.p95, 5.0)] {
         chart.draw_series(std::iter::once(Circle::new((log(x), p), 6, grey.filled())))?;

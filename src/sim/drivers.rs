@@ -1,0 +1,143 @@
+//! What drives the spread (DESIGN §2.4): for each uncertain input, its rank (Spearman)
+//! correlation with the provider cost and with the combined impact over a run's samples, and its
+//! share of the variance explained, sorted: the "what to research first" list.
+//!
+//! The share is the input's squared rank correlation with the output, normalised so the inputs'
+//! shares add up to 1: a first-order measure, exact in rank terms for a model that is a sum of
+//! monotone effects of independent inputs, and an indication otherwise (interactions are spread
+//! over the inputs taking part; correlated inputs share what they explain). The correlations are
+//! computed over the run's kept rows (its first [`KEPT`](super::KEPT) draws, which are a sample
+//! of the run like any other), with tied values given their average rank.
+
+use super::engine::Samples;
+use super::leaf::Leaf;
+use super::stats::order_key;
+use super::summary::Output;
+use crate::scenario::Scenario;
+
+/// One uncertain input's part in the spread.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Driver {
+    /// The input.
+    pub leaf: Leaf,
+    /// Its label.
+    pub label: String,
+    /// Rank correlation with the provider cost P.
+    pub provider_rank: f64,
+    /// Rank correlation with the combined impact.
+    pub combined_rank: f64,
+    /// Share of the provider cost's variance it explains (squared rank correlation, normalised).
+    pub provider_share: f64,
+    /// Share of the combined impact's variance it explains.
+    pub combined_share: f64,
+}
+
+/// The drivers of a run, largest share of the provider cost's variance first (then of the
+/// combined impact's). Empty without kept rows.
+#[must_use]
+pub fn drivers(scenario: &Scenario, samples: &Samples) -> Vec<Driver> {
+    let n = samples.kept();
+    if n < 3 || samples.inputs.len() != samples.uncertain.len() {
+        return Vec::new();
+    }
+    let columns: Vec<&[f64]> = [samples.column(Output::ProviderCost), samples.column(Output::CombinedImpact)]
+        .into_iter()
+        .chain(samples.inputs.iter().map(Vec::as_slice))
+        .collect();
+    let threads = super::default_threads().clamp(1, columns.len());
+    let per = columns.len().div_ceil(threads);
+    let ranks: Vec<Vec<f64>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = columns
+            .chunks(per)
+            .map(|group| scope.spawn(move || group.iter().map(|c| ranks(c)).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    });
+    let [p, c, inputs @ ..] = ranks.as_slice() else {
+        return Vec::new();
+    };
+    let mut found: Vec<Driver> = samples
+        .uncertain
+        .iter()
+        .zip(inputs)
+        .map(|(&leaf, r)| Driver {
+            leaf,
+            label: leaf.label(scenario),
+            provider_rank: pearson(r, p),
+            combined_rank: pearson(r, c),
+            provider_share: 0.0,
+            combined_share: 0.0,
+        })
+        .collect();
+    let total_p: f64 = found.iter().map(|d| d.provider_rank * d.provider_rank).sum();
+    let total_c: f64 = found.iter().map(|d| d.combined_rank * d.combined_rank).sum();
+    for d in &mut found {
+        d.provider_share = if total_p > 0.0 { d.provider_rank * d.provider_rank / total_p } else { 0.0 };
+        d.combined_share = if total_c > 0.0 { d.combined_rank * d.combined_rank / total_c } else { 0.0 };
+    }
+    found.sort_by(|a, b| {
+        b.provider_share.total_cmp(&a.provider_share).then(b.combined_share.total_cmp(&a.combined_share))
+    });
+    found
+}
+
+/// The rank (from 1) of each value, ties given their average rank.
+#[must_use]
+pub fn ranks(values: &[f64]) -> Vec<f64> {
+    let mut order: Vec<(u64, u32)> = values.iter().enumerate().map(|(i, &v)| (order_key(v), i as u32)).collect();
+    order.sort_unstable();
+    let mut out = vec![0.0; values.len()];
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() && order[end].0 == order[start].0 {
+            end += 1;
+        }
+        let rank = (start + end + 1) as f64 / 2.0;
+        for &(_, i) in &order[start..end] {
+            out[i as usize] = rank;
+        }
+        start = end;
+    }
+    out
+}
+
+/// The Pearson correlation of two equally long columns (0 when either is constant).
+#[must_use]
+pub fn pearson(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len().min(y.len()) as f64;
+    if n < 2.0 {
+        return 0.0;
+    }
+    let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in x.iter().zip(y) {
+        let (dx, dy) = (a - mx, b - my);
+        sxy += dx * dy;
+        sxx += dx * dx;
+        syy += dy * dy;
+    }
+    if sxx > 0.0 && syy > 0.0 { sxy / (sxx * syy).sqrt() } else { 0.0 }
+}
+
+/// The rank correlation of two columns.
+#[must_use]
+pub fn spearman(x: &[f64], y: &[f64]) -> f64 {
+    pearson(&ranks(x), &ranks(y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_average_ties_and_spearman_sees_monotone_links() {
+        assert_eq!(ranks(&[3.0, 1.0, 3.0, 2.0]), vec![3.5, 1.0, 3.5, 2.0]);
+        let x: Vec<f64> = (0..100).map(f64::from).collect();
+        let y: Vec<f64> = x.iter().map(|v| v.exp()).collect();
+        assert!((spearman(&x, &y) - 1.0).abs() < 1e-12);
+        let z: Vec<f64> = x.iter().map(|v| -v * v * v).collect();
+        assert!((spearman(&x, &z) + 1.0).abs() < 1e-12);
+        assert_eq!(pearson(&x, &[1.0; 100]), 0.0);
+    }
+}
