@@ -346,3 +346,16 @@ fn drivers_rank_the_inputs_that_spread_the_cost() {
     let market = drivers.iter().find(|d| d.leaf.path() == "market.drop_share").unwrap();
     assert!(market.provider_rank.abs() < 0.03, "{market:?}");
 }
+
+#[test]
+fn a_job_with_a_field_fixed_draws_as_the_scenario_with_that_field_fixed() {
+    let mut scenario = outage_cost::scenario::presets::find("kakao-2022").unwrap().load().unwrap();
+    assert!(scenario.outage.duration_hours.estimate().is_uncertain());
+    let job = Job::new(&scenario).with_fixed(Field::DurationHours, 5.0).unwrap();
+    scenario.outage.duration_hours.set(Estimate::Fixed(5.0)).unwrap();
+    let cancel = AtomicBool::new(false);
+    let a = run(&job, 3000, 9, 2, &cancel).unwrap();
+    let b = run(&Job::new(&scenario), 3000, 9, 2, &cancel).unwrap();
+    assert_eq!(a.columns, b.columns);
+    assert_eq!(a.uncertain, b.uncertain);
+}

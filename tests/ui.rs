@@ -692,3 +692,26 @@ fn the_new_data_center_register_shows_whether_it_pays_and_opens_an_entry() {
     assert!(harness.state().register_view().is_none());
     assert_eq!(harness.state().scenario().name, "Kakao with a hot-standby data center (what-if)");
 }
+
+#[test]
+fn the_tolerance_line_starts_afresh_with_another_scenario() {
+    let mut harness = harness(OutageApp::new(preset("kakao-2022"), None));
+    harness.state_mut().set_tab(ChartTab::Uncertainty);
+    let settle = |harness: &mut Harness<'_, OutageApp>| {
+        for _ in 0..1500 {
+            harness.step();
+            if harness.state().tolerance().is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        harness.state().tolerance()
+    };
+    let won = settle(&mut harness).expect("the Kakao tolerance, at its median in won");
+    assert!(won > 1e10, "{won}");
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, outage_cost::app::Command::OpenPreset("cloud-single-region"));
+    assert_eq!(harness.state().tolerance(), None, "the next scenario does not inherit it");
+    let dollars = settle(&mut harness).expect("its own tolerance, at its median in dollars");
+    assert!(dollars < 1e9, "{dollars}");
+}

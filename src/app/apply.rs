@@ -160,6 +160,8 @@ impl OutageApp {
     fn replace(&mut self, doc: Document) {
         self.register = None;
         self.doc = doc;
+        // A tolerance belongs to its scenario (and its currency): the next one starts at its median.
+        self.view.tolerance = None;
         self.results.refresh(&self.doc.scenario);
     }
 

@@ -177,6 +177,12 @@ impl OutageApp {
         self.view.slide = slide.min(self.slide_count().saturating_sub(1));
     }
 
+    /// The tolerance line on the exceedance curve, once the Uncertainty tab has set it.
+    #[must_use]
+    pub fn tolerance(&self) -> Option<f64> {
+        self.view.tolerance
+    }
+
     /// The slide shown in presentation mode (0-based).
     #[must_use]
     pub fn slide(&self) -> usize {

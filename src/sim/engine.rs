@@ -32,6 +32,7 @@ use super::simd::{self, Isa, Kernel};
 use super::stats::{Distribution, Tally};
 use super::summary::{OUTPUT_COUNT, Output, Summary};
 use crate::model::{Outcome, Point, Profile, Real, evaluate};
+use crate::scenario::Field;
 use crate::scenario::Scenario;
 
 /// Samples drawn from one generator stream (about 50 µs of work).
@@ -67,6 +68,21 @@ impl Job {
             copula: Copula::new(&drawn, &scenario.correlations).ok().flatten(),
             samplers,
         }
+    }
+
+    /// The same job with `field` fixed at `value` and not drawn, reusing the draw tables (the
+    /// same draws as preparing the scenario with that field fixed). `None` when the field is drawn
+    /// and correlated inputs are mixed (the copula would change): prepare that scenario instead.
+    #[must_use]
+    pub fn with_fixed(&self, field: Field, value: f64) -> Option<Self> {
+        let leaf = Leaf::Field(field);
+        if self.copula.is_some() && self.samplers.iter().any(|s| s.leaf == leaf) {
+            return None;
+        }
+        let mut job = self.clone();
+        job.samplers.retain(|s| s.leaf != leaf);
+        job.nominal.set(field, value);
+        Some(job)
     }
 
     /// The uncertain inputs, in drawing order.

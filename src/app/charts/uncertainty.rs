@@ -55,7 +55,12 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, analysis: Option<&Analysis>, view: &
             analysis.samples.seed
         ));
     });
-    let tolerance = *view.tolerance.get_or_insert(s.p50);
+    // The tolerance starts at the median of this scenario's own run (not of an earlier scenario's
+    // run still shown while the new one is under way).
+    let tolerance = view.tolerance.unwrap_or(s.p50);
+    if view.tolerance.is_none() && analysis.scenario() == scenario {
+        view.tolerance = Some(s.p50);
+    }
     let chance = analysis.samples.distribution(output).share_above(tolerance);
     let height = ui.available_height();
     ui.columns(2, |columns| {
@@ -131,7 +136,7 @@ fn exceedance_ui(
             plot_ui.vline(VLine::new("Tolerance", x).color(Color32::from_rgb(0xD6, 0x3C, 0x3C)).width(2.0));
             let text = format!("{} chance of exceeding {}", percent(chance), money(tolerance, code));
             plot_ui.text(
-                Text::new("tolerance label", PlotPoint::new(x, 95.0), RichText::new(text).strong())
+                Text::new("tolerance label", PlotPoint::new(x, 95.0), RichText::new(text).strong().size(15.0))
                     .anchor(egui::Align2::LEFT_TOP),
             );
             let r = plot_ui.response();
