@@ -715,3 +715,15 @@ fn the_tolerance_line_starts_afresh_with_another_scenario() {
     let dollars = settle(&mut harness).expect("its own tolerance, at its median in dollars");
     assert!(dollars < 1e9, "{dollars}");
 }
+
+#[test]
+fn text_that_is_not_a_number_gets_a_message_and_changes_nothing() {
+    let mut harness = harness(OutageApp::new(deterministic("kakao-2022"), None));
+    let before = harness.state().scenario().users.active_users.nominal();
+    harness.get_all_by_role_and_label(Role::SpinButton, "Active users").next().unwrap().click();
+    harness.run();
+    harness.get_all_by_role_and_label(Role::SpinButton, "Active users").next().unwrap().type_text("lots");
+    harness.run();
+    harness.get_by_label_contains("“lots” is not a number");
+    assert_eq!(harness.state().scenario().users.active_users.nominal(), before);
+}

@@ -5,6 +5,8 @@
 //! that still accept any typed value ("1.2M", "27.5B", "1e9"). Every edit is moved back into the
 //! input's domain and, for ranges, into order (min ≤ mode ≤ max), so the scenario stays valid.
 
+use std::cell::RefCell;
+
 use egui::{DragValue, Response, Slider, SliderClamping, Ui};
 
 use crate::format::{clock, compact, currency_symbol, grouped, trimmed};
@@ -185,7 +187,49 @@ fn shown(v: f64, factor: f64) -> f64 {
     if factor == 1.0 { x } else { format!("{x:.10}").parse().unwrap_or(x) }
 }
 
+/// A parser that remembers text it could not read, so the input can say so instead of quietly
+/// putting the old value back.
+fn noting(parse: fn(&str) -> Option<f64>, failed: &RefCell<Option<String>>) -> impl Fn(&str) -> Option<f64> + '_ {
+    move |text| {
+        let value = parse(text);
+        if value.is_none() && !text.trim().is_empty() {
+            *failed.borrow_mut() = Some(text.to_owned());
+        }
+        value
+    }
+}
+
+/// How long a message about unreadable text stays, in seconds.
+const BAD_TEXT_SECONDS: f64 = 4.0;
+
+/// After an input: says so for a few seconds when its text could not be read, with what to type.
+fn bad_text_ui(ui: &mut Ui, response: &Response, failed: Option<String>, unit: Unit) {
+    let key = response.id.with("unreadable text");
+    let now = ui.input(|i| i.time);
+    if response.changed() {
+        ui.data_mut(|d| d.remove::<(String, f64)>(key));
+    } else if let Some(text) = failed {
+        ui.data_mut(|d| d.insert_temp(key, (text, now)));
+    }
+    let Some((text, at)) = ui.data(|d| d.get_temp::<(String, f64)>(key)) else { return };
+    if now - at > BAD_TEXT_SECONDS {
+        ui.data_mut(|d| d.remove::<(String, f64)>(key));
+        return;
+    }
+    let hint = match unit {
+        Unit::Share | Unit::Uptime => "type a percentage: 15 or 15%",
+        Unit::ClockHour => "type a time: 15:30",
+        _ => "type a number: 950, 1.2M, 27.5B or 1e9",
+    };
+    let shown: String = text.chars().take(24).collect();
+    ui.label(
+        egui::RichText::new(format!("“{shown}” is not a number: {hint}")).small().color(ui.visuals().error_fg_color),
+    );
+    ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(BAD_TEXT_SECONDS));
+}
+
 fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Response {
+    let failed = RefCell::new(None);
     let factor = display_factor(spec.unit);
     let mut shown = shown(*v, factor);
     let (prefix, suffix) = affixes(spec.unit, spec.currency);
@@ -198,14 +242,14 @@ fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Respo
                 .prefix(prefix)
                 .suffix(suffix)
                 .custom_formatter(|x, _| readable(x))
-                .custom_parser(parse_amount),
+                .custom_parser(noting(parse_amount, &failed)),
         ),
         Scale::Linear { min, max } if spec.unit == Unit::ClockHour => ui.add(
             Slider::new(&mut shown, min..=max)
                 .clamping(SliderClamping::Edits)
                 .step_by(0.25)
                 .custom_formatter(|x, _| clock(x))
-                .custom_parser(parse_clock),
+                .custom_parser(noting(parse_clock, &failed)),
         ),
         Scale::Linear { min, max } => ui.add(
             Slider::new(&mut shown, min..=max)
@@ -213,7 +257,7 @@ fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Respo
                 .prefix(prefix)
                 .suffix(suffix)
                 .custom_formatter(|x, _| trimmed(x, 2))
-                .custom_parser(parse_amount),
+                .custom_parser(noting(parse_amount, &failed)),
         ),
         Scale::Drag { .. } => {
             return drag_ui(ui, v, spec, domain);
@@ -222,10 +266,12 @@ fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Respo
     if response.changed() {
         *v = domain.clamp(shown / factor);
     }
+    bad_text_ui(ui, &response, failed.into_inner(), spec.unit);
     response
 }
 
 fn drag_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Response {
+    let failed = RefCell::new(None);
     let factor = display_factor(spec.unit);
     let mut shown = shown(*v, factor);
     let (prefix, suffix) = affixes(spec.unit, spec.currency);
@@ -239,11 +285,12 @@ fn drag_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Respon
             .prefix(prefix)
             .suffix(suffix)
             .custom_formatter(|x, _| readable(x))
-            .custom_parser(parse_amount),
+            .custom_parser(noting(parse_amount, &failed)),
     );
     if response.changed() {
         *v = domain.clamp(shown / factor);
     }
+    bad_text_ui(ui, &response, failed.into_inner(), spec.unit);
     response
 }
 
@@ -344,6 +391,20 @@ mod tests {
         assert_eq!(shown(0.33, 100.0), 33.0);
         assert_eq!(shown(0.075, 100.0), 7.5);
         assert_eq!(shown(1.0 / 3.0, 1.0), 1.0 / 3.0);
+    }
+
+    #[test]
+    fn unreadable_text_is_remembered_for_the_message() {
+        let failed = RefCell::new(None);
+        let parse = noting(parse_amount, &failed);
+        assert_eq!(parse("1.2M"), Some(1_200_000.0));
+        assert_eq!(failed.borrow().as_deref(), None);
+        assert_eq!(parse("twelve"), None);
+        assert_eq!(failed.borrow().as_deref(), Some("twelve"));
+        // An emptied field is not a mistake to report.
+        let empty = RefCell::new(None);
+        assert_eq!(noting(parse_amount, &empty)("  "), None);
+        assert!(empty.borrow().is_none());
     }
 
     #[test]
