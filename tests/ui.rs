@@ -727,3 +727,46 @@ fn text_that_is_not_a_number_gets_a_message_and_changes_nothing() {
     harness.get_by_label_contains("“lots” is not a number");
     assert_eq!(harness.state().scenario().users.active_users.nominal(), before);
 }
+
+/// The layout holds at both ends of the screens presenters use: every card, tab and input label
+/// is laid out inside the window, and no two cards overlap.
+#[test]
+fn the_layout_holds_from_1280_by_720_to_2560_by_1440() {
+    for size in [[1280.0, 720.0], [2560.0, 1440.0]] {
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .with_context_setup(outage_cost::app::install_fonts)
+            .with_max_steps(64)
+            .build_ui_state(|ui, app: &mut OutageApp| app.ui(ui), OutageApp::new(deterministic("kakao-2022"), None));
+        harness.run();
+        let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size[0], size[1]));
+        let mut cards = Vec::new();
+        for label in [
+            "Provider cost of this outage",
+            "Cost per outage hour",
+            "Users affected",
+            "Ecosystem loss",
+            "Annual expected loss",
+        ] {
+            let rect = harness.get_by_label(label).rect();
+            assert!(window.contains_rect(rect), "{label} at {rect:?} in a {size:?} window");
+            cards.push((label, rect));
+        }
+        for tab in ["Cost vs duration", "Breakdown", "Sensitivity", "Compare", "Track record"] {
+            let rect = harness.get_all_by_label(tab).next().unwrap().rect();
+            assert!(window.contains_rect(rect), "tab {tab} at {rect:?} in a {size:?} window");
+        }
+        for input in ["Active users", "Share of users affected", "Duration"] {
+            let rect = harness.get_all_by_label(input).next().unwrap().rect();
+            assert!(
+                window.contains_rect(rect) && rect.width() > 20.0,
+                "input {input} at {rect:?} in a {size:?} window"
+            );
+        }
+        for (i, (a, ra)) in cards.iter().enumerate() {
+            for (b, rb) in &cards[i + 1..] {
+                assert!(!ra.intersects(*rb), "{a} overlaps {b} in a {size:?} window");
+            }
+        }
+    }
+}
