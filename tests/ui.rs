@@ -770,3 +770,11 @@ fn the_layout_holds_from_1280_by_720_to_2560_by_1440() {
         }
     }
 }
+
+#[test]
+fn type_grows_with_large_screens() {
+    assert_eq!(outage_cost::app::zoom_for(1280.0), 1.0);
+    assert_eq!(outage_cost::app::zoom_for(1920.0), 1.0);
+    assert_eq!(outage_cost::app::zoom_for(2560.0), 1.25);
+    assert_eq!(outage_cost::app::zoom_for(7680.0), 1.5);
+}

@@ -228,6 +228,7 @@ impl OutageApp {
     /// read finished results.
     pub fn logic(&mut self, ctx: &Context) {
         self.results.refresh(&self.doc.scenario);
+        self.fit_zoom(ctx);
         let repaint = ctx.clone();
         self.worker
             .get_or_insert_with(|| montecarlo::Worker::start(move || repaint.request_repaint()))
@@ -363,6 +364,18 @@ impl OutageApp {
         }
     }
 
+    /// On a large screen (a 2560-pixel monitor, a projector at 4K) the type grows with it, once at
+    /// start and only while the zoom is still the default: a zoom the user chose is kept.
+    fn fit_zoom(&mut self, ctx: &Context) {
+        if self.view.fitted_zoom.is_some() {
+            return;
+        }
+        let Some(monitor) = ctx.input(|i| i.viewport().monitor_size) else { return };
+        let zoom = if (ctx.zoom_factor() - 1.0).abs() < f32::EPSILON { zoom_for(monitor.x) } else { ctx.zoom_factor() };
+        ctx.set_zoom_factor(zoom);
+        self.view.fitted_zoom = Some(zoom);
+    }
+
     fn toast(&mut self, ctx: &Context, text: &str) {
         let until = ctx.input(|i| i.time) + 4.0;
         self.view.toast = Some(Toast { text: text.to_owned(), until });
@@ -418,6 +431,13 @@ fn shortcuts(ctx: &Context, presenting: bool) -> Vec<Command> {
         commands.push(Command::TogglePresentation);
     }
     commands
+}
+
+/// The zoom that keeps type readable on a screen `width` points wide: 1 up to 1920, then growing
+/// with the width (1.25 at 2560, 1.5 at 3200 and more).
+#[must_use]
+pub fn zoom_for(width: f32) -> f32 {
+    (width / 2048.0).clamp(1.0, 1.5)
 }
 
 /// ←/→ between `count` slides.

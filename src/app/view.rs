@@ -58,6 +58,8 @@ pub struct View {
     pub close_confirmed: bool,
     /// The window title last sent, to send it only when it changes.
     pub title: String,
+    /// The zoom fitted to the screen at start (once known; a zoom the user chose is kept).
+    pub fitted_zoom: Option<f32>,
     /// The figure the Uncertainty tab shows.
     pub uncertainty_output: crate::sim::Output,
     /// The tolerance line on the exceedance curve.
@@ -91,6 +93,7 @@ impl Default for View {
             toast: None,
             close_confirmed: false,
             title: String::new(),
+            fitted_zoom: None,
             uncertainty_output: crate::sim::Output::ProviderCost,
             tolerance: None,
             sort_by: crate::sim::SortBy::ProviderCost,
