@@ -224,12 +224,8 @@ pub fn mitigation_return(before: &Pinned, after: &Pinned) -> Return {
         ale_after,
         annual_cost,
         net_benefit: saved - annual_cost,
-        roi: (annual_cost > 0.0).then(|| (saved - annual_cost) / annual_cost),
-        payback_years: if investment == 0.0 {
-            (saved >= running).then_some(0.0)
-        } else {
-            (saved > running).then(|| investment / (saved - running))
-        },
+        roi: crate::scenario::return_on(saved, annual_cost),
+        payback_years: crate::scenario::payback_years(investment, running, saved),
         break_even_annual_budget: saved,
         break_even_investment: ((saved - running) * life).max(0.0),
         chance_pays_off,

@@ -331,12 +331,8 @@ impl Investment {
             p95_after: a.p95,
             annual_cost,
             net_benefit: saved - annual_cost,
-            roi: (annual_cost > 0.0).then(|| (saved - annual_cost) / annual_cost),
-            payback_years: if investment == 0.0 {
-                (saved >= running).then_some(0.0)
-            } else {
-                (saved > running).then(|| investment / (saved - running))
-            },
+            roi: crate::scenario::return_on(saved, annual_cost),
+            payback_years: crate::scenario::payback_years(investment, running, saved),
             chance_pays_off: if pairs == 0 { 0.0 } else { wins as f64 / pairs as f64 },
             before: exceedance_on(&sorted_before, &grid),
             after: exceedance_on(&sorted_after, &grid),

@@ -441,6 +441,24 @@ impl Mitigation {
     }
 }
 
+/// The return on a mitigation that saves `saved` a year for `annual_cost` a year: `(saved − cost)
+/// / cost`, `None` when it costs nothing.
+#[must_use]
+pub fn return_on(saved: f64, annual_cost: f64) -> Option<f64> {
+    (annual_cost > 0.0).then(|| (saved - annual_cost) / annual_cost)
+}
+
+/// Years until an `investment` is paid back by what a mitigation saves a year net of its
+/// `running` cost; 0 with nothing invested and the running cost covered; `None` if never.
+#[must_use]
+pub fn payback_years(investment: f64, running: f64, saved: f64) -> Option<f64> {
+    if investment == 0.0 {
+        (saved >= running).then_some(0.0)
+    } else {
+        (saved > running).then(|| investment / (saved - running))
+    }
+}
+
 impl Scenario {
     /// A scenario with every default and a one-hour outage: the start of "New".
     #[must_use]
