@@ -10,6 +10,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::charts::register::RegisterChart;
 use super::{Chart, ExportError};
 use crate::files::{check_folder, folder_of, resolve_links, sync_folder, unpredictable_suffix};
 
@@ -27,10 +28,11 @@ pub enum Replace {
 /// Whether `name` is a file a report writes.
 #[must_use]
 pub fn is_report_file(name: &str) -> bool {
-    const FIXED: [&str; 7] =
-        ["report.html", "report.md", "breakdown.csv", "curve.csv", "samples.csv", "deck.pdf", "notes.md"];
+    const FIXED: [&str; 8] =
+        ["report.html", "report.md", "breakdown.csv", "curve.csv", "samples.csv", "deck.pdf", "notes.md", "years.csv"];
+    let stems = Chart::ALL.iter().map(|c| c.file_stem()).chain(RegisterChart::ALL.iter().map(|c| c.file_stem()));
     FIXED.contains(&name)
-        || Chart::ALL.iter().any(|c| name.strip_prefix(c.file_stem()).is_some_and(|ext| ext == ".png" || ext == ".svg"))
+        || stems.into_iter().any(|stem| name.strip_prefix(stem).is_some_and(|ext| ext == ".png" || ext == ".svg"))
 }
 
 /// Writes the files `make` produces into `dir` as one report, swapped in whole. `make` gets the

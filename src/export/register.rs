@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
 use super::charts::register::{self as charts, RegisterChart};
-use super::{ExportError, Size, write};
+use super::{ExportError, Size};
 use crate::format::{money, percent};
 use crate::register::{Analysis, Annual, Resolved, analyse};
 use crate::sim::default_threads;
@@ -52,25 +52,27 @@ pub fn run_report(
 /// Writes the register's report into `dir` (created if needed), each file atomically. Returns the
 /// files written.
 pub fn write_report(resolved: &Resolved, a: &Analysis, dir: &Path, size: Size) -> Result<Vec<PathBuf>, ExportError> {
-    std::fs::create_dir_all(dir).map_err(|source| ExportError::Write { path: dir.to_path_buf(), source })?;
-    let mut written = Vec::new();
-    let mut put = |name: String, bytes: &[u8]| -> Result<(), ExportError> {
-        let path = dir.join(name);
-        write(&path, bytes)?;
-        written.push(path);
-        Ok(())
-    };
-    let mut svgs = Vec::new();
-    for chart in RegisterChart::ALL {
-        let svg = charts::svg(chart, a, size)?;
-        put(format!("{}.svg", chart.file_stem()), svg.as_bytes())?;
-        put(format!("{}.png", chart.file_stem()), &charts::png(chart, a, size)?)?;
-        svgs.push((chart, svg));
-    }
-    put("report.html".to_owned(), html(resolved, a, &svgs).as_bytes())?;
-    put("report.md".to_owned(), markdown(resolved, a).as_bytes())?;
-    put("years.csv".to_owned(), years_csv(resolved, a).as_bytes())?;
-    Ok(written)
+    // Like a scenario's report: written beside `dir` and swapped in whole, so the folder holds
+    // exactly one report.
+    super::folder::write_whole(dir, super::Replace::OnlyReports, &mut |staging| {
+        let mut written = Vec::new();
+        let mut put = |name: String, bytes: &[u8]| -> Result<(), ExportError> {
+            super::folder::put(staging, &name, bytes)?;
+            written.push(name);
+            Ok(())
+        };
+        let mut svgs = Vec::new();
+        for chart in RegisterChart::ALL {
+            let svg = charts::svg(chart, a, size)?;
+            put(format!("{}.svg", chart.file_stem()), svg.as_bytes())?;
+            put(format!("{}.png", chart.file_stem()), &charts::png(chart, a, size)?)?;
+            svgs.push((chart, svg));
+        }
+        put("report.html".to_owned(), html(resolved, a, &svgs).as_bytes())?;
+        put("report.md".to_owned(), markdown(resolved, a).as_bytes())?;
+        put("years.csv".to_owned(), years_csv(resolved, a).as_bytes())?;
+        Ok(written)
+    })
 }
 
 /// One row per simulated year: outages, the total, the combined impact, the largest outage, each
