@@ -243,7 +243,7 @@ pub fn return_against(after: &Pinned, pins: &[Pinned], folder: Option<&Path>) ->
     let baseline = load_baseline(&after.scenario, folder).ok()?;
     let before = pins
         .iter()
-        .find(|p| p.scenario == baseline)
+        .find(|p| *p.scenario == baseline)
         .cloned()
         .unwrap_or_else(|| Pinned::new(baseline.title(), &baseline));
     let r = mitigation_return(&before, after);
@@ -283,6 +283,7 @@ pub fn load_baseline(scenario: &Scenario, folder: Option<&Path>) -> Result<Scena
 mod tests {
     use super::*;
     use crate::scenario::{Estimate, Input};
+    use std::sync::Arc;
 
     fn pinned(ale: f64) -> Pinned {
         // A flat 1-hour outage with a fine of `ale` and one outage a year: ALE = ale.
@@ -298,10 +299,11 @@ mod tests {
         // (6 − 1)·5 = 25 up front.
         let before = pinned(10.0);
         let mut after = pinned(4.0);
-        after.scenario.mitigation.baseline = "before".to_owned();
-        after.scenario.mitigation.running_cost_per_year = Input::fixed(1.0);
-        after.scenario.mitigation.investment = Input::fixed(10.0);
-        after.scenario.mitigation.life_years = Input::fixed(5.0);
+        let m = &mut Arc::make_mut(&mut after.scenario).mitigation;
+        m.baseline = "before".to_owned();
+        m.running_cost_per_year = Input::fixed(1.0);
+        m.investment = Input::fixed(10.0);
+        m.life_years = Input::fixed(5.0);
         let r = mitigation_return(&before, &after);
         assert_eq!((r.ale_before, r.ale_after, r.annual_cost, r.net_benefit), (10.0, 4.0, 3.0, 3.0));
         assert_eq!(r.roi, Some(1.0));
@@ -314,8 +316,9 @@ mod tests {
     fn a_mitigation_that_saves_less_than_it_runs_never_pays_back() {
         let before = pinned(10.0);
         let mut after = pinned(9.5);
-        after.scenario.mitigation.running_cost_per_year = Input::fixed(1.0);
-        after.scenario.mitigation.investment = Input::fixed(100.0);
+        let m = &mut Arc::make_mut(&mut after.scenario).mitigation;
+        m.running_cost_per_year = Input::fixed(1.0);
+        m.investment = Input::fixed(100.0);
         let r = mitigation_return(&before, &after);
         assert_eq!(r.payback_years, None);
         assert_eq!(r.break_even_investment, 0.0);
@@ -361,7 +364,7 @@ mod tests {
         assert!((parts - mean).abs() <= 1e-9 * mean);
         assert!(table.iter().any(|r| r.name == "Cost per outage hour (as entered)"));
         let mut after = Pinned::new("after", &Scenario::blank());
-        after.scenario.mitigation.running_cost_per_year = Input::fixed(1.0);
+        Arc::make_mut(&mut after.scenario).mitigation.running_cost_per_year = Input::fixed(1.0);
         let ale = before.figure(Output::AnnualExpectedLoss).value;
         assert_eq!(mitigation_return(&before, &after).ale_before, ale);
     }

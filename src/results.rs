@@ -11,6 +11,7 @@
 //! The sample plan (how many draws, which seed) has one rule, [`SamplePlan::of`], and the sizes of
 //! the curves and charts every surface draws are defined once here. No UI, no I/O.
 
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use crate::format::money;
@@ -37,8 +38,8 @@ pub const BAND_SAMPLES: usize = 2000;
 /// once; the Monte Carlo spread (summaries and the curve's band) is added when a run finishes.
 #[derive(Clone, Debug)]
 pub struct ScenarioResults {
-    /// The scenario.
-    pub scenario: Scenario,
+    /// The scenario (shared, not copied, with the app's document version it was computed for).
+    pub scenario: Arc<Scenario>,
     /// The deterministic evaluation.
     pub evaluation: Evaluation,
     /// Provider cost by outage duration ([`CURVE_POINTS`]).
@@ -55,11 +56,17 @@ impl ScenarioResults {
     /// The deterministic results of a scenario (no spread yet).
     #[must_use]
     pub fn of(scenario: &Scenario) -> Self {
-        let evaluation = Evaluation::of(scenario);
+        Self::of_shared(Arc::new(scenario.clone()))
+    }
+
+    /// The deterministic results of a scenario already shared (no copy is made).
+    #[must_use]
+    pub fn of_shared(scenario: Arc<Scenario>) -> Self {
+        let evaluation = Evaluation::of(&scenario);
         Self {
             curve: cost_curve(&evaluation.point, CURVE_POINTS),
             timeline: timeline(&evaluation.point, &evaluation.outcome, TIMELINE_POINTS),
-            scenario: scenario.clone(),
+            scenario,
             evaluation,
             summaries: None,
             band: None,

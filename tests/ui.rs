@@ -778,3 +778,33 @@ fn type_grows_with_large_screens() {
     assert_eq!(outage_cost::app::zoom_for(2560.0), 1.25);
     assert_eq!(outage_cost::app::zoom_for(7680.0), 1.5);
 }
+
+#[test]
+fn a_large_scenario_is_recomputed_off_the_ui_thread_and_the_results_catch_up() {
+    let mut scenario = deterministic("kakao-2022");
+    let template = scenario.businesses.first().cloned().unwrap();
+    scenario.businesses = (0..12_000)
+        .map(|k| outage_cost::scenario::Business { name: format!("group {k}"), ..template.clone() })
+        .collect();
+    let mut harness = harness(OutageApp::new(scenario, None));
+    assert!(!harness.state().results_pending());
+    let before = harness.state().shown_results().evaluation.outcome.provider_cost;
+    harness.state_mut().scenario_mut().outage.duration_hours.set(Estimate::Fixed(30.0)).unwrap();
+    harness.step();
+    // The frame that saw the edit handed it to the worker and kept showing the previous results.
+    assert!(harness.state().results_pending());
+    harness.get_by_label_contains("model recomputing");
+    assert_eq!(harness.state().shown_results().evaluation.outcome.provider_cost, before);
+    for _ in 0..400 {
+        if !harness.state().results_pending() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    let shown = harness.state().shown_results();
+    assert_eq!(shown.scenario.outage.duration_hours.nominal(), 30.0);
+    let expected = outage_cost::results::ScenarioResults::of(harness.state().scenario());
+    assert_eq!(shown.evaluation.outcome.provider_cost, expected.evaluation.outcome.provider_cost);
+    assert!(shown.evaluation.outcome.provider_cost > before);
+}

@@ -19,6 +19,8 @@ impl OutageApp {
     /// Runs a command; with `guard`, one that would replace a document with unsaved changes asks
     /// first.
     fn apply_guarded(&mut self, ctx: &Context, command: Command, guard: bool) {
+        // Edits made since the frame began count (the unsaved mark, undo, what is saved).
+        self.doc.sync();
         if self.register.is_some() && self.apply_to_register(ctx, &command) {
             return;
         }
@@ -162,7 +164,7 @@ impl OutageApp {
         self.doc = doc;
         // A tolerance belongs to its scenario (and its currency): the next one starts at its median.
         self.view.tolerance = None;
-        self.results.refresh(&self.doc.scenario);
+        self.results = super::results::Results::of(&self.doc.scenario);
     }
 
     fn save_to(&mut self, ctx: &Context, path: &std::path::Path, overwrite: bool) {

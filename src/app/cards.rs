@@ -225,7 +225,7 @@ fn threshold_card(scenario: &Scenario, crossings: &[crate::threshold::Crossing])
 /// the P5–P95 interval; `analysis` says how many samples and whether they are for this scenario.
 fn with_intervals(cards: &mut [Card], scenario: &Scenario, results: &Results, analysis: &Analysis) {
     let code = scenario.currency.code.as_str();
-    let fresh = analysis.scenario() == scenario;
+    let fresh = analysis.is_for(&results.shared.scenario);
     for card in cards {
         let output = match card.shows {
             Shows::Figure(output) => output,

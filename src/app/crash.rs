@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use super::document::Version;
 use super::{Document, Settings};
 use crate::files;
 use crate::scenario::{Scenario, load, save};
@@ -150,7 +151,7 @@ pub struct Keeper {
     jobs: Sender<Job>,
     thread: Option<JoinHandle<()>>,
     /// What was last handed over: whether there was unsaved work, the scenario and its file.
-    sent: Option<(bool, Arc<Scenario>, Option<PathBuf>)>,
+    sent: Option<(bool, Version, Option<PathBuf>)>,
     sent_settings: Option<Settings>,
 }
 
@@ -175,13 +176,13 @@ impl Keeper {
     pub fn track(&mut self, doc: &Document, settings: &Settings) {
         let dirty = doc.is_dirty();
         let path = doc.path().map(Path::to_path_buf);
-        let changed = self.sent.as_ref().is_none_or(|(d, s, p)| *d != dirty || *p != path || **s != doc.scenario);
+        let version = doc.version();
+        let changed = self.sent.as_ref().is_none_or(|(d, s, p)| *d != dirty || *p != path || s != version);
         if changed {
-            // One copy of the scenario, shared with the keeper's thread.
-            let scenario = Arc::new(doc.scenario.clone());
-            let job = if dirty { Job::Copy(Arc::clone(&scenario), path.clone()) } else { Job::Clear };
+            // The document's own shared copy of the scenario, handed to the keeper's thread.
+            let job = if dirty { Job::Copy(Arc::clone(version.shared()), path.clone()) } else { Job::Clear };
             let _ = self.jobs.send(job);
-            self.sent = Some((dirty, scenario, path));
+            self.sent = Some((dirty, version.clone(), path));
         }
         if self.sent_settings.as_ref() != Some(settings) {
             let _ = self.jobs.send(Job::Settings(Box::new(settings.clone())));

@@ -6,6 +6,7 @@
 //! [`Command`]s for anything with a side effect; [`OutageApp::apply`] runs them in one place.
 
 mod apply;
+mod background;
 mod cards;
 mod charts;
 mod colors;
@@ -147,6 +148,18 @@ impl OutageApp {
         &self.doc.scenario
     }
 
+    /// The results the panels show now (of the scenario as it was at the last recomputation).
+    #[must_use]
+    pub fn shown_results(&self) -> &crate::results::ScenarioResults {
+        &self.results
+    }
+
+    /// Whether newer results of a large scenario are being computed off the UI thread.
+    #[must_use]
+    pub fn results_pending(&self) -> bool {
+        self.results.is_pending()
+    }
+
     /// The open register's view, when a register is open (it shows in place of the scenario).
     #[must_use]
     pub fn register_view(&self) -> Option<&register::RegisterView> {
@@ -227,12 +240,13 @@ impl OutageApp {
     /// title follows the document, and closing with unsaved changes asks first. Panels then only
     /// read finished results.
     pub fn logic(&mut self, ctx: &Context) {
-        self.results.refresh(&self.doc.scenario);
+        self.doc.sync();
+        self.results.refresh(self.doc.version(), ctx);
         self.fit_zoom(ctx);
         let repaint = ctx.clone();
         self.worker
             .get_or_insert_with(|| montecarlo::Worker::start(move || repaint.request_repaint()))
-            .update(&self.doc.scenario);
+            .update(self.doc.version());
         self.sync_spread();
         let repaint = ctx.clone();
         self.view.pins.update(move || repaint.request_repaint());
@@ -240,7 +254,7 @@ impl OutageApp {
         let want_records = self.view.tab == ChartTab::TrackRecord;
         self.view
             .track
-            .update(&self.doc.scenario, self.view.tolerance, want_records, move || repaint.request_repaint());
+            .update(self.doc.version(), self.view.tolerance, want_records, move || repaint.request_repaint());
         for done in self.exports.finished() {
             match done {
                 exports::Done::Saved(message) => self.toast(ctx, &message),
@@ -305,8 +319,8 @@ impl OutageApp {
             if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::N)) {
                 self.view.notes = !self.view.notes;
             }
-            let analysis = self.worker.as_ref().and_then(|w| w.analysis(&self.doc.scenario));
-            present::ui(ui, &mut self.doc.scenario, &mut self.results, analysis, &mut self.view);
+            let analysis = self.worker.as_ref().and_then(|w| w.analysis());
+            present::ui(ui, &mut self.doc, &mut self.results, analysis, &mut self.view);
         } else {
             commands.extend(menu::ui(ui, (self.doc.can_undo(), self.doc.can_redo()), &mut self.settings));
             status::ui(ui, &self.doc, &self.results, self.worker.as_ref(), self.exports.running);
@@ -314,7 +328,8 @@ impl OutageApp {
                 inputs::panel_ui(ui, &mut self.doc.scenario);
             }
             // An edit made in this frame shows in this frame's charts.
-            self.results.refresh(&self.doc.scenario);
+            self.doc.sync();
+            self.results.refresh(self.doc.version(), &ctx);
             egui::CentralPanel::default().show(ui, |ui| self.main_ui(ui));
         }
         let title = self.register.as_ref().map_or(self.doc.scenario.title(), |r| r.doc.register.title()).to_owned();
@@ -344,7 +359,7 @@ impl OutageApp {
         }
         ui.heading(egui::RichText::new(inputs::clipped(self.doc.scenario.title(), 120)).strong());
         ui.add_space(4.0);
-        let analysis = self.worker.as_ref().and_then(|w| w.analysis(&self.doc.scenario));
+        let analysis = self.worker.as_ref().and_then(|w| w.analysis());
         cards::ui(ui, &self.doc.scenario, &self.results, analysis, self.view.track.crossings());
         ui.add_space(6.0);
         charts::tabs_ui(ui, &mut self.view);
@@ -355,7 +370,7 @@ impl OutageApp {
     /// Shows the latest Monte Carlo summaries with the figures (none when the scenario has no
     /// ranges), so every panel reads one value per figure.
     fn sync_spread(&mut self) {
-        let analysis = self.worker.as_ref().and_then(|w| w.analysis(&self.doc.scenario));
+        let analysis = self.worker.as_ref().and_then(|w| w.analysis());
         let spread = analysis.map(|a| &a.results);
         self.results.summaries = spread.and_then(|r| r.summaries);
         let band = spread.and_then(|r| r.band.as_ref());
@@ -402,6 +417,7 @@ impl eframe::App for OutageApp {
         if self.keeper.is_some() {
             storage.remove_string(persist::LEGACY_COPY_KEY);
         }
+        self.doc.sync();
         self.persist();
     }
 

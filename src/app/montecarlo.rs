@@ -1,11 +1,12 @@
-//! Monte Carlo off the UI thread: a named worker runs the newest scenario it was given, cancels a
-//! run when a newer scenario arrives, and asks for a repaint when a result is ready. The UI only
-//! sends scenarios and picks up finished results; a frame never waits for it.
+//! Monte Carlo off the UI thread (`background::Newest`): the worker runs the newest version of the
+//! scenario it was given, cancels a run when a newer version arrives, and asks for a repaint when a
+//! result is ready. The UI only sends versions and picks up finished results; a frame never waits.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, Mutex, PoisonError};
 
+use super::background::Newest;
+use super::document::Version;
 use crate::results::{EXCEEDANCE_POINTS, HISTOGRAM_BINS, SamplePlan, ScenarioResults};
 use crate::scenario::Scenario;
 use crate::sim::{Driver, Output, Samples, Summary, drivers};
@@ -31,8 +32,8 @@ pub struct Analysis {
 
 impl Analysis {
     /// The analysis of a finished run; `None` when cancelled on the way.
-    fn of(scenario: &Scenario, samples: Samples, cancel: &AtomicBool) -> Option<Self> {
-        let results = ScenarioResults::of(scenario).with_samples(Some(&samples), cancel);
+    fn of(scenario: &Arc<Scenario>, samples: Samples, cancel: &AtomicBool) -> Option<Self> {
+        let results = ScenarioResults::of_shared(Arc::clone(scenario)).with_samples(Some(&samples), cancel);
         if results.band.is_none() || cancel.load(Ordering::Relaxed) {
             return None;
         }
@@ -52,16 +53,17 @@ impl Analysis {
         &self.results.scenario
     }
 
+    /// Whether the run is for `scenario` (the same shared copy, or an equal scenario).
+    #[must_use]
+    pub fn is_for(&self, scenario: &Arc<Scenario>) -> bool {
+        Arc::ptr_eq(&self.results.scenario, scenario) || *self.results.scenario == **scenario
+    }
+
     /// The summary of one output.
     #[must_use]
     pub fn summary(&self, output: Output) -> Summary {
         self.results.summary(output).unwrap_or_else(|| Summary::of(self.samples.column(output)))
     }
-}
-
-struct Request {
-    scenario: Scenario,
-    cancel: Arc<AtomicBool>,
 }
 
 /// The state of the worker as the UI sees it.
@@ -76,10 +78,10 @@ pub enum Status {
 
 /// The UI's handle on the worker thread.
 pub struct Worker {
-    requests: Sender<Request>,
-    finished: Arc<Mutex<Option<Analysis>>>,
-    requested: Option<Scenario>,
-    cancel: Arc<AtomicBool>,
+    thread: Newest<Version, Analysis>,
+    requested: Option<Version>,
+    /// Whether the version requested has anything to draw.
+    ranged: bool,
     /// The latest result, kept for display while a newer run is under way.
     pub latest: Option<Analysis>,
 }
@@ -88,53 +90,47 @@ impl Worker {
     /// Starts the worker thread; `repaint` is called when a result is ready.
     #[must_use]
     pub fn start(repaint: impl Fn() + Send + 'static) -> Self {
-        let (requests, inbox) = channel::<Request>();
-        let finished = Arc::new(Mutex::new(None));
-        let out = Arc::clone(&finished);
-        let spawned =
-            std::thread::Builder::new().name("monte-carlo".to_owned()).spawn(move || serve(&inbox, &out, &repaint));
-        if let Err(e) = spawned {
-            // Without the thread the app still works; the cards show the deterministic figures.
-            eprintln!("warning: cannot start the Monte Carlo worker: {e}");
-        }
-        Self { requests, finished, requested: None, cancel: Arc::new(AtomicBool::new(false)), latest: None }
+        let thread = Newest::start("monte-carlo", run, repaint);
+        Self { thread, requested: None, ranged: false, latest: None }
     }
 
-    /// Asks for a run of `scenario` if it differs from the last one asked for, cancelling that
+    /// Asks for a run of `version` if it differs from the last one asked for, cancelling that
     /// run; picks up a finished result. Cheap enough for every frame.
-    pub fn update(&mut self, scenario: &Scenario) {
-        if self.requested.as_ref() != Some(scenario) {
-            self.cancel.store(true, Ordering::Relaxed);
-            self.cancel = Arc::new(AtomicBool::new(false));
-            self.requested = Some(scenario.clone());
-            if has_ranges(scenario) {
-                let request = Request { scenario: scenario.clone(), cancel: Arc::clone(&self.cancel) };
-                // A closed channel means the worker is gone; the deterministic figures remain.
-                let _ = self.requests.send(request);
+    pub fn update(&mut self, version: &Version) {
+        if self.requested.as_ref() != Some(version) {
+            self.requested = Some(version.clone());
+            self.ranged = has_ranges(version);
+            if self.ranged {
+                self.thread.ask(version.clone());
+            } else {
+                self.thread.stop();
             }
         }
-        if let Some(done) = self.finished.lock().unwrap_or_else(PoisonError::into_inner).take() {
+        if let Some(done) = self.thread.take() {
             self.latest = Some(done);
         }
     }
 
-    /// Where the worker stands for `scenario`.
+    /// Where the worker stands for the version last asked for.
     #[must_use]
-    pub fn status(&self, scenario: &Scenario) -> Status {
-        if !has_ranges(scenario) {
-            Status::Off
-        } else if self.latest.as_ref().is_some_and(|a| a.scenario() == scenario) {
-            Status::Done
-        } else {
-            Status::Running
+    pub fn status(&self) -> Status {
+        match &self.requested {
+            Some(v) if self.ranged => {
+                if self.latest.as_ref().is_some_and(|a| a.is_for(v.shared())) {
+                    Status::Done
+                } else {
+                    Status::Running
+                }
+            }
+            _ => Status::Off,
         }
     }
 
-    /// The latest result if it belongs to `scenario`'s ranges (an older one is still shown while
-    /// the new run is under way).
+    /// The latest result while the version last asked for has ranges (an older one is still
+    /// shown while the new run is under way).
     #[must_use]
-    pub fn analysis(&self, scenario: &Scenario) -> Option<&Analysis> {
-        if has_ranges(scenario) { self.latest.as_ref() } else { None }
+    pub fn analysis(&self) -> Option<&Analysis> {
+        if self.ranged { self.latest.as_ref() } else { None }
     }
 }
 
@@ -144,17 +140,8 @@ pub fn has_ranges(scenario: &Scenario) -> bool {
     SamplePlan::of(scenario, None, None).count > 0
 }
 
-fn serve(inbox: &Receiver<Request>, out: &Mutex<Option<Analysis>>, repaint: &dyn Fn()) {
-    while let Ok(mut request) = inbox.recv() {
-        // Only the newest request matters.
-        while let Ok(newer) = inbox.try_recv() {
-            request = newer;
-        }
-        let plan = SamplePlan::of(&request.scenario, None, None);
-        let samples = plan.run(&request.scenario, &request.cancel);
-        if let Some(analysis) = samples.and_then(|s| Analysis::of(&request.scenario, s, &request.cancel)) {
-            *out.lock().unwrap_or_else(PoisonError::into_inner) = Some(analysis);
-            repaint();
-        }
-    }
+/// The worker's job: draw the version's samples and analyse them.
+fn run(version: &Version, cancel: &AtomicBool) -> Option<Analysis> {
+    let samples = SamplePlan::of(version, None, None).run(version, cancel)?;
+    Analysis::of(version.shared(), samples, cancel)
 }

@@ -149,6 +149,7 @@ impl OutageApp {
 
     /// Writes whatever is pending and stops the keeper (at exit, and for tests that "crash").
     pub fn flush_persistence(&mut self) {
+        self.doc.sync();
         self.persist();
         if let Some(keeper) = &mut self.keeper {
             keeper.finish();

@@ -6,6 +6,7 @@
 use egui::{Align, Layout, RichText, Slider, SliderClamping, Ui};
 
 use super::charts;
+use super::document::Document;
 use super::montecarlo::Analysis;
 use super::results::Results;
 use super::view::View;
@@ -37,14 +38,16 @@ struct Words {
 }
 
 /// Draws the slide `view.slide` full-window. The bar's sliders edit the scenario directly.
-pub fn ui(ui: &mut Ui, scenario: &mut Scenario, results: &mut Results, analysis: Option<&Analysis>, view: &mut View) {
+pub fn ui(ui: &mut Ui, doc: &mut Document, results: &mut Results, analysis: Option<&Analysis>, view: &mut View) {
     for font in ui.style_mut().text_styles.values_mut() {
         font.size *= TEXT_SCALE;
     }
     let count = slides(results, view).len();
     view.slide = view.slide.min(count.saturating_sub(1));
-    egui::Panel::bottom("presentation bar").show(ui, |ui| bar_ui(ui, scenario, view.slide, count, view.notes));
-    results.refresh(scenario);
+    egui::Panel::bottom("presentation bar").show(ui, |ui| bar_ui(ui, &mut doc.scenario, view.slide, count, view.notes));
+    doc.sync();
+    results.refresh(doc.version(), ui.ctx());
+    let scenario = &doc.scenario;
     let results = &*results;
     let words = {
         let story = story(results, view);

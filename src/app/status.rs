@@ -21,7 +21,7 @@ pub fn ui(ui: &mut Ui, doc: &Document, results: &Results, worker: Option<&Worker
                 ui.label(RichText::new("Exporting…").small());
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let monte_carlo = match worker.map(|w| (w.status(&doc.scenario), w.latest.as_ref())) {
+                let monte_carlo = match worker.map(|w| (w.status(), w.latest.as_ref())) {
                     Some((Status::Done, Some(a))) => format!(
                         "Monte Carlo: {} samples (seed {}) in {:.1} ms",
                         grouped(a.samples.count as f64, 0),
@@ -31,14 +31,12 @@ pub fn ui(ui: &mut Ui, doc: &Document, results: &Results, worker: Option<&Worker
                     Some((Status::Running, _)) => "Monte Carlo running…".to_owned(),
                     _ => "No ranges: single-number model".to_owned(),
                 };
-                ui.label(
-                    RichText::new(format!(
-                        "{monte_carlo} · model recomputed in {:.2} ms",
-                        results.compute_time.as_secs_f64() * 1e3
-                    ))
-                    .small()
-                    .weak(),
-                );
+                let model = if results.is_pending() {
+                    "model recomputing…".to_owned()
+                } else {
+                    format!("model recomputed in {:.2} ms", results.compute_time.as_secs_f64() * 1e3)
+                };
+                ui.label(RichText::new(format!("{monte_carlo} · {model}")).small().weak());
             });
         });
     });

@@ -5,21 +5,21 @@
 //! first shown; the time to threshold whenever the scenario or the tolerance changes (a newer
 //! request cancels the older run). Paint code reads only finished results.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Color32, Grid, RichText, ScrollArea, Ui};
 use egui_plot::{Legend, Line, Points};
 
+use super::background::Newest;
+use super::document::Version;
 use crate::backtest::{AGREEMENT, Record};
 use crate::format::money;
 use crate::results::SamplePlan;
-use crate::scenario::Scenario;
 use crate::threshold::{Crossing, time_to_threshold};
 
-/// The key a time-to-threshold run was made for.
-type Key = (Scenario, Option<f64>);
+/// The key a time-to-threshold run was made for: the version of the scenario and the tolerance.
+type Key = (Version, Option<f64>);
 
 /// Background results of the track record and the time to threshold.
 #[derive(Default)]
@@ -33,36 +33,14 @@ pub struct Track {
 
 /// The time-to-threshold worker: one named thread that takes the newest request and abandons a
 /// run when a newer one arrives.
-struct Worker {
-    requests: Sender<Key>,
-    results: Receiver<(Key, Vec<Crossing>)>,
-    cancel: Arc<AtomicBool>,
-}
+type Worker = Newest<Key, (Key, Vec<Crossing>)>;
 
-impl Worker {
-    fn start(repaint: impl Fn() + Send + 'static) -> Option<Self> {
-        let (requests, inbox) = channel::<Key>();
-        let (outbox, results) = channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let stop = Arc::clone(&cancel);
-        std::thread::Builder::new()
-            .name("time to threshold".to_owned())
-            .spawn(move || {
-                while let Ok(mut job) = inbox.recv() {
-                    while let Ok(newer) = inbox.try_recv() {
-                        job = newer;
-                    }
-                    stop.store(false, Ordering::Relaxed);
-                    let crossings = time_to_threshold(&job.0, job.1, SamplePlan::of(&job.0, None, None), &stop);
-                    if stop.load(Ordering::Relaxed) || outbox.send((job, crossings)).is_err() {
-                        continue;
-                    }
-                    repaint();
-                }
-            })
-            .ok()?;
-        Some(Self { requests, results, cancel })
-    }
+fn start(repaint: impl Fn() + Send + 'static) -> Worker {
+    let work = |key: &Key, cancel: &AtomicBool| {
+        let crossings = time_to_threshold(&key.0, key.1, SamplePlan::of(&key.0, None, None), cancel);
+        Some((key.clone(), crossings))
+    };
+    Newest::start("time to threshold", work, repaint)
 }
 
 impl Track {
@@ -70,7 +48,7 @@ impl Track {
     /// time to threshold when the scenario or tolerance changed.
     pub fn update(
         &mut self,
-        scenario: &Scenario,
+        version: &Version,
         tolerance: Option<f64>,
         want_records: bool,
         repaint: impl Fn() + Send + Clone + 'static,
@@ -92,18 +70,14 @@ impl Track {
                 self.records_inbox = Some(rx);
             }
         }
-        if self.worker.is_none() {
-            self.worker = Worker::start(repaint);
-        }
-        let Some(worker) = &self.worker else { return };
-        while let Ok(done) = worker.results.try_recv() {
+        let worker = self.worker.get_or_insert_with(|| start(repaint));
+        if let Some(done) = worker.take() {
             self.crossings = Some(done);
         }
-        let key = (scenario.clone(), tolerance);
-        if self.requested.as_ref() != Some(&key) {
-            worker.cancel.store(true, Ordering::Relaxed);
-            let _ = worker.requests.send(key.clone());
-            self.requested = Some(key);
+        let fresh = self.requested.as_ref().is_some_and(|(v, t)| v == version && *t == tolerance);
+        if !fresh {
+            worker.ask((version.clone(), tolerance));
+            self.requested = Some((version.clone(), tolerance));
         }
     }
 

@@ -53,7 +53,7 @@ fn pin_bar_ui(ui: &mut Ui, scenario: &Scenario, pins: &Pins) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
         let room = pins.has_room();
-        let already = pins.pinned.iter().any(|p| p.scenario == *scenario);
+        let already = pins.pinned.iter().any(|p| *p.scenario == *scenario);
         if ui.add_enabled(room && !already, egui::Button::new("📌 Pin this scenario")).clicked() {
             commands.push(Command::PinOpen);
         }

@@ -3,10 +3,9 @@
 //! cancels a run when a newer register arrives, and asks for a repaint when a result is ready.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::atomic::AtomicBool;
 
+use crate::app::background::Newest;
 use crate::register::{self, Analysis, Register, Resolved, Risk};
 use crate::sim::default_threads;
 
@@ -34,15 +33,12 @@ struct Request {
     register: Register,
     origin: String,
     folder: Option<PathBuf>,
-    cancel: Arc<AtomicBool>,
 }
 
 /// The UI's handle on the worker thread.
 pub struct Worker {
-    requests: Sender<Request>,
-    finished: Arc<Mutex<Option<Outcome>>>,
+    thread: Newest<Request, Outcome>,
     requested: Option<Register>,
-    cancel: Arc<AtomicBool>,
     /// The latest result, kept for display while a newer run is under way.
     pub latest: Option<Outcome>,
 }
@@ -51,34 +47,17 @@ impl Worker {
     /// Starts the worker thread; `repaint` is called when a result is ready.
     #[must_use]
     pub fn start(repaint: impl Fn() + Send + 'static) -> Self {
-        let (requests, inbox) = channel::<Request>();
-        let finished = Arc::new(Mutex::new(None));
-        let out = Arc::clone(&finished);
-        let spawned =
-            std::thread::Builder::new().name("register".to_owned()).spawn(move || serve(&inbox, &out, &repaint));
-        if let Err(e) = spawned {
-            eprintln!("warning: cannot start the register worker: {e}");
-        }
-        Self { requests, finished, requested: None, cancel: Arc::new(AtomicBool::new(false)), latest: None }
+        Self { thread: Newest::start("register", run, repaint), requested: None, latest: None }
     }
 
     /// Asks for a run of `register` if it differs from the last one asked for, cancelling that
     /// run; picks up a finished result. Cheap enough for every frame.
     pub fn update(&mut self, register: &Register, origin: &str, folder: Option<PathBuf>) {
         if self.requested.as_ref() != Some(register) {
-            self.cancel.store(true, Ordering::Relaxed);
-            self.cancel = Arc::new(AtomicBool::new(false));
             self.requested = Some(register.clone());
-            let request = Request {
-                register: register.clone(),
-                origin: origin.to_owned(),
-                folder,
-                cancel: Arc::clone(&self.cancel),
-            };
-            // A closed channel means the worker is gone; the view says it is computing.
-            let _ = self.requests.send(request);
+            self.thread.ask(Request { register: register.clone(), origin: origin.to_owned(), folder });
         }
-        if let Some(done) = self.finished.lock().unwrap_or_else(PoisonError::into_inner).take() {
+        if let Some(done) = self.thread.take() {
             self.latest = Some(done);
         }
     }
@@ -112,34 +91,18 @@ impl Worker {
     }
 }
 
-fn serve(inbox: &Receiver<Request>, out: &Mutex<Option<Outcome>>, repaint: &dyn Fn()) {
-    while let Ok(mut request) = inbox.recv() {
-        // Only the newest request matters.
-        while let Ok(newer) = inbox.try_recv() {
-            request = newer;
-        }
-        let outcome =
-            match register::resolve(request.register.clone(), &request.origin, None, request.folder.as_deref()) {
-                Err(e) => Outcome::Failed(Box::new(request.register), format!("{e:#}")),
-                Ok(resolved) => {
-                    let Some(analysis) = register::analyse(&resolved, None, None, default_threads(), &request.cancel)
-                    else {
-                        continue;
-                    };
-                    let baseline_risk =
-                        resolved.baseline.as_deref().zip(analysis.baseline_years.as_ref()).map(|(b, years)| {
-                            // The baseline's years are in this register's currency.
-                            let mut risk = Risk::of(b, years, analysis.risk.seed);
-                            risk.currency.clone_from(&analysis.risk.currency);
-                            risk
-                        });
-                    Outcome::Done(Box::new(Computed { register: request.register, resolved, analysis, baseline_risk }))
-                }
-            };
-        if request.cancel.load(Ordering::Relaxed) {
-            continue;
-        }
-        *out.lock().unwrap_or_else(PoisonError::into_inner) = Some(outcome);
-        repaint();
-    }
+/// The worker's job: resolve the register (reading its files here) and simulate its years.
+fn run(request: &Request, cancel: &AtomicBool) -> Option<Outcome> {
+    let resolved = match register::resolve(request.register.clone(), &request.origin, None, request.folder.as_deref()) {
+        Err(e) => return Some(Outcome::Failed(Box::new(request.register.clone()), format!("{e:#}"))),
+        Ok(resolved) => resolved,
+    };
+    let analysis = register::analyse(&resolved, None, None, default_threads(), cancel)?;
+    let baseline_risk = resolved.baseline.as_deref().zip(analysis.baseline_years.as_ref()).map(|(b, years)| {
+        // The baseline's years are in this register's currency.
+        let mut risk = Risk::of(b, years, analysis.risk.seed);
+        risk.currency.clone_from(&analysis.risk.currency);
+        risk
+    });
+    Some(Outcome::Done(Box::new(Computed { register: request.register.clone(), resolved, analysis, baseline_risk })))
 }
