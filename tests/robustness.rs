@@ -180,6 +180,21 @@ fn the_command_line_report_takes_force() {
     let o = run_in(&dir, &["report", "s.ron", "--out", "out", "--size", "320x200", "--force"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!dir.join("out/notes.txt").exists());
+    // A register's report follows the same rule.
+    std::fs::write(
+        dir.join("r.ron"),
+        r#"(version: 1, kind: Register, name: "r", currency: (code: "KRW", per_usd: 1430),
+            entries: [(scenario: "kakao-2022", per_year: 0.5)], years: 2000, seed: 3)"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("out/notes.txt"), "mine").unwrap();
+    let o = run_in(&dir, &["report", "r.ron", "--out", "out", "--size", "320x200"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("“notes.txt”") && stderr(&o).contains("--force"), "{}", stderr(&o));
+    assert!(dir.join("out/notes.txt").exists());
+    let o = run_in(&dir, &["report", "r.ron", "--out", "out", "--size", "320x200", "--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!dir.join("out/notes.txt").exists() && dir.join("out/years.csv").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -62,9 +62,10 @@ pub enum Command {
         #[arg(long, value_name = "AMOUNT")]
         tolerance: Option<f64>,
     },
-    /// Write the charts (PNG and SVG), report.html, report.md and CSV files into a folder.
+    /// Write the charts (PNG and SVG), report.html, report.md and CSV files (and a scenario's
+    /// deck.pdf) into a folder; a register's report has its years in years.csv.
     Report {
-        /// Scenario file, or the id of a shipped preset.
+        /// Scenario or register file, or the id of a shipped preset.
         file: PathBuf,
         /// The folder to write into (created if needed; the report replaces an earlier one whole).
         #[arg(long, value_name = "DIR")]
@@ -75,7 +76,7 @@ pub enum Command {
         /// Monte Carlo draws (default: the scenario's when it has ranges; 0 turns it off).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(0..=crate::scenario::Uncertainty::MAX_SAMPLES))]
         samples: Option<u64>,
-        /// Monte Carlo seed (default: the scenario's).
+        /// Monte Carlo seed (default: the scenario's or the register's).
         #[arg(long, value_name = "S")]
         seed: Option<u64>,
         /// Replace the folder even if it holds files a report does not write.
@@ -176,9 +177,6 @@ fn run_escaped(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> a
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Report { file, out: dir, size, seed, .. } if risk::is_register(file) => {
-            crate::export::register::run_report(file, dir, *size, *seed, out, err)
-        }
         Command::Report { file, out: dir, size, samples, seed, force } => {
             report(file, dir, *size, (*samples, *seed), *force, out, err)
         }
@@ -221,7 +219,7 @@ fn run_escaped(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> a
     }
 }
 
-/// `report`: a scenario's charts, deck and reports written whole into `dir`.
+/// `report`: a scenario's charts, deck and reports, or a register's, written whole into `dir`.
 fn report(
     file: &Path,
     dir: &Path,
@@ -231,16 +229,33 @@ fn report(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let scenario = match open(file) {
-        Ok(s) => s,
-        Err(e) => {
-            writeln!(err, "{e}")?;
-            return Ok(ExitCode::from(1));
-        }
-    };
-    let data = ReportData::new(&scenario, samples, seed);
     let replace = if force { export::Replace::Anything } else { export::Replace::OnlyReports };
-    match export::write_report_with(&data, dir, size, replace) {
+    let written = if risk::is_register(file) {
+        let resolved = match risk::open_register(file) {
+            Ok(r) => r,
+            Err(e) => {
+                writeln!(err, "{e}")?;
+                return Ok(ExitCode::from(1));
+            }
+        };
+        let Some(analysis) =
+            crate::register::analyse(&resolved, None, seed, crate::sim::default_threads(), &AtomicBool::new(false))
+        else {
+            writeln!(err, "error: the simulation was cancelled")?;
+            return Ok(ExitCode::from(1));
+        };
+        export::register::write_report(&resolved, &analysis, dir, size, replace)
+    } else {
+        let scenario = match open(file) {
+            Ok(s) => s,
+            Err(e) => {
+                writeln!(err, "{e}")?;
+                return Ok(ExitCode::from(1));
+            }
+        };
+        export::write_report_with(&ReportData::new(&scenario, samples, seed), dir, size, replace)
+    };
+    match written {
         Ok(files) => {
             for f in &files {
                 writeln!(out, "{}", f.display())?;

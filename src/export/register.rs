@@ -3,58 +3,24 @@
 //! figures are the ones `outage-cost risk` prints: both read [`Analysis`].
 
 use std::fmt::Write as _;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-use std::sync::atomic::AtomicBool;
 
 use super::charts::register::{self as charts, RegisterChart};
-use super::{ExportError, Size};
+use super::{ExportError, Replace, Size};
 use crate::format::{money, percent};
-use crate::register::{Analysis, Annual, Resolved, analyse};
-use crate::sim::default_threads;
+use crate::register::{Analysis, Annual, Resolved};
 
-/// `report REGISTER --out DIR`: simulates the register (its years, `seed` if given) and writes
-/// the report.
-pub fn run_report(
-    file: &Path,
+/// Writes the register's report into `dir` (created if needed). Like a scenario's report it is
+/// written beside `dir` and swapped in whole, so the folder holds exactly one report; `replace`
+/// says what an existing folder may hold. Returns the files written.
+pub fn write_report(
+    resolved: &Resolved,
+    a: &Analysis,
     dir: &Path,
     size: Size,
-    seed: Option<u64>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
-    let resolved = match crate::cli::risk::open_register(file) {
-        Ok(r) => r,
-        Err(e) => {
-            writeln!(err, "{e}")?;
-            return Ok(ExitCode::from(1));
-        }
-    };
-    let Some(analysis) = analyse(&resolved, None, seed, default_threads(), &AtomicBool::new(false)) else {
-        writeln!(err, "error: the simulation was cancelled")?;
-        return Ok(ExitCode::from(1));
-    };
-    match write_report(&resolved, &analysis, dir, size) {
-        Ok(files) => {
-            for f in &files {
-                writeln!(out, "{}", f.display())?;
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => {
-            writeln!(err, "error: {e}")?;
-            Ok(ExitCode::from(1))
-        }
-    }
-}
-
-/// Writes the register's report into `dir` (created if needed), each file atomically. Returns the
-/// files written.
-pub fn write_report(resolved: &Resolved, a: &Analysis, dir: &Path, size: Size) -> Result<Vec<PathBuf>, ExportError> {
-    // Like a scenario's report: written beside `dir` and swapped in whole, so the folder holds
-    // exactly one report.
-    super::folder::write_whole(dir, super::Replace::OnlyReports, &mut |staging| {
+    replace: Replace,
+) -> Result<Vec<PathBuf>, ExportError> {
+    super::folder::write_whole(dir, replace, &mut |staging| {
         let mut written = Vec::new();
         let mut put = |name: String, bytes: &[u8]| -> Result<(), ExportError> {
             super::folder::put(staging, &name, bytes)?;

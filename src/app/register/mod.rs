@@ -76,8 +76,14 @@ impl RegisterView {
         let (resolved, analysis) = (c.resolved.clone(), c.analysis.clone());
         let (done, inbox) = channel();
         let spawned = std::thread::Builder::new().name("register report".to_owned()).spawn(move || {
-            let written =
-                crate::export::register::write_report(&resolved, &analysis, &dir, size).map_err(|e| format!("{e:#}"));
+            let written = crate::export::register::write_report(
+                &resolved,
+                &analysis,
+                &dir,
+                size,
+                crate::export::Replace::OnlyReports,
+            )
+            .map_err(|e| format!("{e:#}"));
             let _ = done.send(written);
             repaint();
         });
