@@ -808,3 +808,45 @@ fn a_large_scenario_is_recomputed_off_the_ui_thread_and_the_results_catch_up() {
     assert_eq!(shown.evaluation.outcome.provider_cost, expected.evaluation.outcome.provider_cost);
     assert!(shown.evaluation.outcome.provider_cost > before);
 }
+
+/// Drags the "Active users" slider from its marker by `dx` points, with `modifiers` held; returns
+/// how many times larger the count became.
+fn drag_users(harness: &mut Harness<'_, OutageApp>, dx: f32, modifiers: Modifiers) -> f64 {
+    let rect = harness.get_by_role_and_label(Role::Slider, "Active users").rect();
+    let h = harness.state().scenario().users.active_users.nominal();
+    // The marker of a log slider spanning h/10 … 10h sits in the middle of the rail.
+    let width = 100.0_f32.min(rect.width());
+    let from = egui::pos2(rect.left() + width / 2.0, rect.center().y);
+    harness.event(egui::Event::ModifiersChanged(modifiers));
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.step();
+    for step in 1..=4 {
+        harness.hover_at(from + egui::vec2(dx * step as f32 / 4.0, 0.0));
+        harness.step();
+    }
+    harness.drop_at(from + egui::vec2(dx, 0.0));
+    harness.step();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+    let after = harness.state().scenario().users.active_users.nominal();
+    assert!(after > h, "{h} → {after}");
+    after / h
+}
+
+#[test]
+fn a_slider_spans_a_range_around_its_value_and_shift_drags_finely() {
+    let mut harness = harness(OutageApp::new(deterministic("kakao-2022"), None));
+    // Pulled to the far right, the count grows at most tenfold (not to the old end at 10 billion).
+    let far = drag_users(&mut harness, 400.0, Modifiers::NONE);
+    assert!((9.0..=10.0 + 1e-9).contains(&far), "×{far}");
+    settle(&mut harness);
+    // The range re-centres on the new value once the drag ends: another pull grows it again.
+    let again = drag_users(&mut harness, 400.0, Modifiers::NONE);
+    assert!((9.0..=10.0 + 1e-9).contains(&again), "×{again}");
+    settle(&mut harness);
+    // With Shift, 20 points move the value ten times more slowly than the rail would.
+    let fine = drag_users(&mut harness, 20.0, Modifiers::SHIFT);
+    let coarse = 100.0_f64.powf(20.0 / 100.0);
+    assert!(fine > 1.0 && fine < 1.0 + (coarse - 1.0) / 5.0, "×{fine} against ×{coarse} without Shift");
+}

@@ -6,6 +6,7 @@
 //! input's domain and, for ranges, into order (min ≤ mode ≤ max), so the scenario stays valid.
 
 use std::cell::RefCell;
+use std::ops::RangeInclusive;
 
 use egui::{DragValue, Response, Slider, SliderClamping, Ui};
 
@@ -53,6 +54,27 @@ pub struct Spec<'a> {
     pub solve_path: Option<String>,
 }
 
+/// The width every number box is padded to, so the range toggles after them line up.
+pub const VALUE_BOX: f32 = 100.0;
+
+/// Where the input panel's editors start (an x in points), shared by its grids so every slider
+/// and every range toggle lines up whatever the group or its indentation.
+fn editor_x_id() -> egui::Id {
+    egui::Id::unique("inputs editor column")
+}
+
+/// Sets the x where the input panel's editors start, for this frame.
+pub fn set_editor_x(ui: &Ui, x: f32) {
+    ui.data_mut(|d| d.insert_temp(editor_x_id(), x));
+}
+
+/// The label column's width for a grid starting at the cursor, so its editors start at the
+/// panel's editor column (at least `fallback` when none is set).
+#[must_use]
+pub fn label_column(ui: &Ui, gap: f32, fallback: f32) -> f32 {
+    ui.data(|d| d.get_temp::<f32>(editor_x_id())).map_or(fallback, |x| (x - ui.cursor().min.x - gap).max(60.0))
+}
+
 /// One row of a two-column grid for a typed input. Returns whether it changed.
 pub fn input_ui<K: Kind>(ui: &mut Ui, input: &mut Input<K>, spec: &Spec<'_>) -> bool {
     let mut estimate = *input.estimate();
@@ -76,10 +98,21 @@ pub fn estimate_ui(ui: &mut Ui, estimate: &mut Estimate, domain: &Domain, spec: 
         let is_range = !matches!(estimate, Estimate::Fixed(_));
         let mut toggled = is_range;
         ui.horizontal(|ui| {
+            let start = ui.cursor().min.x;
             if let Estimate::Fixed(v) = estimate {
-                value_ui(ui, v, spec, domain).labelled_by(label.id).on_hover_text(spec.tooltip);
+                let hint = match spec.scale {
+                    Scale::Drag { .. } => "",
+                    _ => "\n\nHold Shift while dragging for fine steps; any value can be typed.",
+                };
+                value_ui(ui, v, spec, domain).labelled_by(label.id).on_hover_text(format!("{}{hint}", spec.tooltip));
             } else {
                 kind_switch_ui(ui, estimate, domain, spec.label);
+            }
+            // Every toggle in the same column, whatever the editor before it.
+            let column = start + ui.spacing().slider_width + ui.spacing().item_spacing.x + VALUE_BOX;
+            let pad = column - ui.cursor().min.x;
+            if pad > 0.0 {
+                ui.add_space(pad);
             }
             let toggle = ui.toggle_value(&mut toggled, "±").on_hover_text(if is_range {
                 "Back to a single number (the range's most likely value)"
@@ -234,16 +267,31 @@ fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Respo
     let mut shown = shown(*v, factor);
     let (prefix, suffix) = affixes(spec.unit, spec.currency);
     let response = match spec.scale {
-        Scale::Log { max, smallest } => ui.add(
-            Slider::new(&mut shown, 0.0..=max)
-                .logarithmic(true)
-                .smallest_positive(smallest)
-                .clamping(SliderClamping::Edits)
-                .prefix(prefix)
-                .suffix(suffix)
-                .custom_formatter(|x, _| readable(x))
-                .custom_parser(noting(parse_amount, &failed)),
-        ),
+        Scale::Log { max, smallest } => {
+            // The slider spans a factor of LOG_SPAN either side of the value, re-centred whenever
+            // it is not being dragged; any value can still be typed.
+            let key = ui.next_auto_id().with("slider range");
+            let anchor = ui.data(|d| d.get_temp::<f64>(key)).unwrap_or(shown);
+            let range = if anchor > 0.0 {
+                (anchor / LOG_SPAN).max(smallest.min(anchor))..=anchor * LOG_SPAN
+            } else {
+                0.0..=max
+            };
+            let response = ui.add(
+                fine_slider(ui, &mut shown, range, true)
+                    .logarithmic(true)
+                    .smallest_positive(smallest)
+                    .clamping(SliderClamping::Never)
+                    .prefix(prefix)
+                    .suffix(suffix)
+                    .custom_formatter(|x, _| readable(x))
+                    .custom_parser(noting(parse_amount, &failed)),
+            );
+            if !response.dragged() {
+                ui.data_mut(|d| d.insert_temp(key, shown));
+            }
+            response
+        }
         Scale::Linear { min, max } if spec.unit == Unit::ClockHour => ui.add(
             Slider::new(&mut shown, min..=max)
                 .clamping(SliderClamping::Edits)
@@ -252,7 +300,7 @@ fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Respo
                 .custom_parser(noting(parse_clock, &failed)),
         ),
         Scale::Linear { min, max } => ui.add(
-            Slider::new(&mut shown, min..=max)
+            fine_slider(ui, &mut shown, min..=max, false)
                 .clamping(SliderClamping::Edits)
                 .prefix(prefix)
                 .suffix(suffix)
@@ -268,6 +316,33 @@ fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Respo
     }
     bad_text_ui(ui, &response, failed.into_inner(), spec.unit);
     response
+}
+
+/// A log slider spans this factor either side of the value.
+const LOG_SPAN: f64 = 10.0;
+/// Dragging a slider with Shift held moves the value this many times more slowly.
+const FINE: f64 = 10.0;
+
+/// A slider on `range` (logarithmic if `log`) that moves `FINE` times more slowly while Shift is
+/// held: the value then follows the pointer's movement rather than its position.
+fn fine_slider<'a>(ui: &Ui, value: &'a mut f64, range: RangeInclusive<f64>, log: bool) -> Slider<'a> {
+    let (shift, dx) = ui.input(|i| (i.modifiers.shift_only(), f64::from(i.pointer.delta().x)));
+    let width = f64::from(ui.spacing().slider_width).max(1.0);
+    let (low, high) = (*range.start(), *range.end());
+    Slider::from_get_set(range, move |new| {
+        if let Some(x) = new {
+            *value = if !shift {
+                x
+            } else if log && *value > 0.0 && low > 0.0 {
+                *value * (high / low).powf(dx / width / FINE)
+            } else if log {
+                x
+            } else {
+                *value + (high - low) * dx / width / FINE
+            };
+        }
+        *value
+    })
 }
 
 fn drag_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Response {

@@ -3,7 +3,7 @@
 
 use egui::{CollapsingHeader, Grid, Ui};
 
-use crate::app::widgets::{Scale, Spec, estimate_ui, input_ui};
+use crate::app::widgets::{Scale, Spec, estimate_ui, input_ui, label_column};
 use crate::scenario::{Business, BusinessField, CustomProfile, Input, SlaTiers, Tier, TierSet, TrafficProfile, Unit};
 
 /// Above this many business groups the list shows one line per group (only the visible lines
@@ -103,29 +103,33 @@ fn long_list_ui(ui: &mut Ui, businesses: &mut [Business], code: &str) -> Option<
 
 /// One group's name and six inputs; returns whether its removal was asked for.
 fn business_ui(ui: &mut Ui, k: usize, business: &mut Business, code: &str) -> bool {
-    Grid::new(("business grid", k)).num_columns(2).spacing([8.0, 6.0]).min_col_width(120.0).show(ui, |ui| {
-        let label = ui.label("Name");
-        text_ui(ui, label.id, &mut business.name, false);
-        ui.end_row();
-        for field in BusinessField::ALL {
-            let mut estimate = *field.estimate(business);
-            let spec = Spec {
-                label: field.label(),
-                tooltip: field.help(),
-                unit: field.unit(),
-                scale: match field.unit() {
-                    Unit::Share => Scale::Linear { min: 0.0, max: 100.0 },
-                    Unit::MoneyPerHour => Scale::Log { max: 1e7, smallest: 1.0 },
-                    _ => Scale::Log { max: 1e9, smallest: 1.0 },
-                },
-                currency: code,
-                solve_path: Some(format!("businesses[{k}].{}", field.path())),
-            };
-            if estimate_ui(ui, &mut estimate, &field.domain(), &spec) {
-                let _ = field.set(business, estimate);
+    let label = label_column(ui, super::GRID_GAP, 120.0);
+    Grid::new(("business grid", k)).num_columns(2).spacing([super::GRID_GAP, 6.0]).min_col_width(label).show(
+        ui,
+        |ui| {
+            let label = ui.label("Name");
+            text_ui(ui, label.id, &mut business.name, false);
+            ui.end_row();
+            for field in BusinessField::ALL {
+                let mut estimate = *field.estimate(business);
+                let spec = Spec {
+                    label: field.label(),
+                    tooltip: field.help(),
+                    unit: field.unit(),
+                    scale: match field.unit() {
+                        Unit::Share => Scale::Linear { min: 0.0, max: 100.0 },
+                        Unit::MoneyPerHour => Scale::Log { max: 1e7, smallest: 1.0 },
+                        _ => Scale::Log { max: 1e9, smallest: 1.0 },
+                    },
+                    currency: code,
+                    solve_path: Some(format!("businesses[{k}].{}", field.path())),
+                };
+                if estimate_ui(ui, &mut estimate, &field.domain(), &spec) {
+                    let _ = field.set(business, estimate);
+                }
             }
-        }
-    });
+        },
+    );
     ui.button("Remove this group").on_hover_text("Delete this business group (undo with Ctrl+Z)").clicked()
 }
 

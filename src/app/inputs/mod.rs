@@ -8,8 +8,11 @@ pub use lists::clipped;
 
 use egui::{CollapsingHeader, Grid, ScrollArea, Ui};
 
-use super::widgets::{Scale, Spec, estimate_ui};
-use crate::scenario::{Field, Scenario, Unit};
+use super::widgets::{Scale, Spec, VALUE_BOX, estimate_ui, label_column, set_editor_x};
+use crate::scenario::{BusinessField, Field, Scenario, Unit};
+
+/// Space between a grid's label and its editor.
+pub const GRID_GAP: f32 = 8.0;
 
 /// What a group shows besides its fields.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -92,8 +95,15 @@ const GROUPS: [Group; 10] = [
 /// The left panel with every input. Widgets edit the scenario directly.
 pub fn panel_ui(ui: &mut Ui, scenario: &mut Scenario) {
     egui::Panel::left("inputs").resizable(true).default_size(380.0).min_size(280.0).show(ui, |ui| {
-        // Narrow panels keep every label: the slider gives way first.
-        ui.spacing_mut().slider_width = (ui.available_width() - 270.0).clamp(60.0, 140.0);
+        // One column for every editor, after the widest label (inside a group's indentation);
+        // narrow panels keep every label: the slider gives way first.
+        let indent = ui.spacing().indent;
+        let label = widest_label(ui);
+        let toggle = 2.0 * ui.spacing().interact_size.y;
+        let gaps = GRID_GAP + 3.0 * ui.spacing().item_spacing.x + ui.spacing().scroll.bar_width;
+        let room = ui.available_width() - indent - label - VALUE_BOX - toggle - gaps;
+        ui.spacing_mut().slider_width = room.clamp(60.0, 140.0);
+        set_editor_x(ui, ui.cursor().min.x + indent + label + GRID_GAP);
         ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             ui.add_space(4.0);
             scenario_group_ui(ui, scenario);
@@ -137,10 +147,20 @@ fn scenario_group_ui(ui: &mut Ui, scenario: &mut Scenario) {
     });
 }
 
+/// The width of the longest input label, as drawn.
+fn widest_label(ui: &Ui) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let labels = Field::ALL.iter().map(|f| f.label()).chain(BusinessField::ALL.iter().map(|f| f.label()));
+    labels
+        .map(|text| ui.painter().layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE).size().x)
+        .fold(0.0, f32::max)
+}
+
 /// A grid of inputs from the field table.
 pub fn fields_ui(ui: &mut Ui, scenario: &mut Scenario, id: &str, fields: &[Field]) {
     let code = scenario.currency.code.clone();
-    Grid::new(("fields", id)).num_columns(2).spacing([8.0, 6.0]).min_col_width(120.0).show(ui, |ui| {
+    let label = label_column(ui, GRID_GAP, 120.0);
+    Grid::new(("fields", id)).num_columns(2).spacing([GRID_GAP, 6.0]).min_col_width(label).show(ui, |ui| {
         for &field in fields {
             let mut estimate = *field.estimate(scenario);
             let spec = Spec {
