@@ -728,6 +728,21 @@ fn text_that_is_not_a_number_gets_a_message_and_changes_nothing() {
     assert_eq!(harness.state().scenario().users.active_users.nominal(), before);
 }
 
+#[test]
+fn a_percentage_under_one_is_read_as_percent_and_says_so() {
+    let mut harness = harness(OutageApp::new(deterministic("kakao-2022"), None));
+    let field = "Share of users affected";
+    harness.get_all_by_role_and_label(Role::SpinButton, field).next().unwrap().click();
+    harness.run();
+    harness.get_all_by_role_and_label(Role::SpinButton, field).next().unwrap().type_text("0.15");
+    harness.run();
+    harness.get_by_label_contains("Read as 0.15%; for 15% type 15");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let share = harness.state().scenario().users.share_affected.nominal();
+    assert!((share - 0.0015).abs() < 1e-12, "{share}");
+}
+
 /// The layout holds at both ends of the screens presenters use: every card, tab and input label
 /// is laid out inside the window, and no two cards overlap.
 #[test]

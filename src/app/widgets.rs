@@ -220,45 +220,79 @@ fn shown(v: f64, factor: f64) -> f64 {
     if factor == 1.0 { x } else { format!("{x:.10}").parse().unwrap_or(x) }
 }
 
-/// A parser that remembers text it could not read, so the input can say so instead of quietly
-/// putting the old value back.
-fn noting(parse: fn(&str) -> Option<f64>, failed: &RefCell<Option<String>>) -> impl Fn(&str) -> Option<f64> + '_ {
+/// What the text typed into a number box last said, when it is worth a word.
+#[derive(Clone, Debug, PartialEq)]
+enum Note {
+    /// Read without remark: an earlier note goes.
+    Fine,
+    /// Text that is not a number (the old value stays).
+    Unreadable(String),
+    /// A percentage under 1 typed without "%": read as that many percent (0.15 is 0.15%), while
+    /// files write 15% as 0.15.
+    SmallPercent(String),
+}
+
+/// A parser that remembers what it made of the text, so the input can say so instead of quietly
+/// putting the old value back or reading "0.15" in a way its author did not mean.
+fn noting(
+    parse: fn(&str) -> Option<f64>,
+    note: &RefCell<Option<Note>>,
+    unit: Unit,
+) -> impl Fn(&str) -> Option<f64> + '_ {
     move |text| {
         let value = parse(text);
-        if value.is_none() && !text.trim().is_empty() {
-            *failed.borrow_mut() = Some(text.to_owned());
-        }
+        let percent = matches!(unit, Unit::Share | Unit::Uptime);
+        *note.borrow_mut() = match value {
+            None if text.trim().is_empty() => None,
+            None => Some(Note::Unreadable(text.to_owned())),
+            Some(v) if percent && v > 0.0 && v < 1.0 && !text.contains('%') => {
+                Some(Note::SmallPercent(text.trim().to_owned()))
+            }
+            Some(_) => Some(Note::Fine),
+        };
         value
     }
 }
 
-/// How long a message about unreadable text stays, in seconds.
-const BAD_TEXT_SECONDS: f64 = 4.0;
+/// How long a message about typed text stays, in seconds.
+const NOTE_SECONDS: f64 = 4.0;
 
-/// After an input: says so for a few seconds when its text could not be read, with what to type.
-fn bad_text_ui(ui: &mut Ui, response: &Response, failed: Option<String>, unit: Unit) {
-    let key = response.id.with("unreadable text");
+/// After an input: says for a few seconds what was made of the text typed when it could not be
+/// read (with what to type) or when a small percentage may not be what was meant.
+fn note_ui(ui: &mut Ui, response: &Response, note: Option<Note>, unit: Unit) {
+    let key = response.id.with("typed text note");
     let now = ui.input(|i| i.time);
-    if response.changed() {
-        ui.data_mut(|d| d.remove::<(String, f64)>(key));
-    } else if let Some(text) = failed {
-        ui.data_mut(|d| d.insert_temp(key, (text, now)));
+    match note {
+        Some(Note::Fine) => ui.data_mut(|d| d.remove::<(Note, f64)>(key)),
+        Some(note) => ui.data_mut(|d| {
+            d.insert_temp(key, (note, now));
+        }),
+        None if response.changed() => ui.data_mut(|d| d.remove::<(Note, f64)>(key)),
+        None => {}
     }
-    let Some((text, at)) = ui.data(|d| d.get_temp::<(String, f64)>(key)) else { return };
-    if now - at > BAD_TEXT_SECONDS {
-        ui.data_mut(|d| d.remove::<(String, f64)>(key));
+    let Some((note, at)) = ui.data(|d| d.get_temp::<(Note, f64)>(key)) else { return };
+    if now - at > NOTE_SECONDS {
+        ui.data_mut(|d| d.remove::<(Note, f64)>(key));
         return;
     }
-    let hint = match unit {
-        Unit::Share | Unit::Uptime => "type a percentage: 15 or 15%",
-        Unit::ClockHour => "type a time: 15:30",
-        _ => "type a number: 950, 1.2M, 27.5B or 1e9",
+    let clip = |text: &str| text.chars().take(24).collect::<String>();
+    let (text, colour) = match note {
+        Note::Unreadable(text) => {
+            let hint = match unit {
+                Unit::Share | Unit::Uptime => "type a percentage: 15 or 15%",
+                Unit::ClockHour => "type a time: 15:30",
+                _ => "type a number: 950, 1.2M, 27.5B or 1e9",
+            };
+            (format!("“{}” is not a number: {hint}", clip(&text)), ui.visuals().error_fg_color)
+        }
+        Note::SmallPercent(text) => {
+            let meant = parse_amount(&text).map_or_else(String::new, |v| trimmed(v * 100.0, 4));
+            (format!("Read as {}%; for {meant}% type {meant}", clip(&text)), ui.visuals().warn_fg_color)
+        }
+        Note::Fine => return,
     };
-    let shown: String = text.chars().take(24).collect();
-    ui.label(
-        egui::RichText::new(format!("“{shown}” is not a number: {hint}")).small().color(ui.visuals().error_fg_color),
-    );
-    ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(BAD_TEXT_SECONDS));
+    ui.label(egui::RichText::new(text).small().color(colour));
+    ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(NOTE_SECONDS));
 }
 
 fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Response {
@@ -285,7 +319,7 @@ fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Respo
                     .prefix(prefix)
                     .suffix(suffix)
                     .custom_formatter(|x, _| readable(x))
-                    .custom_parser(noting(parse_amount, &failed)),
+                    .custom_parser(noting(parse_amount, &failed, spec.unit)),
             );
             if !response.dragged() {
                 ui.data_mut(|d| d.insert_temp(key, shown));
@@ -297,7 +331,7 @@ fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Respo
                 .clamping(SliderClamping::Edits)
                 .step_by(0.25)
                 .custom_formatter(|x, _| clock(x))
-                .custom_parser(noting(parse_clock, &failed)),
+                .custom_parser(noting(parse_clock, &failed, spec.unit)),
         ),
         Scale::Linear { min, max } => ui.add(
             fine_slider(ui, &mut shown, min..=max, false)
@@ -305,7 +339,7 @@ fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Respo
                 .prefix(prefix)
                 .suffix(suffix)
                 .custom_formatter(|x, _| trimmed(x, 2))
-                .custom_parser(noting(parse_amount, &failed)),
+                .custom_parser(noting(parse_amount, &failed, spec.unit)),
         ),
         Scale::Drag { .. } => {
             return drag_ui(ui, v, spec, domain);
@@ -314,7 +348,7 @@ fn value_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Respo
     if response.changed() {
         *v = domain.clamp(shown / factor);
     }
-    bad_text_ui(ui, &response, failed.into_inner(), spec.unit);
+    note_ui(ui, &response, failed.into_inner(), spec.unit);
     response
 }
 
@@ -360,12 +394,12 @@ fn drag_ui(ui: &mut Ui, v: &mut f64, spec: &Spec<'_>, domain: &Domain) -> Respon
             .prefix(prefix)
             .suffix(suffix)
             .custom_formatter(|x, _| readable(x))
-            .custom_parser(noting(parse_amount, &failed)),
+            .custom_parser(noting(parse_amount, &failed, spec.unit)),
     );
     if response.changed() {
         *v = domain.clamp(shown / factor);
     }
-    bad_text_ui(ui, &response, failed.into_inner(), spec.unit);
+    note_ui(ui, &response, failed.into_inner(), spec.unit);
     response
 }
 
@@ -471,15 +505,24 @@ mod tests {
     #[test]
     fn unreadable_text_is_remembered_for_the_message() {
         let failed = RefCell::new(None);
-        let parse = noting(parse_amount, &failed);
+        let parse = noting(parse_amount, &failed, Unit::Money);
         assert_eq!(parse("1.2M"), Some(1_200_000.0));
-        assert_eq!(failed.borrow().as_deref(), None);
+        assert_eq!(*failed.borrow(), Some(Note::Fine));
         assert_eq!(parse("twelve"), None);
-        assert_eq!(failed.borrow().as_deref(), Some("twelve"));
+        assert_eq!(*failed.borrow(), Some(Note::Unreadable("twelve".to_owned())));
         // An emptied field is not a mistake to report.
         let empty = RefCell::new(None);
-        assert_eq!(noting(parse_amount, &empty)("  "), None);
+        assert_eq!(noting(parse_amount, &empty, Unit::Money)("  "), None);
         assert!(empty.borrow().is_none());
+        // A percentage under 1 is read as percent, and said so unless written with "%".
+        let small = RefCell::new(None);
+        let percent = noting(parse_amount, &small, Unit::Share);
+        assert_eq!(percent("0.15"), Some(0.15));
+        assert_eq!(*small.borrow(), Some(Note::SmallPercent("0.15".to_owned())));
+        assert_eq!(percent("0.15%"), Some(0.15));
+        assert_eq!(*small.borrow(), Some(Note::Fine));
+        assert_eq!(percent("15"), Some(15.0));
+        assert_eq!(*small.borrow(), Some(Note::Fine));
     }
 
     #[test]
