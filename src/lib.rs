@@ -21,6 +21,7 @@ pub mod sim;
 pub mod solve;
 pub mod story;
 pub mod threshold;
+pub mod ticks;
 
 #[cfg(feature = "gui")]
 pub mod app;

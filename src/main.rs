@@ -25,6 +25,7 @@ fn open_app(args: &Args) -> ExitCode {
         file: args.file.clone(),
         screenshot: args.screenshot.clone(),
         present: args.present,
+        dark: args.theme.map(|t| t == cli::Theme::Dark),
         data_dir: None,
     };
     match outage_cost::app::run(launch) {

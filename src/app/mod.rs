@@ -56,6 +56,8 @@ pub struct Launch {
     pub screenshot: Option<PathBuf>,
     /// Start in presentation mode on this slide (1-based).
     pub present: Option<usize>,
+    /// Start in the dark (`true`) or light theme, and keep it.
+    pub dark: Option<bool>,
     /// Where settings and crash copies are kept (`None`: nowhere; the window uses eframe's data
     /// folder for the app).
     pub data_dir: Option<PathBuf>,

@@ -21,9 +21,18 @@ impl OutageApp {
     /// that file's unsaved work is offered (Restore / Discard) and kept until the user chooses;
     /// launched without one, the newest copy is restored at once.
     #[must_use]
-    pub fn restore(ctx: &Context, storage: Option<&dyn eframe::Storage>, launch: Launch) -> Self {
+    pub fn restore(ctx: &Context, storage: Option<&dyn eframe::Storage>, mut launch: Launch) -> Self {
         let data_dir = launch.data_dir.clone();
-        let settings: Settings = data_dir
+        // A shipped preset's id, as the command line takes it, when no file has that name.
+        let preset = launch.file.as_ref().filter(|f| !f.exists()).and_then(|f| f.to_str()).and_then(|id| {
+            presets::find(id)
+                .map(|p| super::Command::OpenPreset(p.id))
+                .or_else(|| crate::register::presets::find(id).map(|p| super::Command::OpenRegisterPreset(p.id)))
+        });
+        if preset.is_some() {
+            launch.file = None;
+        }
+        let mut settings: Settings = data_dir
             .as_deref()
             .and_then(crash::read_settings)
             .or_else(|| storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)))
@@ -61,10 +70,14 @@ impl OutageApp {
         };
         let repaint = ctx.clone();
         app.view.pins.restore(&settings.pins, move || repaint.request_repaint());
+        if let Some(dark) = launch.dark {
+            settings.dark_mode = dark;
+        }
         app.settings = settings;
-        if let Some(file) = register_file {
+        if let Some(file) = register_file.filter(|_| preset.is_none()) {
             app.view.queued.push(super::Command::Open(file));
         }
+        app.view.queued.extend(preset);
         app.view.error = error;
         app.keeper = data_dir.as_deref().and_then(|d| Keeper::start(d).ok());
         if let Some(file) = &launch.file {

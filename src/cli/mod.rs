@@ -27,7 +27,8 @@ use crate::sim::Samples;
 #[derive(Debug, Parser)]
 #[command(name = "outage-cost", version, about, args_conflicts_with_subcommands = true)]
 pub struct Args {
-    /// A scenario file to open in the app (default: the Kakao 2022 preset).
+    /// A scenario or register file, or a shipped preset's id, to open in the app (default: the
+    /// file open when the app last closed, else the Kakao 2022 preset).
     pub file: Option<PathBuf>,
     /// Render the app's first frames, save the window as a PNG here, and quit.
     #[arg(long, value_name = "OUT.png")]
@@ -35,9 +36,21 @@ pub struct Args {
     /// Start in presentation mode on slide N (1-based).
     #[arg(long, value_name = "N")]
     pub present: Option<usize>,
+    /// Start in this theme (kept for later sessions).
+    #[arg(long, value_enum)]
+    pub theme: Option<Theme>,
     /// What to do without a window.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The app's colour theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Theme {
+    /// Dark text on light backgrounds.
+    Light,
+    /// Light text on dark backgrounds.
+    Dark,
 }
 
 /// Commands that run without a window.

@@ -28,7 +28,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
     let count = rows.len();
     let names: Vec<(f64, String)> = rows.iter().enumerate().map(|(i, r)| ((count - i) as f64, r.0.clone())).collect();
     let max = rows.iter().map(|r| r.1).fold(0.0, f64::max);
-    money_bars("benchmarks", names, format!("Cost per outage hour ({code})"), &code, max).show(ui, |plot_ui| {
+    money_bars(ui, "benchmarks", names, format!("Cost per outage hour ({code})"), &code, max).show(ui, |plot_ui| {
         for (i, (name, value, source, ours)) in rows.into_iter().enumerate() {
             let label =
                 egui::RichText::new(format!("{}/h", money(value, &code))).strong().text_style(egui::TextStyle::Body);

@@ -58,7 +58,7 @@ fn side_ui(ui: &mut Ui, id: &str, rows: &[Component], results: &Results, code: &
     let y_of = |i: usize| (count - i) as f64;
     let names: Vec<(f64, String)> = rows.iter().enumerate().map(|(i, &c)| (y_of(i), c.name().to_owned())).collect();
     let max = rows.iter().map(|&c| component(c)).fold(0.0, f64::max);
-    money_bars(id, names, format!("Cost ({code})"), code, max).height(height.max(60.0)).show(ui, |plot_ui| {
+    money_bars(ui, id, names, format!("Cost ({code})"), code, max).height(height.max(60.0)).show(ui, |plot_ui| {
         for (i, &c) in rows.iter().enumerate() {
             let v = component(c);
             let label = egui::RichText::new(money(v, code)).strong().text_style(egui::TextStyle::Body);

@@ -19,6 +19,13 @@ use crate::sim::{Driver, SortBy, Swing};
 
 /// Bars shown at most.
 const MAX_BARS: usize = 15;
+/// The height a bar's row needs for its label to be read (fewer bars on a shorter chart).
+const ROW_HEIGHT: f32 = 30.0;
+
+/// How many bars a chart `height` points tall shows.
+fn bars_that_fit(height: f32) -> usize {
+    ((height - 60.0) / ROW_HEIGHT).floor().clamp(4.0, MAX_BARS as f32) as usize
+}
 const LOW_RGB: [u8; 3] = [0x4C, 0x78, 0xA8];
 const HIGH_RGB: [u8; 3] = [0xF5, 0x85, 0x18];
 
@@ -46,34 +53,55 @@ fn bars(shown: &[&Swing], by: SortBy, nominal: f64, code: &str) -> (Vec<Bar>, Ve
     (lows, highs)
 }
 
-/// Draws the tab: the tornado, and the drivers of the spread beside it when Monte Carlo ran.
+/// Draws the tab: the output chooser, the tornado, and the drivers of the spread when Monte Carlo
+/// ran: beside the tornado on a wide screen, under it otherwise, so every label keeps its room.
 pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, analysis: Option<&Analysis>, view: &mut View) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Swing of");
+        ui.selectable_value(&mut view.sort_by, SortBy::ProviderCost, "Provider cost");
+        ui.selectable_value(&mut view.sort_by, SortBy::CombinedImpact, "Combined impact");
+        ui.label(
+            RichText::new("each input at its low and high (its range, or ±25% in its domain, a clock hour ±3 h), the others as they are")
+                .weak(),
+        );
+    });
+    let height = ui.available_height();
     match analysis.filter(|a| !a.drivers.is_empty()) {
-        Some(analysis) => {
+        Some(analysis) if ui.available_width() >= WIDE => {
             ui.columns(2, |columns| {
-                tornado_ui(&mut columns[0], scenario, results, view);
-                drivers_ui(&mut columns[1], analysis, view.sort_by);
+                tornado_ui(&mut columns[0], scenario, results, view, height);
+                drivers_ui(&mut columns[1], analysis, view.sort_by, height);
             });
         }
-        None => tornado_ui(ui, scenario, results, view),
+        Some(analysis) => {
+            tornado_ui(ui, scenario, results, view, height * 0.6);
+            drivers_ui(ui, analysis, view.sort_by, ui.available_height());
+        }
+        None => tornado_ui(ui, scenario, results, view, height),
     }
 }
 
+/// The width from which the two charts stand side by side.
+const WIDE: f32 = 1500.0;
+
 /// What drives the spread: each uncertain input's share of the variance of the chosen output,
 /// largest first, labelled with its rank correlation.
-fn drivers_ui(ui: &mut Ui, analysis: &Analysis, by: SortBy) {
-    ui.label(RichText::new("What drives the spread (Monte Carlo)").strong());
-    ui.label(
-        RichText::new(
-            "share of the variance: squared rank correlation with the figure, normalised; ρ its sign and size",
-        )
-        .weak(),
-    );
+fn drivers_ui(ui: &mut Ui, analysis: &Analysis, by: SortBy, height: f32) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("What drives the spread (Monte Carlo)").strong());
+        ui.label(
+            RichText::new(
+                "share of the variance: squared rank correlation with the figure, normalised; ρ its sign and size",
+            )
+            .weak(),
+        );
+    });
+    let height = (height - ui.text_style_height(&egui::TextStyle::Body) * 2.0).max(120.0);
     let share = |d: &Driver| if by == SortBy::ProviderCost { d.provider_share } else { d.combined_share };
     let rank = |d: &Driver| if by == SortBy::ProviderCost { d.provider_rank } else { d.combined_rank };
     let mut shown: Vec<&Driver> = analysis.drivers.iter().collect();
     shown.sort_by(|a, b| share(b).total_cmp(&share(a)));
-    shown.truncate(MAX_BARS);
+    shown.truncate(bars_that_fit(height));
     let count = shown.len();
     let names: Vec<(f64, String)> = shown
         .iter()
@@ -84,7 +112,7 @@ fn drivers_ui(ui: &mut Ui, analysis: &Analysis, by: SortBy) {
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            Bar::new((count - i) as f64, share(d) * 100.0).width(0.6).name(format!(
+            Bar::new((count - i) as f64, share(d) * 100.0).width(0.6).fill(rgb(LOW_RGB)).name(format!(
                 "{}: {:.1}% of the variance, rank correlation {:+.2}",
                 d.label,
                 share(d) * 100.0,
@@ -92,10 +120,10 @@ fn drivers_ui(ui: &mut Ui, analysis: &Analysis, by: SortBy) {
             ))
         })
         .collect();
-    with_categories(plot("drivers"), names)
+    with_categories(ui, plot("drivers"), names)
         .x_axis_label("Share of the variance (%)")
-        .y_axis_min_width(220.0)
         .include_x(0.0)
+        .height(height)
         .show_grid([true, false])
         .show(ui, |plot_ui| {
             let tip = Box::new(|bar: &Bar, _: &BarChart| bar.name.clone());
@@ -103,23 +131,14 @@ fn drivers_ui(ui: &mut Ui, analysis: &Analysis, by: SortBy) {
         });
 }
 
-/// The tornado.
-fn tornado_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, view: &mut View) {
+/// The tornado, `height` points tall.
+fn tornado_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, view: &View, height: f32) {
     let code = scenario.currency.code.clone();
-    ui.horizontal(|ui| {
-        ui.label("Swing of");
-        ui.selectable_value(&mut view.sort_by, SortBy::ProviderCost, "Provider cost");
-        ui.selectable_value(&mut view.sort_by, SortBy::CombinedImpact, "Combined impact");
-        ui.label(
-            RichText::new("each input at its low and high (its range, or ±25% in its domain, a clock hour ±3 h), the others as they are")
-                .weak(),
-        );
-    });
     let (swings, nominal) = match view.sort_by {
         SortBy::ProviderCost => (&results.tornado_provider, results.evaluation.outcome.provider_cost),
         SortBy::CombinedImpact => (&results.tornado_combined, results.evaluation.outcome.combined_impact),
     };
-    let shown: Vec<_> = swings.iter().take(MAX_BARS).collect();
+    let shown: Vec<_> = swings.iter().take(bars_that_fit(height)).collect();
     if shown.is_empty() {
         ui.label("No input moves this figure.");
         return;
@@ -135,14 +154,14 @@ fn tornado_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, view: &mut Vi
         })
         .collect();
     let by = view.sort_by;
-    with_categories(plot("tornado"), names)
+    with_categories(ui, plot("tornado"), names)
+        .height(height)
         .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .x_axis_label(format!(
             "{} ({code})",
             if by == SortBy::ProviderCost { "Provider cost" } else { "Combined impact" }
         ))
         .x_axis_formatter(money_ticks(code.clone()))
-        .y_axis_min_width(260.0)
         .show_grid([true, false])
         .show(ui, |plot_ui| {
             let (lows, highs) = bars(&shown, by, nominal, &code);

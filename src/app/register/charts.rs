@@ -76,11 +76,10 @@ pub fn contributions_ui(ui: &mut Ui, r: &Risk, height: f32) {
         .enumerate()
         .map(|(i, e)| Bar::new(i as f64 + 0.18, e.share_of_tail * 100.0).width(0.34))
         .collect();
-    with_categories(plot("register contributions"), names)
+    with_categories(ui, plot("register contributions"), names)
         .height(height)
         .legend(Legend::default())
         .x_axis_label("Share (%)")
-        .y_axis_min_width(150.0)
         .include_x(0.0)
         .include_x(110.0)
         .show(ui, |plot_ui| {

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use plotters::chart::MeshStyle;
 use plotters::coord::Shift;
-use plotters::coord::ranged1d::{Ranged, ValueFormatter};
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged, ValueFormatter};
 use plotters::prelude::*;
 use plotters::style::FontStyle;
 
@@ -228,6 +228,42 @@ where
     let mut mesh = chart.configure_mesh();
     mesh.label_style((FONT, t.tick)).axis_desc_style((FONT, t.label)).light_line_style(WHITE.mix(0.0));
     mesh
+}
+
+/// An axis holding log10 of a value (money on a log scale), ticked where the app's charts tick
+/// ([`crate::ticks::log10`]): ₩50B, ₩55B … or 1, 2, 5 × 10ⁿ, never ₩25.1B.
+#[derive(Clone, Debug)]
+pub struct LogAxis {
+    lo: f64,
+    hi: f64,
+    ticks: Vec<f64>,
+}
+
+impl LogAxis {
+    /// The axis from `lo` to `hi` (both log10 of a value).
+    #[must_use]
+    pub fn new(lo: f64, hi: f64) -> Self {
+        Self { lo, hi, ticks: crate::ticks::log10(lo, hi) }
+    }
+}
+
+impl Ranged for LogAxis {
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        let share = (value - self.lo) / (self.hi - self.lo);
+        let pixels = f64::from(limit.1 - limit.0) * share;
+        limit.0 + pixels.round().clamp(f64::from(i32::MIN / 2), f64::from(i32::MAX / 2)) as i32
+    }
+
+    fn key_points<H: KeyPointHint>(&self, _hint: H) -> Vec<f64> {
+        self.ticks.clone()
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.lo..self.hi
+    }
 }
 
 /// The legend of the series drawn, at the upper left.

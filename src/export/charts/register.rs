@@ -106,7 +106,7 @@ where
     let hi = xs.iter().copied().fold(0.0, f64::max);
     let (lo, hi) = if lo.is_finite() && hi > lo { (log(lo), log(hi)) } else { (0.0, 1.0) };
     let caption = format!("What a year of outages costs — {}", r.name);
-    let mut chart = frame(root, &caption, t, t.tick * 5).build_cartesian_2d(lo..hi, 0.0..100.0)?;
+    let mut chart = frame(root, &caption, t, t.tick * 5).build_cartesian_2d(super::LogAxis::new(lo, hi), 0.0..100.0)?;
     mesh(&mut chart, t)
         .x_desc(format!("Loss in a year ({code}, log scale) · {} simulated years", grouped(r.years as f64, 0)))
         .y_desc("Chance of a worse year")

@@ -79,7 +79,7 @@ where
     let (lo, hi) = (log(curve.first().map_or(1.0, |p| p.0)), log(curve.last().map_or(10.0, |p| p.0)));
     let (lo, hi) = if hi > lo + 1e-9 { (lo, hi) } else { (lo - 0.05, lo + 0.05) };
     let mut chart = frame(root, &title(data, "Chance the provider cost exceeds a value"), t, t.tick * 5)
-        .build_cartesian_2d(lo..hi, 0.0..100.0)?;
+        .build_cartesian_2d(super::LogAxis::new(lo, hi), 0.0..100.0)?;
     mesh(&mut chart, t)
         .x_desc(format!("Provider cost ({code}, log scale){}", samples_note(data)))
         .y_desc("Chance of exceeding")
