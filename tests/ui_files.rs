@@ -333,3 +333,29 @@ fn a_working_copy_an_older_version_kept_is_not_lost_on_upgrade() {
     assert!(copies(&data)[0].contains("duration_hours: 11"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_app_opens_a_preset_by_id_in_the_theme_asked_for() {
+    let dir = temp_dir("launch");
+    let ctx = egui::Context::default();
+    let launch = || outage_cost::app::Launch {
+        file: Some(PathBuf::from("didi-2023")),
+        dark: Some(true),
+        data_dir: Some(dir.clone()),
+        ..Default::default()
+    };
+    let mut first = harness(OutageApp::restore(&ctx, None, launch()));
+    assert_eq!(first.state().scenario().name, presets::find("didi-2023").unwrap().load().unwrap().name);
+    assert!(first.state().document().path().is_none(), "a preset has no file until saved");
+    assert_eq!(first.ctx.theme(), egui::Theme::Dark);
+    assert!(first.state().error().is_none());
+    first.state_mut().flush_persistence();
+    drop(first);
+    // A file of that name wins over the preset.
+    std::fs::write(dir.join("didi-2023"), "(version: 1, name: \"my own\", outage: (duration_hours: 4))").unwrap();
+    let own = outage_cost::app::Launch { file: Some(dir.join("didi-2023")), ..launch() };
+    let second = harness(OutageApp::restore(&ctx, None, own));
+    assert_eq!(second.state().scenario().name, "my own", "{:?}", second.state().error());
+    drop(second);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
