@@ -14,6 +14,7 @@ pub mod presets;
 pub mod profile;
 pub mod published;
 pub mod save;
+pub mod shared;
 pub mod sla;
 mod version;
 
@@ -27,6 +28,7 @@ pub use fields::{BusinessField, Field, Unit};
 pub use load::{LoadError, ScenarioError};
 pub use profile::{CustomProfile, TrafficProfile};
 pub use published::{FigureId, FigureTerm, Published};
+pub use shared::Shared;
 pub use sla::{SlaTiers, Tier, TierSet};
 pub use version::FormatVersion;
 
@@ -63,9 +65,9 @@ pub struct Scenario {
     /// The provider's revenue (C1).
     #[serde(default)]
     pub revenue: Revenue,
-    /// Businesses that depend on the service (C2).
+    /// Businesses that depend on the service (C2), shared between versions of the scenario.
     #[serde(default)]
-    pub businesses: Vec<Business>,
+    pub businesses: Shared<Vec<Business>>,
     /// The provider's own staff (C4).
     #[serde(default)]
     pub workforce: Workforce,
@@ -474,7 +476,7 @@ impl Scenario {
             users: Users::default(),
             outage: Outage::default(),
             revenue: Revenue::default(),
-            businesses: Vec::new(),
+            businesses: Shared::default(),
             workforce: Workforce::default(),
             response: Response::default(),
             sla: Sla::default(),

@@ -4,7 +4,9 @@
 use egui::{CollapsingHeader, Grid, Ui};
 
 use crate::app::widgets::{Scale, Spec, estimate_ui, input_ui, label_column};
-use crate::scenario::{Business, BusinessField, CustomProfile, Input, SlaTiers, Tier, TierSet, TrafficProfile, Unit};
+use crate::scenario::{
+    Business, BusinessField, CustomProfile, Input, Shared, SlaTiers, Tier, TierSet, TrafficProfile, Unit,
+};
 
 /// Above this many business groups the list shows one line per group (only the visible lines
 /// are laid out) and the selected group's inputs below it.
@@ -41,8 +43,10 @@ pub fn text_ui(ui: &mut Ui, label: egui::Id, text: &mut String, multiline: bool)
     }
 }
 
-/// The business groups, each with its six inputs; rows can be added and removed.
-pub fn businesses_ui(ui: &mut Ui, businesses: &mut Vec<Business>, code: &str) {
+/// The business groups, each with its six inputs; rows can be added and removed. The list is
+/// shared with earlier versions of the scenario: a group is edited on a copy and written back
+/// only when it changed, so showing a long list never copies it.
+pub fn businesses_ui(ui: &mut Ui, businesses: &mut Shared<Vec<Business>>, code: &str) {
     if businesses.is_empty() {
         ui.label(egui::RichText::new("No dependent businesses: business-side loss is 0.").weak());
     }
@@ -50,19 +54,24 @@ pub fn businesses_ui(ui: &mut Ui, businesses: &mut Vec<Business>, code: &str) {
     if businesses.len() > LONG_LIST {
         remove = long_list_ui(ui, businesses, code);
     } else {
-        for (k, business) in businesses.iter_mut().enumerate() {
-            CollapsingHeader::new(title(k, business)).id_salt(("business", k)).default_open(k == 0).show(ui, |ui| {
-                if business_ui(ui, k, business, code) {
+        for k in 0..businesses.len() {
+            let mut business = businesses[k].clone();
+            CollapsingHeader::new(title(k, &business)).id_salt(("business", k)).default_open(k == 0).show(ui, |ui| {
+                if business_ui(ui, k, &mut business, code) {
                     remove = Some(k);
                 }
             });
+            if business != businesses[k] {
+                businesses[k] = business;
+            }
         }
     }
     if let Some(k) = remove {
         businesses.remove(k);
     }
     if ui.button("➕ Add business group").on_hover_text("Businesses that depend on the service (C2)").clicked() {
-        businesses.push(Business { name: format!("Business group {}", businesses.len() + 1), ..Business::default() });
+        let name = format!("Business group {}", businesses.len() + 1);
+        businesses.push(Business { name, ..Business::default() });
     }
 }
 
@@ -77,7 +86,7 @@ fn title(k: usize, business: &Business) -> String {
 
 /// A long list: one line per group, laid out only where visible, and the selected group's inputs.
 /// Returns the group to remove, if asked.
-fn long_list_ui(ui: &mut Ui, businesses: &mut [Business], code: &str) -> Option<usize> {
+fn long_list_ui(ui: &mut Ui, businesses: &mut Shared<Vec<Business>>, code: &str) -> Option<usize> {
     let id = ui.make_persistent_id("selected business");
     let mut selected: usize = ui.data(|d| d.get_temp(id)).unwrap_or(0).min(businesses.len().saturating_sub(1));
     ui.label(format!("{} business groups: pick one to edit it.", businesses.len()));
@@ -95,10 +104,14 @@ fn long_list_ui(ui: &mut Ui, businesses: &mut [Business], code: &str) -> Option<
         },
     );
     ui.data_mut(|d| d.insert_temp(id, selected));
-    let business = businesses.get_mut(selected)?;
+    let mut business = businesses.get(selected)?.clone();
     ui.separator();
-    ui.strong(title(selected, business));
-    business_ui(ui, selected, business, code).then_some(selected)
+    ui.strong(title(selected, &business));
+    let remove = business_ui(ui, selected, &mut business, code);
+    if business != businesses[selected] {
+        businesses[selected] = business;
+    }
+    remove.then_some(selected)
 }
 
 /// One group's name and six inputs; returns whether its removal was asked for.
