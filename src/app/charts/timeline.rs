@@ -20,6 +20,16 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
     let restored =
         || VLine::new(format!("Restored after {}", hours(d)), d).color(Color32::from_rgb(0x2F, 0x6E, 0xEB)).width(1.5);
     let share: Vec<[f64; 2]> = t.iter().map(|p| [p.hours, p.share_of_users_failing * 100.0]).collect();
+    // One width for both y axes, so the two time axes line up under each other.
+    let most = t.iter().map(|p| p.provider_cost.max(p.ecosystem_loss)).fold(0.0, f64::max);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let axis = ["100%".to_owned(), money(most, &code)]
+        .into_iter()
+        .map(|text| ui.painter().layout_no_wrap(text, font.clone(), Color32::WHITE).size().x)
+        .fold(0.0, f32::max)
+        // The axis also holds its rotated title, and a margin either side of the tick labels.
+        + 2.0 * ui.text_style_height(&egui::TextStyle::Body)
+        + 12.0;
     plot("users affected over time")
         .height(height)
         .link_axis(link, [true, false])
@@ -29,7 +39,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         .legend(Legend::default().position(egui_plot::Corner::RightTop))
         .y_axis_label("Users seeing failures (%)")
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
-        .y_axis_min_width(64.0)
+        .y_axis_min_width(axis)
         .include_y(0.0)
         .include_y(100.0)
         .label_formatter(|hover| {
@@ -54,7 +64,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         .x_axis_label("Hours since the outage began")
         .y_axis_label(format!("Cost so far ({code})"))
         .y_axis_formatter(money_ticks(code))
-        .y_axis_min_width(64.0)
+        .y_axis_min_width(axis)
         .include_y(0.0)
         .label_formatter(move |hover| {
             let p = super::hover_point(hover);
