@@ -33,6 +33,18 @@ pub const BAND_POINTS: usize = 25;
 /// The most draws per duration on that band (common seed, so the band is smooth).
 pub const BAND_SAMPLES: usize = 2000;
 
+/// The Uptime Institute's $100k and $1M lines in a currency, as every chart draws and names them:
+/// where each falls, and "Uptime $1M (₩1.4B)" (just "Uptime $1M" in US dollars at par).
+#[must_use]
+pub fn uptime_lines(per_usd: f64, code: &str) -> [(f64, String); 2] {
+    crate::model::uptime::BAND_THRESHOLDS_USD.map(|usd| {
+        let at = usd * per_usd;
+        let name = format!("Uptime {}", money(usd, "USD"));
+        let dollars = code.eq_ignore_ascii_case("USD") && (per_usd - 1.0).abs() < 1e-12;
+        (at, if dollars { name } else { format!("{name} ({})", money(at, code)) })
+    })
+}
+
 /// The results of one scenario that every surface composes: the app's panels, a report, a pinned
 /// scenario in a comparison. The deterministic evaluation, curve and timeline are computed at
 /// once; the Monte Carlo spread (summaries and the curve's band) is added when a run finishes.
@@ -372,6 +384,14 @@ mod tests {
         let _ = Field::DurationHours.set(&mut s, Estimate::Pert(Pert { min: 1.0, mode: 2.0, max: 9.0 }));
         s.uncertainty.samples = 4000;
         s
+    }
+
+    #[test]
+    fn uptime_lines_are_named_in_dollars_and_placed_in_the_currency() {
+        let won = uptime_lines(1430.0, "KRW");
+        assert_eq!(won[1].0, 1.43e9);
+        assert_eq!(won[1].1, format!("Uptime $1M ({})", money(1.43e9, "KRW")));
+        assert_eq!(uptime_lines(1.0, "USD").map(|l| l.1), ["Uptime $100k", "Uptime $1M"]);
     }
 
     #[test]

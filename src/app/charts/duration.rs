@@ -10,8 +10,8 @@ use egui_plot::{FilledArea, HLine, Legend, Line, LineStyle, VLine};
 use super::{color, money_ticks, plot};
 use crate::app::results::Results;
 use crate::format::{hours, money, money_exact};
-use crate::model::{Component, CurvePoint, Side, uptime::BAND_THRESHOLDS_USD};
-use crate::results::BandPoint;
+use crate::model::{Component, CurvePoint, Side};
+use crate::results::{self, BandPoint};
 use crate::scenario::{Field, Scenario};
 
 /// Components stacked in the chart: the provider's.
@@ -149,10 +149,9 @@ fn crossing_marks(plot_ui: &mut egui_plot::PlotUi<'_>, crossings: &[crate::thres
 /// The Uptime Institute $100k and $1M lines in the scenario's currency; the legend names only those
 /// that stand clear of the axis on a chart whose highest cost is `top`.
 fn uptime_lines(plot_ui: &mut egui_plot::PlotUi<'_>, per_usd: f64, code: &str, top: f64) {
-    for (usd, label) in BAND_THRESHOLDS_USD.iter().zip(["Uptime $100k", "Uptime $1M"]) {
-        let y = usd * per_usd;
+    for (y, label) in results::uptime_lines(per_usd, code) {
         let visible = y >= 0.03 * top && y <= 1.2 * top;
-        let name = if visible { format!("{label} ({})", money(y, code)) } else { String::new() };
+        let name = if visible { label } else { String::new() };
         plot_ui.hline(HLine::new(name, y).color(Color32::from_gray(130)).style(LineStyle::dashed_loose()));
     }
 }

@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use super::{FONT, Type, component, frame, legend, mesh, rgb, title};
 use crate::export::ReportData;
 use crate::format::{hours, money};
-use crate::model::{Component, Side, uptime::BAND_THRESHOLDS_USD};
+use crate::model::{Component, Side};
 use crate::palette::{ACCENT_RGB, REFERENCE_RGB};
 use crate::scenario::Field;
 use crate::sim::Output;
@@ -67,11 +67,7 @@ where
             .legend(|(x, y)| PathElement::new([(x, y), (x + 24, y)], BLACK.stroke_width(2)));
     }
     let grey = rgb(REFERENCE_RGB);
-    let lines: Vec<(f64, String)> = BAND_THRESHOLDS_USD
-        .iter()
-        .zip(["Uptime $100k", "Uptime $1M"])
-        .map(|(usd, name)| (usd * per_usd, format!("{name} ({})", money(usd * per_usd, code))))
-        .collect();
+    let lines = crate::results::uptime_lines(per_usd, code);
     for (y, _) in &lines {
         chart.draw_series(DashedLineSeries::new([(0.0, *y), (x_max, *y)], 10, 8, grey.stroke_width(2)))?;
     }
