@@ -71,6 +71,19 @@ impl egui::DroppedFile for Dropped {
 fn drop_file(harness: &mut Harness<'_, OutageApp>, path: &std::path::Path) {
     harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(path.to_path_buf())));
     harness.run();
+    wait_for_open(harness);
+}
+
+/// Steps until a file being opened has been read (off the UI thread) and shown.
+fn wait_for_open(harness: &mut Harness<'_, OutageApp>) {
+    for _ in 0..500 {
+        if !harness.state().is_opening() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run();
 }
 
 #[test]
@@ -451,7 +464,7 @@ fn changes_from_the_preset_are_listed_kept_after_a_failed_open_and_carried_by_a_
     harness
         .state_mut()
         .apply(&ctx, outage_cost::app::Command::Discarding(Box::new(outage_cost::app::Command::Open(missing))));
-    harness.run();
+    wait_for_open(&mut harness);
     assert!(harness.state().error().is_some());
     assert!(harness.state().document().is_dirty(), "the unsaved mark stays after a failed open");
     assert_eq!(harness.state().scenario().outage.duration_hours.nominal(), 21.0);

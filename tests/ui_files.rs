@@ -31,8 +31,16 @@ fn temp_dir(name: &str) -> PathBuf {
 fn apply(harness: &mut Harness<'_, OutageApp>, command: Command) {
     let ctx = harness.ctx.clone();
     harness.state_mut().apply(&ctx, command);
-    // Steps, not `run`: an export's spinner keeps repainting.
+    // Steps, not `run`: an export's spinner keeps repainting. A file opened is read off the UI
+    // thread: wait for it.
     harness.run_steps(4);
+    for _ in 0..500 {
+        if !harness.state().is_opening() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
 }
 
 #[test]
@@ -357,5 +365,29 @@ fn the_app_opens_a_preset_by_id_in_the_theme_asked_for() {
     let second = harness(OutageApp::restore(&ctx, None, own));
     assert_eq!(second.state().scenario().name, "my own", "{:?}", second.state().error());
     drop(second);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_file_is_read_off_the_ui_thread_and_shown_once_read() {
+    let dir = temp_dir("read-off-thread");
+    let path = dir.join("didi.ron");
+    std::fs::write(&path, presets::find("didi-2023").unwrap().text).unwrap();
+    let mut harness = harness(OutageApp::new(presets::default_scenario(), None));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Command::Open(path.clone()));
+    // The command only asks for the file: the document is replaced in a later frame.
+    assert!(harness.state().is_opening());
+    assert_eq!(harness.state().scenario().name, presets::default_scenario().name);
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_opening() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!harness.state().is_opening());
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
+    assert!(harness.state().scenario().name.contains("Didi"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -3,11 +3,12 @@
 use egui::{Context, ViewportCommand};
 
 use super::exports::{Inputs, Job};
+use super::opening;
 use super::register::RegisterView;
 use super::view::DialogPurpose;
 use super::{Command, Document, OutageApp};
 use crate::register;
-use crate::scenario::{Scenario, load, presets};
+use crate::scenario::{Scenario, presets};
 use std::path::PathBuf;
 
 impl OutageApp {
@@ -31,16 +32,9 @@ impl OutageApp {
         match command {
             Command::New => self.new_document(),
             Command::OpenDialog => self.open_dialog(DialogPurpose::Open),
-            Command::Open(path) if register::load::is_register_file(&path) => self.open_register_file(path),
             Command::OpenRegisterPreset(id) => self.open_register_preset(id),
-            Command::OpenEntry(name, folder) => self.open_entry(&name, folder),
-            Command::Open(path) => match load::load_file_stamped(&path) {
-                Ok((scenario, stamp)) => {
-                    self.settings.remember(&path);
-                    self.replace(Document::opened(scenario, path, stamp));
-                }
-                Err(e) => self.view.error = Some(format!("{e:#}")),
-            },
+            Command::OpenEntry(name, folder) => self.read(ctx, opening::Request::Entry(name, folder)),
+            Command::Open(path) => self.read(ctx, opening::Request::File(path)),
             Command::Reload => {
                 if let Some(path) = self.doc.path().map(std::path::Path::to_path_buf) {
                     self.doc.drop_changes();
@@ -217,13 +211,35 @@ impl OutageApp {
         self.view.slide = 0;
     }
 
-    fn open_register_file(&mut self, path: PathBuf) {
-        match register::load::parse_file(&path) {
-            Ok(r) => {
-                self.settings.remember(&path);
-                self.open_register(r, Some(path));
+    /// Has a file read off the UI thread; [`OutageApp::take_opened`] shows it once read.
+    fn read(&mut self, ctx: &Context, request: opening::Request) {
+        let repaint = ctx.clone();
+        self.opener.get_or_insert_with(|| opening::start(move || repaint.request_repaint())).ask(request);
+        self.opening = true;
+    }
+
+    /// Shows a file the worker has read: the scenario or register replaces the document, or the
+    /// message says why it could not be opened (the document stays as it was).
+    pub(super) fn take_opened(&mut self, ctx: &Context) {
+        let Some(opened) = self.opener.as_ref().and_then(opening::Opener::take) else {
+            if self.opening {
+                // Frames keep coming until the file is in, however the window is driven.
+                ctx.request_repaint();
             }
-            Err(e) => self.view.error = Some(format!("{e:#}")),
+            return;
+        };
+        self.opening = false;
+        match opened {
+            opening::Opened::Scenario(path, scenario, stamp) => {
+                self.settings.remember(&path);
+                self.replace(Document::opened(*scenario, path, stamp));
+            }
+            opening::Opened::Register(path, r) => {
+                self.settings.remember(&path);
+                self.open_register(*r, Some(path));
+            }
+            opening::Opened::Entry(path, scenario) => self.replace(Document::new(*scenario, path)),
+            opening::Opened::Failed(message) => self.view.error = Some(message),
         }
     }
 
@@ -232,20 +248,6 @@ impl OutageApp {
             Some(Ok(r)) => self.open_register(r, None),
             Some(Err(e)) => self.view.error = Some(e.to_string()),
             None => self.view.error = Some(format!("there is no register called {id}")),
-        }
-    }
-
-    /// Opens the scenario an entry of the register names (its file, when it is one, becomes the
-    /// document's file).
-    fn open_entry(&mut self, name: &str, folder: Option<PathBuf>) {
-        let name = name.trim();
-        match register::load::load_entry(name, folder.as_deref()) {
-            Ok(scenario) => {
-                let path =
-                    presets::find(name).is_none().then(|| folder.map_or_else(|| PathBuf::from(name), |f| f.join(name)));
-                self.replace(Document::new(scenario, path));
-            }
-            Err(e) => self.view.error = Some(e),
         }
     }
 

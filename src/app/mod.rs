@@ -20,6 +20,7 @@ mod fonts;
 mod inputs;
 mod menu;
 mod montecarlo;
+mod opening;
 mod persist;
 mod pins;
 mod present;
@@ -107,6 +108,10 @@ pub struct OutageApp {
     /// Keeps the crash copy and the settings on disk (none in tests that do not ask for it).
     keeper: Option<crash::Keeper>,
     register: Option<register::RegisterView>,
+    /// Reads the files the user opens.
+    opener: Option<opening::Opener>,
+    /// Whether a file the user opened is being read.
+    opening: bool,
 }
 
 impl OutageApp {
@@ -130,6 +135,8 @@ impl OutageApp {
             screenshot: None,
             keeper: None,
             register: None,
+            opener: None,
+            opening: false,
         }
     }
 
@@ -154,6 +161,12 @@ impl OutageApp {
     #[must_use]
     pub fn shown_results(&self) -> &crate::results::ScenarioResults {
         &self.results
+    }
+
+    /// Whether a file the user opened is still being read (off the UI thread).
+    #[must_use]
+    pub fn is_opening(&self) -> bool {
+        self.opening
     }
 
     /// Whether newer results of a large scenario are being computed off the UI thread.
@@ -242,6 +255,7 @@ impl OutageApp {
     /// title follows the document, and closing with unsaved changes asks first. Panels then only
     /// read finished results.
     pub fn logic(&mut self, ctx: &Context) {
+        self.take_opened(ctx);
         self.doc.sync();
         self.results.refresh(self.doc.version(), ctx);
         self.fit_zoom(ctx);
