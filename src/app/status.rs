@@ -12,13 +12,13 @@ pub fn ui(ui: &mut Ui, doc: &Document, results: &Results, worker: Option<&Worker
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             let file = doc.path().map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
-            ui.label(RichText::new(file).small());
+            ui.label(RichText::new(file));
             if doc.is_dirty() {
-                ui.label(RichText::new("● unsaved changes").small().color(ui.visuals().warn_fg_color));
+                ui.label(RichText::new("● unsaved changes").color(ui.visuals().warn_fg_color));
             }
             if exporting > 0 {
                 ui.spinner();
-                ui.label(RichText::new("Exporting…").small());
+                ui.label(RichText::new("Exporting…"));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let monte_carlo = match worker.map(|w| (w.status(), w.latest.as_ref())) {
@@ -36,7 +36,7 @@ pub fn ui(ui: &mut Ui, doc: &Document, results: &Results, worker: Option<&Worker
                 } else {
                     format!("model recomputed in {:.2} ms", results.compute_time.as_secs_f64() * 1e3)
                 };
-                ui.label(RichText::new(format!("{monte_carlo} · {model}")).small().weak());
+                ui.label(RichText::new(format!("{monte_carlo} · {model}")).weak());
             });
         });
     });

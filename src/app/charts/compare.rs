@@ -3,7 +3,7 @@
 //! return on a mitigation where a pinned scenario names its baseline.
 
 use egui::{Grid, RichText, ScrollArea, Ui};
-use egui_plot::{Legend, Line, Points};
+use egui_plot::{Line, Points};
 
 use super::{money_ticks, plot};
 use crate::app::Command;
@@ -92,7 +92,7 @@ fn curves_ui(ui: &mut Ui, pins: &[Pinned], height: f32) {
     let (code, in_usd) = compare::currency(pins);
     plot("compare curves")
         .height(height)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .legend(super::legend(height, egui_plot::Corner::LeftTop))
         .x_axis_label("Outage duration (hours)")
         .y_axis_label(format!("Provider cost ({code})"))
         .y_axis_formatter(money_ticks(code.clone()))

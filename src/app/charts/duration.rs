@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use egui::{Color32, Stroke, Ui};
-use egui_plot::{FilledArea, HLine, Legend, Line, LineStyle, VLine};
+use egui_plot::{FilledArea, HLine, Line, LineStyle, VLine};
 
 use super::{color, money_ticks, plot};
 use crate::app::results::Results;
@@ -56,7 +56,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results, crossings: Option
         );
     }
     plot("cost vs duration")
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop).follow_insertion_order(true))
+        .legend(super::legend(ui.available_height(), egui_plot::Corner::LeftTop).follow_insertion_order(true))
         .x_axis_label("Outage duration (hours)")
         .y_axis_label(format!("Provider cost ({code})"))
         .y_axis_formatter(money_ticks(code.clone()))

@@ -63,6 +63,14 @@ pub fn money_ticks(code: String) -> impl Fn(GridMark, &RangeInclusive<f64>) -> S
     }
 }
 
+/// A legend in `corner` of a plot `height` points tall; on a short plot (a small window) its type
+/// is small and its background lighter, so it covers little of the lines.
+#[must_use]
+pub fn legend(height: f32, corner: egui_plot::Corner) -> egui_plot::Legend {
+    let legend = egui_plot::Legend::default().position(corner);
+    if height < 320.0 { legend.text_style(egui::TextStyle::Small).background_alpha(0.6) } else { legend }
+}
+
 /// A plot whose y axis names categories: one tick per `(y, name)`, labelled with the name, the
 /// axis as wide as the longest name (so no name runs into the plot or out of the window).
 #[must_use]

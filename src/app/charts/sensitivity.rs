@@ -6,7 +6,7 @@
 //! correlation, normalised), with the rank correlation itself.
 
 use egui::{RichText, Ui};
-use egui_plot::{Bar, BarChart, Legend, VLine};
+use egui_plot::{Bar, BarChart, VLine};
 
 use super::{money_ticks, plot, rgb, with_categories};
 use crate::app::montecarlo::Analysis;
@@ -156,7 +156,7 @@ fn tornado_ui(ui: &mut Ui, scenario: &Scenario, results: &Results, view: &View, 
     let by = view.sort_by;
     with_categories(ui, plot("tornado"), names)
         .height(height)
-        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+        .legend(super::legend(height, egui_plot::Corner::RightBottom))
         .x_axis_label(format!(
             "{} ({code})",
             if by == SortBy::ProviderCost { "Provider cost" } else { "Combined impact" }

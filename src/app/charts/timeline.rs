@@ -2,7 +2,7 @@
 //! from the start through the recovery tail.
 
 use egui::{Color32, Ui};
-use egui_plot::{Legend, Line, VLine};
+use egui_plot::{Line, VLine};
 
 use super::{color, money_ticks, plot};
 use crate::app::results::Results;
@@ -36,7 +36,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         // Time starts at the outage's start: no margin before 0 h.
         .include_x(0.0)
         .set_margin_fraction(egui::Vec2::new(0.0, 0.05))
-        .legend(Legend::default().position(egui_plot::Corner::RightTop))
+        .legend(super::legend(height, egui_plot::Corner::RightTop))
         .y_axis_label("Users seeing failures (%)")
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
         .y_axis_min_width(axis)
@@ -60,7 +60,7 @@ pub fn ui(ui: &mut Ui, scenario: &Scenario, results: &Results) {
         // Time starts at the outage's start: no margin before 0 h.
         .include_x(0.0)
         .set_margin_fraction(egui::Vec2::new(0.0, 0.05))
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .legend(super::legend(height, egui_plot::Corner::LeftTop))
         .x_axis_label("Hours since the outage began")
         .y_axis_label(format!("Cost so far ({code})"))
         .y_axis_formatter(money_ticks(code))
