@@ -19,9 +19,13 @@ pub fn nice_step(raw: f64) -> f64 {
 /// (and the step).
 #[must_use]
 pub fn linear(lo: f64, hi: f64, most: f64) -> (Vec<f64>, f64) {
-    let step = nice_step((hi - lo) / most);
+    let mut step = nice_step((hi - lo) / most);
     if !(step.is_finite() && step > 0.0 && lo.is_finite() && hi.is_finite()) {
         return (Vec::new(), 0.0);
+    }
+    // Both ends may fall on a tick: one more than the span holds steps; the next 1-2-5 step then.
+    if ((hi / step).floor() - (lo / step).ceil() + 1.0) > most {
+        step = nice_step(step * 1.5);
     }
     let first = (lo / step).ceil() as i64;
     let last = (hi / step).floor() as i64;
@@ -59,8 +63,8 @@ pub fn log10(lo: f64, hi: f64) -> Vec<f64> {
         }
     }
     // Many decades: every k-th decade.
-    let k = ((hi - lo) / MAX_TICKS).ceil().max(1.0) as i64;
-    decades.filter(|d| d % k == 0).map(|d| d as f64).collect()
+    let k = nice_step((hi - lo) / (MAX_TICKS - 1.0)).max(1.0) as i64;
+    decades.filter(|d| d % k == 0).map(|d| d as f64).filter(|d| (lo..=hi).contains(d)).collect()
 }
 
 #[cfg(test)]
@@ -88,6 +92,15 @@ mod tests {
         // Many: whole decades, at most eight.
         let wide = log10(0.0, 30.0);
         assert!(wide.len() <= 8 && wide.iter().all(|m| m.fract() == 0.0));
+        for (lo, hi) in [(0.5, 30.5), (-8.5, 12.3), (2.2, 2.3), (-300.0, 300.0)] {
+            let marks = log10(lo, hi);
+            assert!(marks.len() <= 8 && marks.iter().all(|m| (lo..=hi).contains(m)), "{lo}..{hi}: {marks:?}");
+        }
+        // Both ends on a tick never make nine.
+        assert_eq!(linear(0.0, 80.0, MAX_TICKS).0, [0.0, 20.0, 40.0, 60.0, 80.0]);
+        for (lo, hi) in [(0.0, 1.0), (-1.0, 141e9), (3.0, 7.0), (0.0, 1e300), (-5e-9, 5e-9)] {
+            assert!(linear(lo, hi, MAX_TICKS).0.len() <= 8, "{lo}..{hi}");
+        }
         assert!(log10(3.0, 3.0).is_empty() && log10(f64::NAN, 1.0).is_empty());
     }
 }

@@ -742,6 +742,20 @@ fn text_that_is_not_a_number_gets_a_message_and_changes_nothing() {
 }
 
 #[test]
+fn capitals_typed_with_shift_held_are_read_in_a_slider_box() {
+    let mut harness = harness(OutageApp::new(deterministic("kakao-2022"), None));
+    harness.get_all_by_role_and_label(Role::SpinButton, "Active users").next().unwrap().click();
+    harness.run();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    harness.get_all_by_role_and_label(Role::SpinButton, "Active users").next().unwrap().type_text("2B");
+    harness.run();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().scenario().users.active_users.nominal(), 2e9);
+}
+
+#[test]
 fn a_percentage_under_one_is_read_as_percent_and_says_so() {
     let mut harness = harness(OutageApp::new(deterministic("kakao-2022"), None));
     let field = "Share of users affected";

@@ -391,3 +391,31 @@ fn a_file_is_read_off_the_ui_thread_and_shown_once_read() {
     assert!(harness.state().scenario().name.contains("Didi"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn edits_made_while_a_file_is_read_are_kept_and_a_newer_choice_wins() {
+    let dir = temp_dir("read-while-editing");
+    let path = dir.join("didi.ron");
+    std::fs::write(&path, presets::find("didi-2023").unwrap().text).unwrap();
+    let mut harness = harness(OutageApp::new(presets::default_scenario(), None));
+    let ctx = harness.ctx.clone();
+    // An edit made after asking for the file, before it is in: the edit stays, and says so.
+    harness.state_mut().apply(&ctx, Command::Open(path.clone()));
+    harness.state_mut().scenario_mut().outage.duration_hours.set(Estimate::Fixed(7.0)).unwrap();
+    apply(&mut harness, Command::SetDarkMode(false)); // frames go on; the file arrives
+    assert!(!harness.state().is_opening());
+    assert_eq!(harness.state().scenario().name, presets::default_scenario().name);
+    assert!(harness.state().document().is_dirty());
+    assert!(harness.state().error().is_some_and(|e| e.contains("changed meanwhile")), "{:?}", harness.state().error());
+    // A preset chosen while a file is being read wins over the file.
+    let mut harness = self::harness(OutageApp::new(presets::default_scenario(), None));
+    harness.state_mut().apply(&ctx, Command::Open(path.clone()));
+    apply(&mut harness, Command::OpenPreset("aws-us-east-1-2021"));
+    for _ in 0..20 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!harness.state().is_opening());
+    assert!(harness.state().scenario().name.contains("AWS"), "{}", harness.state().scenario().name);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -36,9 +36,10 @@ impl OutageApp {
             Command::OpenEntry(name, folder) => self.read(ctx, opening::Request::Entry(name, folder)),
             Command::Open(path) => self.read(ctx, opening::Request::File(path)),
             Command::Reload => {
+                // The user chose to drop the changes for the file as it is now: read it again
+                // (no unsaved-changes question; the edits go once the file is in).
                 if let Some(path) = self.doc.path().map(std::path::Path::to_path_buf) {
-                    self.doc.drop_changes();
-                    self.apply(ctx, Command::Open(path));
+                    self.read(ctx, opening::Request::File(path));
                 }
             }
             Command::OpenPreset(id) => self.open_preset(id),
@@ -154,6 +155,7 @@ impl OutageApp {
     }
 
     fn replace(&mut self, doc: Document) {
+        self.stop_opening();
         self.register = None;
         self.doc = doc;
         // A tolerance belongs to its scenario (and its currency): the next one starts at its median.
@@ -207,28 +209,52 @@ impl OutageApp {
 
     /// Shows `register` (read from `path`, if any) in place of the scenario.
     fn open_register(&mut self, register: crate::register::Register, path: Option<PathBuf>) {
+        self.stop_opening();
         self.register = Some(RegisterView::new(register, path));
         self.view.slide = 0;
     }
 
-    /// Has a file read off the UI thread; [`OutageApp::take_opened`] shows it once read.
+    /// Another document replaced the one a file was being read for: the file is no longer wanted.
+    fn stop_opening(&mut self) {
+        if let Some(opener) = &mut self.opener {
+            opener.stop();
+        }
+        self.opening = None;
+    }
+
+    /// Has a file read off the UI thread; [`OutageApp::take_opened`] shows it once read, unless
+    /// the document changed meanwhile.
     fn read(&mut self, ctx: &Context, request: opening::Request) {
         let repaint = ctx.clone();
-        self.opener.get_or_insert_with(|| opening::start(move || repaint.request_repaint())).ask(request);
-        self.opening = true;
+        let opener = self.opener.get_or_insert_with(|| opening::start(move || repaint.request_repaint()));
+        if opener.ask(request) {
+            self.opening = Some(self.doc.version().clone());
+        } else {
+            self.view.error = Some("cannot read files: the reading thread is gone; restart the app".to_owned());
+        }
     }
 
     /// Shows a file the worker has read: the scenario or register replaces the document, or the
     /// message says why it could not be opened (the document stays as it was).
     pub(super) fn take_opened(&mut self, ctx: &Context) {
         let Some(opened) = self.opener.as_ref().and_then(opening::Opener::take) else {
-            if self.opening {
+            if self.opening.is_some() {
                 // Frames keep coming until the file is in, however the window is driven.
                 ctx.request_repaint();
             }
             return;
         };
-        self.opening = false;
+        let Some(asked_on) = self.opening.take() else { return };
+        self.doc.sync();
+        if *self.doc.version() != asked_on && self.is_dirty() {
+            // Edits made while the file was being read are never replaced without asking.
+            self.view.error = Some(
+                "The file was read, but the scenario changed meanwhile: your changes are kept. Open the file again \
+                 to replace them."
+                    .to_owned(),
+            );
+            return;
+        }
         match opened {
             opening::Opened::Scenario(path, scenario, stamp) => {
                 self.settings.remember(&path);

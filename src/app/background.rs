@@ -34,11 +34,15 @@ impl<Q: Send + 'static, A: Send + 'static> Newest<Q, A> {
                 if cancel.load(Ordering::Relaxed) {
                     continue;
                 }
-                if let Some(answer) = work(&request, &cancel)
-                    && !cancel.load(Ordering::Relaxed)
-                {
-                    *out.lock().unwrap_or_else(PoisonError::into_inner) = Some(answer);
-                    repaint();
+                if let Some(answer) = work(&request, &cancel) {
+                    // Checked under the lock `stop` clears the answer under: an answer to a
+                    // request replaced meanwhile is never handed over.
+                    let mut done = out.lock().unwrap_or_else(PoisonError::into_inner);
+                    if !cancel.load(Ordering::Relaxed) {
+                        *done = Some(answer);
+                        drop(done);
+                        repaint();
+                    }
                 }
             }
         });
@@ -49,16 +53,20 @@ impl<Q: Send + 'static, A: Send + 'static> Newest<Q, A> {
         Self { requests, done, cancel: Arc::new(AtomicBool::new(false)) }
     }
 
-    /// Asks for `request`, telling the one under way to stop.
-    pub fn ask(&mut self, request: Q) {
+    /// Asks for `request`, telling the one under way to stop (an answer to it not yet taken is
+    /// dropped). Returns whether the thread took the request (`false`: it is gone).
+    pub fn ask(&mut self, request: Q) -> bool {
         self.stop();
-        // A closed channel means the thread is gone; nothing newer appears.
-        let _ = self.requests.send((request, Arc::clone(&self.cancel)));
+        self.requests.send((request, Arc::clone(&self.cancel))).is_ok()
     }
 
-    /// Tells the request under way to stop, asking for nothing new.
+    /// Tells the request under way to stop, asking for nothing new; an answer not yet taken is
+    /// dropped.
     pub fn stop(&mut self) {
+        let mut done = self.done.lock().unwrap_or_else(PoisonError::into_inner);
         self.cancel.store(true, Ordering::Relaxed);
+        *done = None;
+        drop(done);
         self.cancel = Arc::new(AtomicBool::new(false));
     }
 

@@ -110,8 +110,8 @@ pub struct OutageApp {
     register: Option<register::RegisterView>,
     /// Reads the files the user opens.
     opener: Option<opening::Opener>,
-    /// Whether a file the user opened is being read.
-    opening: bool,
+    /// While a file the user opened is being read: the document's version when it was asked for.
+    opening: Option<document::Version>,
 }
 
 impl OutageApp {
@@ -136,7 +136,7 @@ impl OutageApp {
             keeper: None,
             register: None,
             opener: None,
-            opening: false,
+            opening: None,
         }
     }
 
@@ -166,7 +166,7 @@ impl OutageApp {
     /// Whether a file the user opened is still being read (off the UI thread).
     #[must_use]
     pub fn is_opening(&self) -> bool {
-        self.opening
+        self.opening.is_some()
     }
 
     /// Whether newer results of a large scenario are being computed off the UI thread.

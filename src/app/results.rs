@@ -80,16 +80,16 @@ impl Results {
     pub fn refresh(&mut self, version: &Version, repaint: &egui::Context) -> bool {
         let mut changed = self.take_finished();
         if version.holds(&self.shared.scenario) {
+            // Back to what is shown (an undo while a newer version was being computed): that
+            // version's results are no longer wanted.
+            self.forget_asked();
             return changed;
         }
         if version.businesses.len() > LARGE_GROUPS {
             let repaint = repaint.clone();
             self.background.get_or_insert_with(|| Background::start(move || repaint.request_repaint())).ask(version);
         } else {
-            if let Some(b) = &mut self.background {
-                // A large version still being computed is no longer wanted.
-                b.asked = None;
-            }
+            self.forget_asked();
             self.replace(Self::of_shared(Arc::clone(version.shared())));
             changed = true;
         }
@@ -100,6 +100,15 @@ impl Results {
     #[must_use]
     pub fn is_pending(&self) -> bool {
         self.background.as_ref().is_some_and(|b| b.asked.as_ref().is_some_and(|v| !v.holds(&self.shared.scenario)))
+    }
+
+    /// Stops computing the version last handed to the worker.
+    fn forget_asked(&mut self) {
+        if let Some(b) = &mut self.background
+            && b.asked.take().is_some()
+        {
+            b.thread.stop();
+        }
     }
 
     fn take_finished(&mut self) -> bool {

@@ -209,9 +209,9 @@ fn range_ui(ui: &mut Ui, r: &mut Range90, spec: &Spec<'_>, domain: &Domain, labe
     }
 }
 
-/// Shares are shown as percentages.
+/// Shares and uptimes are shown as percentages.
 fn display_factor(unit: Unit) -> f64 {
-    if unit == Unit::Share { 100.0 } else { 1.0 }
+    if matches!(unit, Unit::Share | Unit::Uptime) { 100.0 } else { 1.0 }
 }
 
 /// `v` as shown: percentages lose the binary noise of scaling (0.55 · 100 = 55.00000000000001).
@@ -241,7 +241,7 @@ fn noting(
 ) -> impl Fn(&str) -> Option<f64> + '_ {
     move |text| {
         let value = parse(text);
-        let percent = matches!(unit, Unit::Share | Unit::Uptime);
+        let percent = display_factor(unit) == 100.0;
         *note.borrow_mut() = match value {
             None if text.trim().is_empty() => None,
             None => Some(Note::Unreadable(text.to_owned())),
@@ -357,10 +357,18 @@ const LOG_SPAN: f64 = 10.0;
 /// Dragging a slider with Shift held moves the value this many times more slowly.
 const FINE: f64 = 10.0;
 
-/// A slider on `range` (logarithmic if `log`) that moves `FINE` times more slowly while Shift is
-/// held: the value then follows the pointer's movement rather than its position.
+/// A slider on `range` (logarithmic if `log`) that moves `FINE` times more slowly while it is
+/// dragged with Shift held: the value then follows the pointer's movement rather than its
+/// position. Typed text (where Shift makes capitals: 27.5B) and keys are taken as they come.
 fn fine_slider<'a>(ui: &Ui, value: &'a mut f64, range: RangeInclusive<f64>, log: bool) -> Slider<'a> {
-    let (shift, dx) = ui.input(|i| (i.modifiers.shift_only(), f64::from(i.pointer.delta().x)));
+    // Only while the pointer holds the slider (and in the frame it lets go): text typed (capitals
+    // need Shift) and keys are read as they come.
+    let (shift, dx) = ui.input(|i| {
+        (
+            i.modifiers.shift_only() && (i.pointer.primary_down() || i.pointer.primary_released()),
+            f64::from(i.pointer.delta().x),
+        )
+    });
     let width = f64::from(ui.spacing().slider_width).max(1.0);
     let (low, high) = (*range.start(), *range.end());
     Slider::from_get_set(range, move |new| {
