@@ -84,22 +84,56 @@ pub fn drivers(scenario: &Scenario, samples: &Samples) -> Vec<Driver> {
 /// The rank (from 1) of each value, ties given their average rank.
 #[must_use]
 pub fn ranks(values: &[f64]) -> Vec<f64> {
-    let mut order: Vec<(u64, u32)> = values.iter().enumerate().map(|(i, &v)| (order_key(v), i as u32)).collect();
-    order.sort_unstable();
+    let keys: Vec<u64> = values.iter().map(|&v| order_key(v)).collect();
+    let order = sorted_order(&keys);
     let mut out = vec![0.0; values.len()];
     let mut start = 0;
     while start < order.len() {
+        let key = keys[order[start] as usize];
         let mut end = start + 1;
-        while end < order.len() && order[end].0 == order[start].0 {
+        while end < order.len() && keys[order[end] as usize] == key {
             end += 1;
         }
         let rank = (start + end + 1) as f64 / 2.0;
-        for &(_, i) in &order[start..end] {
+        for &i in &order[start..end] {
             out[i as usize] = rank;
         }
         start = end;
     }
     out
+}
+
+/// The positions of `keys` in increasing order of key (equal keys in any order): a radix sort
+/// on the bits in which the keys differ, 11 at a time, a few linear passes rather than a
+/// comparison sort.
+fn sorted_order(keys: &[u64]) -> Vec<u32> {
+    const BITS: u32 = 11;
+    const DIGITS: usize = 1 << BITS;
+    let (low, high) = keys.iter().fold((u64::MAX, 0), |(lo, hi), &k| (lo.min(k), hi.max(k)));
+    let span = 64 - high.saturating_sub(low).leading_zeros();
+    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+    let mut next = vec![0_u32; keys.len()];
+    let mut counts = vec![0_u32; DIGITS];
+    let mut shift = 0;
+    while shift < span {
+        let digit = |i: u32| ((keys[i as usize] - low) >> shift) as usize & (DIGITS - 1);
+        counts.fill(0);
+        for &i in &order {
+            counts[digit(i)] += 1;
+        }
+        let mut start = 0;
+        for c in &mut counts {
+            (*c, start) = (start, start + *c);
+        }
+        for &i in &order {
+            let d = digit(i);
+            next[counts[d] as usize] = i;
+            counts[d] += 1;
+        }
+        std::mem::swap(&mut order, &mut next);
+        shift += BITS;
+    }
+    order
 }
 
 /// The Pearson correlation of two equally long columns (0 when either is constant).
@@ -139,5 +173,32 @@ mod tests {
         let z: Vec<f64> = x.iter().map(|v| -v * v * v).collect();
         assert!((spearman(&x, &z) + 1.0).abs() < 1e-12);
         assert_eq!(pearson(&x, &[1.0; 100]), 0.0);
+    }
+
+    /// The radix ranks are those of a comparison sort: spread, clustered, mixed signs, ties.
+    #[test]
+    fn ranks_match_a_sort() {
+        let mut rng = crate::sim::rng::SplitMix64::new(3);
+        let spread: Vec<f64> = (0..5000).map(|_| (rng.next_open01() * 40.0).exp()).collect();
+        let mixed: Vec<f64> = (0..3001).map(|_| (rng.next_open01() - 0.3) * 1e6).collect();
+        let ties: Vec<f64> = (0..2000).map(|i| f64::from(i % 7) - 3.0).collect();
+        let zeros = vec![0.0, -0.0, 0.0, 1.0, -1.0];
+        for values in [spread, mixed, ties, zeros, vec![2.5], Vec::new()] {
+            let mut order: Vec<usize> = (0..values.len()).collect();
+            order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+            let mut want = vec![0.0; values.len()];
+            let mut start = 0;
+            while start < order.len() {
+                let mut end = start + 1;
+                while end < order.len() && values[order[end]].to_bits() == values[order[start]].to_bits() {
+                    end += 1;
+                }
+                for &i in &order[start..end] {
+                    want[i] = (start + end + 1) as f64 / 2.0;
+                }
+                start = end;
+            }
+            assert_eq!(ranks(&values), want);
+        }
     }
 }
