@@ -84,18 +84,17 @@ pub fn drivers(scenario: &Scenario, samples: &Samples) -> Vec<Driver> {
 /// The rank (from 1) of each value, ties given their average rank.
 #[must_use]
 pub fn ranks(values: &[f64]) -> Vec<f64> {
-    let keys: Vec<u64> = values.iter().map(|&v| order_key(v)).collect();
-    let order = sorted_order(&keys);
+    let order = sorted(values.iter().map(|&v| order_key(v)).collect());
     let mut out = vec![0.0; values.len()];
     let mut start = 0;
     while start < order.len() {
-        let key = keys[order[start] as usize];
+        let key = order[start].0;
         let mut end = start + 1;
-        while end < order.len() && keys[order[end] as usize] == key {
+        while end < order.len() && order[end].0 == key {
             end += 1;
         }
         let rank = (start + end + 1) as f64 / 2.0;
-        for &i in &order[start..end] {
+        for &(_, i) in &order[start..end] {
             out[i as usize] = rank;
         }
         start = end;
@@ -103,37 +102,37 @@ pub fn ranks(values: &[f64]) -> Vec<f64> {
     out
 }
 
-/// The positions of `keys` in increasing order of key (equal keys in any order): a radix sort
-/// on the bits in which the keys differ, 11 at a time, a few linear passes rather than a
-/// comparison sort.
-fn sorted_order(keys: &[u64]) -> Vec<u32> {
-    const BITS: u32 = 11;
-    const DIGITS: usize = 1 << BITS;
+/// `(key, position)` of each key, in increasing order of key (equal keys in any order): the keys
+/// are dealt into about as many buckets as there are keys by their leading bits (relative to the
+/// smallest), in one counting pass and one placing pass, and each bucket, a key or two on
+/// average, is sorted on its own.
+fn sorted(keys: Vec<u64>) -> Vec<(u64, u32)> {
     let (low, high) = keys.iter().fold((u64::MAX, 0), |(lo, hi), &k| (lo.min(k), hi.max(k)));
-    let span = 64 - high.saturating_sub(low).leading_zeros();
-    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-    let mut next = vec![0_u32; keys.len()];
-    let mut counts = vec![0_u32; DIGITS];
-    let mut shift = 0;
-    while shift < span {
-        let digit = |i: u32| ((keys[i as usize] - low) >> shift) as usize & (DIGITS - 1);
-        counts.fill(0);
-        for &i in &order {
-            counts[digit(i)] += 1;
-        }
-        let mut start = 0;
-        for c in &mut counts {
-            (*c, start) = (start, start + *c);
-        }
-        for &i in &order {
-            let d = digit(i);
-            next[counts[d] as usize] = i;
-            counts[d] += 1;
-        }
-        std::mem::swap(&mut order, &mut next);
-        shift += BITS;
+    let buckets_bits = keys.len().next_power_of_two().trailing_zeros().clamp(1, 16);
+    let span_bits = 64 - high.saturating_sub(low).leading_zeros();
+    let shift = span_bits.saturating_sub(buckets_bits);
+    let bucket = |k: u64| ((k - low) >> shift) as usize;
+    let mut starts = vec![0_u32; (1 << buckets_bits) + 1];
+    for &k in &keys {
+        starts[bucket(k) + 1] += 1;
     }
-    order
+    for b in 1..starts.len() {
+        starts[b] += starts[b - 1];
+    }
+    let mut next = starts.clone();
+    let mut out = vec![(0, 0); keys.len()];
+    for (i, &k) in (0..).zip(&keys) {
+        let slot = &mut next[bucket(k)];
+        out[*slot as usize] = (k, i);
+        *slot += 1;
+    }
+    for range in starts.windows(2) {
+        let part = &mut out[range[0] as usize..range[1] as usize];
+        if part.len() > 1 {
+            part.sort_unstable_by_key(|&(k, _)| k);
+        }
+    }
+    out
 }
 
 /// The Pearson correlation of two equally long columns (0 when either is constant).
