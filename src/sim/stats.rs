@@ -61,16 +61,24 @@ impl Tally {
     #[inline(always)]
     pub fn add(&mut self, values: &[f64], scratch: &mut [u32]) -> f64 {
         let scratch = &mut scratch[..values.len()];
-        let mut sums = [0.0; 8];
+        // One pass: eight running sums, smallest and largest keys side by side, and each
+        // value's bucket.
+        let (mut sums, mut lows, mut highs) = ([0.0; 8], [u64::MAX; 8], [0; 8]);
         let mut groups = values.chunks_exact(8);
-        for group in &mut groups {
-            for (sum, v) in sums.iter_mut().zip(group) {
-                *sum += v;
+        let mut slots = scratch.chunks_exact_mut(8);
+        for (group, slot) in (&mut groups).zip(&mut slots) {
+            for k in 0..8 {
+                sums[k] += group[k];
+                let key = order_key(group[k]);
+                lows[k] = lows[k].min(key);
+                highs[k] = highs[k].max(key);
+                slot[k] = (key >> SHIFT) as u32;
             }
         }
         let rest: f64 = groups.remainder().iter().sum();
-        let (mut low, mut high) = (self.min, self.max);
-        for (slot, &v) in scratch.iter_mut().zip(values) {
+        let mut low = lows.iter().fold(self.min, |m, &k| m.min(k));
+        let mut high = highs.iter().fold(self.max, |m, &k| m.max(k));
+        for (slot, &v) in slots.into_remainder().iter_mut().zip(groups.remainder()) {
             let key = order_key(v);
             low = low.min(key);
             high = high.max(key);
