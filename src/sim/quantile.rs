@@ -81,14 +81,10 @@ impl BetaTable {
 }
 
 /// `ln(i/GRID)` for `i` = 0 to [`GRID`] (the first never read: its density term is 0 or 1).
-fn grid_logs() -> &'static [f64; GRID + 1] {
-    static LOGS: std::sync::OnceLock<[f64; GRID + 1]> = std::sync::OnceLock::new();
+fn grid_logs() -> &'static [f64] {
+    static LOGS: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
     LOGS.get_or_init(|| {
-        let mut logs = [0.0; GRID + 1];
-        for (i, l) in logs.iter_mut().enumerate().skip(1) {
-            *l = super::lanes::ln_normal(i as f64 / GRID as f64);
-        }
-        logs
+        (0..=GRID).map(|i| if i == 0 { 0.0 } else { super::lanes::ln_normal(i as f64 / GRID as f64) }).collect()
     })
 }
 

@@ -96,8 +96,14 @@ pub fn prepare_all(estimates: &[Estimate]) {
     }
     let (first, second) = missing.split_at(missing.len() / 2);
     std::thread::scope(|scope| {
-        scope.spawn(|| second.iter().for_each(|e| drop(prepared(e))));
-        first.iter().for_each(|e| drop(prepared(e)));
+        scope.spawn(|| {
+            for e in second {
+                drop(prepared(e));
+            }
+        });
+        for e in first {
+            drop(prepared(e));
+        }
     });
 }
 
