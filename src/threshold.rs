@@ -106,8 +106,9 @@ pub fn time_to_threshold(
             at.outage.duration_hours.set(Estimate::Fixed(d)).ok()?;
             Some(Job::new(&at))
         })?;
-        // Small runs on the calling thread: starting threads would cost more than they save.
-        let samples = sim::run(&at, count, plan.seed, 1, cancel)?;
+        // Small runs on the calling thread (starting threads would cost more than they save),
+        // keeping every row and counting none into histograms: only the column is read.
+        let samples = sim::run_columns(&at, count, plan.seed, cancel)?;
         Some(percentiles(samples.column(Output::ProviderCost), [95.0])[0])
     };
     lines(scenario, tolerance)

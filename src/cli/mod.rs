@@ -179,8 +179,11 @@ fn run_escaped(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> a
             if *json {
                 let mut document = json::eval_document(&scenario, simulation.as_ref());
                 document["time_to_threshold"] = track::crossings_json(&crossings);
-                serde_json::to_writer_pretty(&mut *out, &document)?;
-                writeln!(out)?;
+                // Written in one piece: the serialiser's many small writes would each pass
+                // through the escaping writer and the line-buffered terminal.
+                let mut text = serde_json::to_vec_pretty(&document)?;
+                text.push(b'\n');
+                out.write_all(&text)?;
             } else {
                 table::eval(&scenario, simulation.as_ref().map(summarise).as_ref(), out)?;
                 track::crossings_table(&scenario, &crossings, out)?;

@@ -48,8 +48,14 @@ impl Write for Escaped<'_> {
             Err(e) if e.error_len().is_none() => e.valid_up_to(),
             _ => self.carry.len(),
         };
-        let text = String::from_utf8_lossy(&self.carry[..valid]).into_owned();
-        self.inner.write_all(escape_controls(&text).as_bytes())?;
+        let bytes = &self.carry[..valid];
+        if bytes.iter().all(|&b| (0x20..0x7f).contains(&b) || b == b'\n') {
+            // Printable ASCII and line breaks (all of most JSON): nothing to escape.
+            self.inner.write_all(bytes)?;
+        } else {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            self.inner.write_all(escape_controls(&text).as_bytes())?;
+        }
         self.carry.drain(..valid);
         Ok(buf.len())
     }

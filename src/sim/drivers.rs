@@ -40,31 +40,38 @@ pub fn drivers(scenario: &Scenario, samples: &Samples) -> Vec<Driver> {
     if n < 3 || samples.inputs.len() != samples.uncertain.len() {
         return Vec::new();
     }
-    let columns: Vec<&[f64]> = [samples.column(Output::ProviderCost), samples.column(Output::CombinedImpact)]
-        .into_iter()
-        .chain(samples.inputs.iter().map(Vec::as_slice))
-        .collect();
-    let threads = super::default_threads().clamp(1, columns.len());
-    let per = columns.len().div_ceil(threads);
-    let ranks: Vec<Vec<f64>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = columns
-            .chunks(per)
-            .map(|group| scope.spawn(move || group.iter().map(|c| ranks(c)).collect::<Vec<_>>()))
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-    });
-    let [p, c, inputs @ ..] = ranks.as_slice() else {
-        return Vec::new();
+    // Each thread ranks the two outputs and then its share of the inputs, one at a time into the
+    // same memory, correlating each with the outputs at once: no column of ranks is kept, so
+    // little fresh memory is touched.
+    let (p, c) = (samples.column(Output::ProviderCost), samples.column(Output::CombinedImpact));
+    let correlations = |inputs: &[Vec<f64>]| {
+        let mut ranker = Ranker::default();
+        let (rp, rc) = (ranker.ranks(p).to_vec(), ranker.ranks(c).to_vec());
+        let mut each = |x: &Vec<f64>| {
+            let r = ranker.ranks(x);
+            (pearson(r, &rp), pearson(r, &rc))
+        };
+        inputs.iter().map(&mut each).collect::<Vec<_>>()
     };
+    let threads = super::default_threads().clamp(1, samples.inputs.len().max(1));
+    let per = samples.inputs.len().div_ceil(threads).max(1);
+    let ranked: Vec<(f64, f64)> = std::thread::scope(|scope| {
+        let mut groups = samples.inputs.chunks(per);
+        let mine = groups.next().unwrap_or_default();
+        let helpers: Vec<_> = groups.map(|group| scope.spawn(move || correlations(group))).collect();
+        let mut all = correlations(mine);
+        all.extend(helpers.into_iter().flat_map(|h| h.join().unwrap_or_default()));
+        all
+    });
     let mut found: Vec<Driver> = samples
         .uncertain
         .iter()
-        .zip(inputs)
-        .map(|(&leaf, r)| Driver {
+        .zip(ranked)
+        .map(|(&leaf, (provider_rank, combined_rank))| Driver {
             leaf,
             label: leaf.label(scenario),
-            provider_rank: pearson(r, p),
-            combined_rank: pearson(r, c),
+            provider_rank,
+            combined_rank,
             provider_share: 0.0,
             combined_share: 0.0,
         })
@@ -84,22 +91,89 @@ pub fn drivers(scenario: &Scenario, samples: &Samples) -> Vec<Driver> {
 /// The rank (from 1) of each value, ties given their average rank.
 #[must_use]
 pub fn ranks(values: &[f64]) -> Vec<f64> {
-    let mut order: Vec<(u64, u32)> = values.iter().enumerate().map(|(i, &v)| (order_key(v), i as u32)).collect();
-    order.sort_unstable();
-    let mut out = vec![0.0; values.len()];
-    let mut start = 0;
-    while start < order.len() {
-        let mut end = start + 1;
-        while end < order.len() && order[end].0 == order[start].0 {
-            end += 1;
+    Ranker::default().ranks(values).to_vec()
+}
+
+/// Ranks columns one after another in the same memory.
+#[derive(Default)]
+struct Ranker {
+    keys: Vec<u64>,
+    order: Vec<u32>,
+    ends: Vec<u32>,
+    out: Vec<f64>,
+}
+
+impl Ranker {
+    /// The rank (from 1) of each value, ties given their average rank.
+    fn ranks(&mut self, values: &[f64]) -> &[f64] {
+        self.keys.clear();
+        self.keys.extend(values.iter().map(|&v| order_key(v)));
+        self.sort();
+        let (keys, order) = (&self.keys, &self.order);
+        self.out.resize(values.len(), 0.0);
+        let mut start = 0;
+        while start < order.len() {
+            let key = keys[order[start] as usize];
+            let mut end = start + 1;
+            while end < order.len() && keys[order[end] as usize] == key {
+                end += 1;
+            }
+            let rank = (start + end + 1) as f64 / 2.0;
+            for &i in &order[start..end] {
+                self.out[i as usize] = rank;
+            }
+            start = end;
         }
-        let rank = (start + end + 1) as f64 / 2.0;
-        for &(_, i) in &order[start..end] {
-            out[i as usize] = rank;
-        }
-        start = end;
+        &self.out
     }
-    out
+
+    /// Puts the positions of the keys in `order`, in increasing order of key (equal keys in any
+    /// order): the keys are dealt into about half as many buckets as there are keys by their
+    /// leading bits (relative to the smallest), in one counting pass and one placing pass, and
+    /// each bucket, a key or two on average, is sorted on its own.
+    fn sort(&mut self) {
+        let keys = &self.keys;
+        let (low, high) = keys.iter().fold((u64::MAX, 0), |(lo, hi), &k| (lo.min(k), hi.max(k)));
+        let buckets_bits = (keys.len().next_power_of_two().trailing_zeros()).saturating_sub(1).clamp(1, 16);
+        let span_bits = 64 - high.saturating_sub(low).leading_zeros();
+        let shift = span_bits.saturating_sub(buckets_bits);
+        let bucket = |k: u64| ((k - low) >> shift) as usize;
+        // Each bucket's first place, then (once the keys are placed) its end.
+        let ends = &mut self.ends;
+        ends.clear();
+        ends.resize(1 << buckets_bits, 0);
+        for &k in keys {
+            ends[bucket(k)] += 1;
+        }
+        let mut seen = 0;
+        for e in ends.iter_mut() {
+            (*e, seen) = (seen, seen + *e);
+        }
+        let order = &mut self.order;
+        order.resize(keys.len(), 0);
+        for (i, &k) in (0..).zip(keys) {
+            let slot = &mut ends[bucket(k)];
+            order[*slot as usize] = i;
+            *slot += 1;
+        }
+        let mut start = 0;
+        for &end in ends.iter() {
+            let part = &mut order[start..end as usize];
+            start = end as usize;
+            if part.len() > 16 {
+                part.sort_unstable_by_key(|&i| keys[i as usize]);
+            } else {
+                // A few keys: insertion, without the call of a general sort.
+                for i in 1..part.len() {
+                    let mut j = i;
+                    while j > 0 && keys[part[j - 1] as usize] > keys[part[j] as usize] {
+                        part.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The Pearson correlation of two equally long columns (0 when either is constant).
@@ -139,5 +213,32 @@ mod tests {
         let z: Vec<f64> = x.iter().map(|v| -v * v * v).collect();
         assert!((spearman(&x, &z) + 1.0).abs() < 1e-12);
         assert_eq!(pearson(&x, &[1.0; 100]), 0.0);
+    }
+
+    /// The radix ranks are those of a comparison sort: spread, clustered, mixed signs, ties.
+    #[test]
+    fn ranks_match_a_sort() {
+        let mut rng = crate::sim::rng::SplitMix64::new(3);
+        let spread: Vec<f64> = (0..5000).map(|_| (rng.next_open01() * 40.0).exp()).collect();
+        let mixed: Vec<f64> = (0..3001).map(|_| (rng.next_open01() - 0.3) * 1e6).collect();
+        let ties: Vec<f64> = (0..2000).map(|i| f64::from(i % 7) - 3.0).collect();
+        let zeros = vec![0.0, -0.0, 0.0, 1.0, -1.0];
+        for values in [spread, mixed, ties, zeros, vec![2.5], Vec::new()] {
+            let mut order: Vec<usize> = (0..values.len()).collect();
+            order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+            let mut want = vec![0.0; values.len()];
+            let mut start = 0;
+            while start < order.len() {
+                let mut end = start + 1;
+                while end < order.len() && values[order[end]].to_bits() == values[order[start]].to_bits() {
+                    end += 1;
+                }
+                for &i in &order[start..end] {
+                    want[i] = (start + end + 1) as f64 / 2.0;
+                }
+                start = end;
+            }
+            assert_eq!(ranks(&values), want);
+        }
     }
 }

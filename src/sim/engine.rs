@@ -59,7 +59,9 @@ impl Job {
     /// (loading refuses them; see [`correlation::check`](super::correlation::check)) are left out.
     #[must_use]
     pub fn new(scenario: &Scenario) -> Self {
-        let samplers: Vec<Sampler> = leaves(scenario).iter().filter_map(|(leaf, e)| Sampler::new(*leaf, e)).collect();
+        let leaves = leaves(scenario);
+        super::sampler::prepare_all(&leaves.iter().map(|(_, e)| *e).collect::<Vec<_>>());
+        let samplers: Vec<Sampler> = leaves.iter().filter_map(|(leaf, e)| Sampler::new(*leaf, e)).collect();
         let drawn: Vec<Leaf> = samplers.iter().map(|s| s.leaf).collect();
         Self {
             nominal: Point::nominal(scenario),
@@ -181,6 +183,25 @@ pub fn run_keeping_into(
     run_rows_into(isa(), job, count, seed, keep.min(count), threads, cancel, out)
 }
 
+/// Runs `count` draws with `seed` on the calling thread and keeps every row of every output and
+/// input, without the streamed [`Distribution`]s (for small runs that read their columns, such as
+/// the time to threshold's P95: the same rows as [`run`], without counting them into histograms).
+/// Returns `None` if `cancel` was set before the run finished, or if `count` is 0.
+#[must_use]
+pub fn run_columns(job: &Job, count: usize, seed: u64, cancel: &AtomicBool) -> Option<Samples> {
+    if count == 0 {
+        return None;
+    }
+    let started = Instant::now();
+    let mut out = Samples::default();
+    run_rows(isa(), job, seed, 0..count, count, 1, false, cancel, &mut out)?;
+    out.count = count;
+    out.seed = seed;
+    out.uncertain = job.uncertain();
+    out.elapsed = started.elapsed();
+    Some(out)
+}
+
 /// The instruction set runs use.
 fn isa() -> Isa {
     Isa::best()
@@ -215,7 +236,7 @@ fn run_rows_into(
         return false;
     }
     let started = Instant::now();
-    let Some(distributions) = run_rows(isa, job, seed, 0..count, keep, threads, cancel, out) else {
+    let Some(distributions) = run_rows(isa, job, seed, 0..count, keep, threads, true, cancel, out) else {
         return false;
     };
     out.distributions = distributions;
@@ -227,7 +248,8 @@ fn run_rows_into(
 }
 
 /// Draws and evaluates rows `rows` (starting on a chunk boundary), keeping the first `keep` of
-/// them in `out`'s columns; returns the outputs' distributions, or `None` when cancelled.
+/// them in `out`'s columns; returns the outputs' distributions (none unless `tally`), or `None`
+/// when cancelled.
 #[allow(clippy::too_many_arguments)]
 fn run_rows(
     isa: Isa,
@@ -236,6 +258,7 @@ fn run_rows(
     rows: Range<usize>,
     keep: usize,
     threads: usize,
+    tally: bool,
     cancel: &AtomicBool,
     out: &mut Samples,
 ) -> Option<Vec<Distribution>> {
@@ -267,7 +290,7 @@ fn run_rows(
         })
         .collect();
     let queue = Mutex::new(queue.into_iter());
-    let work = Work { job, seed, end: rows.end, queue: &queue, cancel };
+    let work = Work { job, seed, end: rows.end, queue: &queue, cancel, tally };
     // This thread works too, beside `threads − 1` helpers.
     let take_units = || simd::with(isa, &work);
     let tallies = std::thread::scope(|scope| {
@@ -280,6 +303,9 @@ fn run_rows(
         Some(all)
     })?;
     drop(queue);
+    if !tally {
+        return Some(Vec::new());
+    }
     let totals: Vec<f64> = (0..OUTPUT_COUNT).map(|o| sums.iter().fold(0.0, |total, s| total + s[o])).collect();
     Some(
         (0..OUTPUT_COUNT)
@@ -314,7 +340,7 @@ pub fn write_csv(
     let mut line = String::new();
     for start in (0..count).step_by(WINDOW) {
         let rows = start..(start + WINDOW).min(count);
-        if run_rows(isa(), job, seed, rows.clone(), rows.len(), threads, cancel, &mut window).is_none() {
+        if run_rows(isa(), job, seed, rows.clone(), rows.len(), threads, false, cancel, &mut window).is_none() {
             return Ok(false);
         }
         for (i, row) in rows.enumerate() {
@@ -347,6 +373,8 @@ struct Work<'a, 'o> {
     end: usize,
     queue: &'a Mutex<std::vec::IntoIter<Unit<'o>>>,
     cancel: &'a AtomicBool,
+    /// Whether every output is counted into the thread's tallies (else only kept rows are made).
+    tally: bool,
 }
 
 impl Kernel for &Work<'_, '_> {
@@ -365,7 +393,7 @@ impl Kernel for &Work<'_, '_> {
         let members = job.copula.as_ref().map_or(0, Copula::len);
         let mut words = vec![0; (members + 1) * CHUNK];
         let mut local = vec![0.0; OUTPUT_COUNT * CHUNK];
-        let mut tallies = vec![Tally::default(); OUTPUT_COUNT];
+        let mut tallies = vec![Tally::default(); if self.tally { OUTPUT_COUNT } else { 0 }];
         let mut buckets = vec![0; CHUNK];
         loop {
             if self.cancel.load(Ordering::Relaxed) {

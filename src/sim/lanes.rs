@@ -177,7 +177,7 @@ const ROUND: f64 = 6_755_399_441_055_744.0;
 /// so `eˣ = 2ᵐ·2^(j/64)·eʳ`, the middle factor from a table and `eʳ − 1` by its Taylor polynomial
 /// to degree 6 (truncation below 1e-19).
 #[inline(always)]
-fn exp_reduced(x: f64) -> f64 {
+pub(crate) fn exp_reduced(x: f64) -> f64 {
     let t = x * (64.0 * std::f64::consts::LOG2_E) + ROUND;
     let n = t - ROUND;
     let r = (x - n * (LN2_HI / 64.0)) - n * (LN2_LO / 64.0);
@@ -261,7 +261,7 @@ const EXP2_64THS: [u64; 64] = [
 /// (`|s| ≤ 0.172`, the series to `s²²`, truncation below 1e-19), arranged as fdlibm arranges it so
 /// the rounding stays within an ulp or so.
 #[inline(always)]
-fn ln_normal(x: f64) -> f64 {
+pub(crate) fn ln_normal(x: f64) -> f64 {
     const MANTISSA: u64 = (1 << 52) - 1;
     let bits = x.to_bits();
     let m = f64::from_bits((bits & MANTISSA) | 1.0_f64.to_bits());

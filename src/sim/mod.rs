@@ -29,7 +29,9 @@ pub mod stats;
 mod summary;
 
 pub use drivers::{Driver, drivers, ranks, spearman};
-pub use engine::{CHUNK, Job, KEPT, Samples, UNITS, run, run_into, run_keeping, run_keeping_into, write_csv};
+pub use engine::{
+    CHUNK, Job, KEPT, Samples, UNITS, run, run_columns, run_into, run_keeping, run_keeping_into, write_csv,
+};
 pub use leaf::{Leaf, any_uncertain, leaves};
 pub use sampler::{Draw, Sampler};
 pub use sensitivity::{SortBy, Swing, low_high, tornado, tornado_both};

@@ -35,12 +35,13 @@ pub fn from_order_key(key: u64) -> f64 {
     f64::from_bits(if key >> 63 == 1 { key ^ (1 << 63) } else { !key })
 }
 
-/// One thread's counts for one output. Each page holds two sets of counts, for even and odd
-/// positions: neighbouring samples often fall in the same bucket, and one count would make each
-/// increment wait for the one before.
+/// One thread's counts for one output: a page of counts per sign and exponent met (`u32`: a run
+/// draws at most 10⁹ samples). One set of counts, not one for even and one for odd positions:
+/// samples that repeat a bucket make an increment wait for the one before, but pages half the
+/// size stay in cache better, which matters more when the samples are spread.
 #[derive(Clone, Debug)]
 pub struct Tally {
-    pages: Vec<Option<Box<[u32; 2 * PAGE]>>>,
+    pages: Vec<Option<Box<[u32; PAGE]>>>,
     count: u64,
     min: u64,
     max: u64,
@@ -60,30 +61,33 @@ impl Tally {
     #[inline(always)]
     pub fn add(&mut self, values: &[f64], scratch: &mut [u32]) -> f64 {
         let scratch = &mut scratch[..values.len()];
-        let mut sums = [0.0; 8];
+        // One pass: eight running sums, smallest and largest keys side by side, and each
+        // value's bucket.
+        let (mut sums, mut lows, mut highs) = ([0.0; 8], [u64::MAX; 8], [0; 8]);
         let mut groups = values.chunks_exact(8);
-        for group in &mut groups {
-            for (sum, v) in sums.iter_mut().zip(group) {
-                *sum += v;
+        let mut slots = scratch.chunks_exact_mut(8);
+        for (group, slot) in (&mut groups).zip(&mut slots) {
+            for k in 0..8 {
+                sums[k] += group[k];
+                let key = order_key(group[k]);
+                lows[k] = lows[k].min(key);
+                highs[k] = highs[k].max(key);
+                slot[k] = (key >> SHIFT) as u32;
             }
         }
         let rest: f64 = groups.remainder().iter().sum();
-        let (mut low, mut high) = (self.min, self.max);
-        for (slot, &v) in scratch.iter_mut().zip(values) {
+        let mut low = lows.iter().fold(self.min, |m, &k| m.min(k));
+        let mut high = highs.iter().fold(self.max, |m, &k| m.max(k));
+        for (slot, &v) in slots.into_remainder().iter_mut().zip(groups.remainder()) {
             let key = order_key(v);
             low = low.min(key);
             high = high.max(key);
             *slot = (key >> SHIFT) as u32;
         }
         (self.min, self.max) = (low, high);
-        if let Ok(pages) = <&mut [Option<Box<[u32; 2 * PAGE]>>; PAGES]>::try_from(&mut self.pages[..]) {
-            let mut pairs = scratch.chunks_exact(2);
-            for pair in &mut pairs {
-                bump(pages, pair[0], 0);
-                bump(pages, pair[1], PAGE);
-            }
-            for &bucket in pairs.remainder() {
-                bump(pages, bucket, 0);
+        if let Ok(pages) = <&mut [Option<Box<[u32; PAGE]>>; PAGES]>::try_from(&mut self.pages[..]) {
+            for &bucket in scratch.iter() {
+                bump(pages, bucket);
             }
         }
         self.count += values.len() as u64;
@@ -91,11 +95,11 @@ impl Tally {
     }
 }
 
-/// Adds one to a bucket, in the even (`half` 0) or odd (`half` [`PAGE`]) counts.
+/// Adds one to a bucket.
 #[inline(always)]
-fn bump(pages: &mut [Option<Box<[u32; 2 * PAGE]>>; PAGES], bucket: u32, half: usize) {
+fn bump(pages: &mut [Option<Box<[u32; PAGE]>>; PAGES], bucket: u32) {
     let page = (bucket as usize >> 10) & (PAGES - 1);
-    let slot = (bucket as usize & (PAGE - 1)) | half;
+    let slot = bucket as usize & (PAGE - 1);
     match &mut pages[page] {
         Some(counts) => counts[slot] += 1,
         none @ None => *none = Some(first_count(slot)),
@@ -105,9 +109,9 @@ fn bump(pages: &mut [Option<Box<[u32; 2 * PAGE]>>; PAGES], bucket: u32, half: us
 /// A new page of counts with one sample in `slot` (out of line: it happens a few times a run).
 #[cold]
 #[inline(never)]
-fn first_count(slot: usize) -> Box<[u32; 2 * PAGE]> {
-    let mut counts = Box::new([0; 2 * PAGE]);
-    counts[slot & (2 * PAGE - 1)] = 1;
+fn first_count(slot: usize) -> Box<[u32; PAGE]> {
+    let mut counts = Box::new([0; PAGE]);
+    counts[slot & (PAGE - 1)] = 1;
     counts
 }
 
@@ -144,9 +148,8 @@ impl Distribution {
             }
             page.fill(0);
             for counts in tallies.iter().filter_map(|t| t.pages[p].as_deref()) {
-                let (even, odd) = counts.split_at(PAGE);
-                for ((total, &a), &b) in page.iter_mut().zip(even).zip(odd) {
-                    *total += u64::from(a) + u64::from(b);
+                for (total, &c) in page.iter_mut().zip(counts) {
+                    *total += u64::from(c);
                 }
             }
             let first = (p * PAGE) as u32;
