@@ -243,7 +243,15 @@ fn control_characters_never_reach_the_terminal() {
     let o = run_in(&dir, &["eval", "s.ron"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!o.stdout.contains(&0x1b) && !o.stdout.contains(&0x07));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("\\u{1b}]0;pwned\\u{7}"));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\\u001b]0;pwned\\u0007"));
+    // In JSON a bidirectional override becomes the JSON escape: the document stays valid.
+    std::fs::write(dir.join("b.ron"), "(version: 1, name: \"a\u{202e}b\", outage: (duration_hours: 4))").unwrap();
+    let o = run_in(&dir, &["eval", "b.ron", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    // The name reads back with its override; the bytes printed hold only the escape.
+    assert!(json.to_string().contains("a\u{202e}b"), "{json}");
+    assert!(!String::from_utf8_lossy(&o.stdout).contains('\u{202e}'));
     let o = run_in(&dir, &["validate", "s.ron", "bad.ron"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(!o.stdout.contains(&0x1b) && !o.stderr.contains(&0x1b), "{}", stderr(&o));

@@ -1,7 +1,8 @@
 //! Text from a file never drives the terminal: everything the command line prints goes through
 //! [`Escaped`], which shows control characters (ESC, carriage return, backspace, C1 controls) and
-//! bidirectional overrides as `\u{…}` escapes. Line breaks stay line breaks; JSON is unchanged
-//! (serde_json already escapes control characters inside strings).
+//! bidirectional overrides as `\u202e`-style escapes. Line breaks stay line breaks; JSON stays valid
+//! JSON (serde_json already escapes control characters inside strings, and a bidirectional
+//! override becomes the JSON escape for the same character).
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -20,14 +21,15 @@ impl<'a> Escaped<'a> {
     }
 }
 
-/// `text` with control characters and bidirectional overrides written as `\u{…}`; line breaks
+/// `text` with control characters and bidirectional overrides written as `\u202e`; line breaks
 /// kept.
 #[must_use]
 pub fn escape_controls(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if is_hostile(c) {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            // `\u202e`: readable on a terminal and a valid escape inside a JSON string.
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
         } else {
             out.push(c);
         }
@@ -91,7 +93,7 @@ mod tests {
             out.write_all(&won[..1])?;
             out.write_all(&won[1..])?;
         }
-        assert_eq!(String::from_utf8_lossy(&sink), "name \\u{1b}[31mred\\u{d}\\u{202e}evil\\u{85}\n₩");
+        assert_eq!(String::from_utf8_lossy(&sink), "name \\u001b[31mred\\u000d\\u202eevil\\u0085\n₩");
         Ok(())
     }
 }
