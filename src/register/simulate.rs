@@ -118,7 +118,7 @@ pub fn simulate(
             let draws = if fixed { 1 } else { n };
             let finished = COLUMNS.with_borrow_mut(|samples| {
                 // Every draw is kept: each is an outage of some year.
-                if !sim::run_keeping_into(&job, draws, draw_stream.word(run_index), threads, cancel, draws, samples) {
+                if !sim::run_columns_into(&job, draws, draw_stream.word(run_index), threads, cancel, samples) {
                     return false;
                 }
                 let provider = samples.column(Output::ProviderCost);

@@ -169,18 +169,31 @@ pub fn run_keeping(
     run_rows_into(isa(), job, count, seed, keep.min(count), threads, cancel, &mut out).then_some(out)
 }
 
-/// Like [`run_keeping`], writing into `out` and reusing its memory (simulated years keep every
-/// outage's draw). Returns whether the run finished.
-pub fn run_keeping_into(
+/// Runs `count` draws with `seed` on `threads` threads and keeps every row of every output and
+/// input in `out`, reusing its memory, without the streamed [`Distribution`]s (simulated years
+/// read each outage's draw from the columns; nothing is counted into histograms). Returns whether
+/// the run finished.
+pub fn run_columns_into(
     job: &Job,
     count: usize,
     seed: u64,
     threads: usize,
     cancel: &AtomicBool,
-    keep: usize,
     out: &mut Samples,
 ) -> bool {
-    run_rows_into(isa(), job, count, seed, keep.min(count), threads, cancel, out)
+    if count == 0 {
+        return false;
+    }
+    let started = Instant::now();
+    if run_rows(isa(), job, seed, 0..count, count, threads, false, cancel, out).is_none() {
+        return false;
+    }
+    out.distributions.clear();
+    out.count = count;
+    out.seed = seed;
+    out.uncertain = job.uncertain();
+    out.elapsed = started.elapsed();
+    true
 }
 
 /// Runs `count` draws with `seed` on the calling thread and keeps every row of every output and
@@ -189,17 +202,8 @@ pub fn run_keeping_into(
 /// Returns `None` if `cancel` was set before the run finished, or if `count` is 0.
 #[must_use]
 pub fn run_columns(job: &Job, count: usize, seed: u64, cancel: &AtomicBool) -> Option<Samples> {
-    if count == 0 {
-        return None;
-    }
-    let started = Instant::now();
     let mut out = Samples::default();
-    run_rows(isa(), job, seed, 0..count, count, 1, false, cancel, &mut out)?;
-    out.count = count;
-    out.seed = seed;
-    out.uncertain = job.uncertain();
-    out.elapsed = started.elapsed();
-    Some(out)
+    run_columns_into(job, count, seed, 1, cancel, &mut out).then_some(out)
 }
 
 /// The instruction set runs use.

@@ -30,7 +30,7 @@ mod summary;
 
 pub use drivers::{Driver, drivers, ranks, spearman};
 pub use engine::{
-    CHUNK, Job, KEPT, Samples, UNITS, run, run_columns, run_into, run_keeping, run_keeping_into, write_csv,
+    CHUNK, Job, KEPT, Samples, UNITS, run, run_columns, run_columns_into, run_into, run_keeping, write_csv,
 };
 pub use leaf::{Leaf, any_uncertain, leaves};
 pub use sampler::{Draw, Sampler};
