@@ -24,16 +24,7 @@ fn deterministic(id: &str) -> Scenario {
     s
 }
 
-fn harness(app: OutageApp) -> Harness<'static, OutageApp> {
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(outage_cost::app::install_fonts)
-        // A finished Monte Carlo run asks for a repaint from its own thread.
-        .with_max_steps(64)
-        .build_ui_state(|ui, app: &mut OutageApp| app.ui(ui), app);
-    harness.run();
-    harness
-}
+use common::ui::harness;
 
 fn default_app() -> Harness<'static, OutageApp> {
     harness(OutageApp::new(presets::default_scenario(), None))
@@ -74,15 +65,9 @@ fn drop_file(harness: &mut Harness<'_, OutageApp>, path: &std::path::Path) {
     wait_for_open(harness);
 }
 
-/// Steps until a file being opened has been read (off the UI thread) and shown.
+/// Steps until a file being opened has been read and shown, then until the frames settle.
 fn wait_for_open(harness: &mut Harness<'_, OutageApp>) {
-    for _ in 0..500 {
-        if !harness.state().is_opening() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        harness.step();
-    }
+    common::ui::wait_for_open(harness);
     harness.run();
 }
 

@@ -4,6 +4,8 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot go on should stop loudly.
 
+mod common;
+
 use std::path::PathBuf;
 
 use egui_kittest::Harness;
@@ -11,15 +13,7 @@ use egui_kittest::kittest::Queryable;
 use outage_cost::app::{Command, OutageApp};
 use outage_cost::scenario::{Estimate, presets};
 
-fn harness(app: OutageApp) -> Harness<'static, OutageApp> {
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(outage_cost::app::install_fonts)
-        .with_max_steps(64)
-        .build_ui_state(|ui, app: &mut OutageApp| app.ui(ui), app);
-    harness.run();
-    harness
-}
+use common::ui::{harness, wait_for_open};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("outage-cost-ui-files-{name}-{}", std::process::id()));
@@ -34,13 +28,7 @@ fn apply(harness: &mut Harness<'_, OutageApp>, command: Command) {
     // Steps, not `run`: an export's spinner keeps repainting. A file opened is read off the UI
     // thread: wait for it.
     harness.run_steps(4);
-    for _ in 0..500 {
-        if !harness.state().is_opening() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        harness.step();
-    }
+    wait_for_open(harness);
 }
 
 #[test]
@@ -379,13 +367,7 @@ fn a_file_is_read_off_the_ui_thread_and_shown_once_read() {
     // The command only asks for the file: the document is replaced in a later frame.
     assert!(harness.state().is_opening());
     assert_eq!(harness.state().scenario().name, presets::default_scenario().name);
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_opening() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    wait_for_open(&mut harness);
     assert!(!harness.state().is_opening());
     assert_eq!(harness.state().document().path(), Some(path.as_path()));
     assert!(harness.state().scenario().name.contains("Didi"));

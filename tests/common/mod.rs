@@ -3,6 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+#[cfg(feature = "gui")]
+pub mod ui;
+
 use outage_cost::model::Evaluation;
 use outage_cost::scenario::{Scenario, load};
 
