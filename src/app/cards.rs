@@ -179,13 +179,18 @@ fn hero_ui(ui: &mut Ui, card: &Card, story: &Story<'_>, results: &Results, width
 /// A card's height inside its frame.
 const CARD_HEIGHT: f32 = 60.0;
 
-fn card_ui(ui: &mut Ui, card: &Card, width: f32) {
-    let weak = ui.visuals().weak_text_color();
-    let response = Frame::new()
+/// A card's frame: a faint fill, a thin border and rounded corners.
+pub fn card_frame(ui: &Ui) -> Frame {
+    Frame::new()
         .fill(ui.visuals().faint_bg_color)
         .stroke(Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color))
         .corner_radius(CornerRadius::same(8))
         .inner_margin(Margin::symmetric(12, 8))
+}
+
+fn card_ui(ui: &mut Ui, card: &Card, width: f32) {
+    let weak = ui.visuals().weak_text_color();
+    let response = card_frame(ui)
         .show(ui, |ui| {
             // The frame adds 12 points of margin and 1 of stroke on each side.
             ui.set_width(width - 26.0);

@@ -83,6 +83,12 @@ pub fn is_register_file(path: &Path) -> bool {
 /// Reads and checks a register file without resolving its entries (the app resolves them off the
 /// UI thread).
 pub fn parse_file(path: &Path) -> Result<Register, ScenarioError> {
+    let (text, origin) = read_text(path)?;
+    Ok(parse(&text, &origin)?)
+}
+
+/// A register file's text (without a byte-order mark) and its name for messages.
+fn read_text(path: &Path) -> Result<(String, String), ScenarioError> {
     let origin = path.display().to_string();
     let bytes = scenario::load::read_file(path)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
@@ -90,7 +96,7 @@ pub fn parse_file(path: &Path) -> Result<Register, ScenarioError> {
         let message = "the file is not UTF-8 text (is it a register file?): save it as UTF-8".to_owned();
         return Err(LoadError { origin, line: 1, column: 1, field: String::new(), message }.into());
     };
-    Ok(parse(text, &origin)?)
+    Ok((text.to_owned(), origin))
 }
 
 /// A shipped register by id, resolved.
@@ -115,16 +121,10 @@ pub fn resolve(
 }
 
 fn load_file_in(path: &Path, chain: &mut Vec<String>) -> Result<Resolved, ScenarioError> {
-    let origin = path.display().to_string();
-    let bytes = scenario::load::read_file(path)?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        let message = "the file is not UTF-8 text (is it a register file?): save it as UTF-8".to_owned();
-        return Err(LoadError { origin, line: 1, column: 1, field: String::new(), message }.into());
-    };
-    let register = parse(text, &origin)?;
+    let (text, origin) = read_text(path)?;
+    let register = parse(&text, &origin)?;
     chain.push(identity(path));
-    resolve_in(register, &origin, Some(text), path.parent(), chain)
+    resolve_in(register, &origin, Some(&text), path.parent(), chain)
 }
 
 fn load_preset_in(preset: &presets::RegisterPreset, chain: &mut Vec<String>) -> Result<Resolved, ScenarioError> {

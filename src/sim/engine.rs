@@ -166,7 +166,7 @@ pub fn run_keeping(
     keep: usize,
 ) -> Option<Samples> {
     let mut out = Samples::default();
-    run_rows_into(isa(), job, count, seed, keep.min(count), threads, cancel, &mut out).then_some(out)
+    run_rows_into(isa(), job, count, seed, keep.min(count), threads, true, cancel, &mut out).then_some(out)
 }
 
 /// Runs `count` draws with `seed` on `threads` threads and keeps every row of every output and
@@ -181,19 +181,7 @@ pub fn run_columns_into(
     cancel: &AtomicBool,
     out: &mut Samples,
 ) -> bool {
-    if count == 0 {
-        return false;
-    }
-    let started = Instant::now();
-    if run_rows(isa(), job, seed, 0..count, count, threads, false, cancel, out).is_none() {
-        return false;
-    }
-    out.distributions.clear();
-    out.count = count;
-    out.seed = seed;
-    out.uncertain = job.uncertain();
-    out.elapsed = started.elapsed();
-    true
+    run_rows_into(isa(), job, count, seed, count, threads, false, cancel, out)
 }
 
 /// Runs `count` draws with `seed` on the calling thread and keeps every row of every output and
@@ -221,10 +209,10 @@ fn run_with(
     cancel: &AtomicBool,
     out: &mut Samples,
 ) -> bool {
-    run_rows_into(isa, job, count, seed, count.min(KEPT), threads, cancel, out)
+    run_rows_into(isa, job, count, seed, count.min(KEPT), threads, true, cancel, out)
 }
 
-/// A whole run keeping `keep` rows.
+/// A whole run keeping `keep` rows, with the outputs' distributions if `tally`.
 #[allow(clippy::too_many_arguments)]
 fn run_rows_into(
     isa: Isa,
@@ -233,6 +221,7 @@ fn run_rows_into(
     seed: u64,
     keep: usize,
     threads: usize,
+    tally: bool,
     cancel: &AtomicBool,
     out: &mut Samples,
 ) -> bool {
@@ -240,7 +229,7 @@ fn run_rows_into(
         return false;
     }
     let started = Instant::now();
-    let Some(distributions) = run_rows(isa, job, seed, 0..count, keep, threads, true, cancel, out) else {
+    let Some(distributions) = run_rows(isa, job, seed, 0..count, keep, threads, tally, cancel, out) else {
         return false;
     };
     out.distributions = distributions;

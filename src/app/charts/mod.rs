@@ -71,6 +71,25 @@ pub fn legend(height: f32, corner: egui_plot::Corner) -> egui_plot::Legend {
     if height < 320.0 { legend.text_style(egui::TextStyle::Small).background_alpha(0.6) } else { legend }
 }
 
+/// A loss-exceedance plot: x is log10 of an amount in `code` (ticked by the log rule, labelled in
+/// money), y the chance in percent of exceeding it (`chance`: "exceeding it", "a worse year").
+#[must_use]
+pub fn exceedance_plot(id: &str, x_label: String, chance: &'static str, code: &str) -> Plot<'static> {
+    let (tick_code, hover_code) = (code.to_owned(), code.to_owned());
+    plot(id)
+        .x_axis_label(x_label)
+        .y_axis_label(format!("Chance of {chance} (%)"))
+        .x_grid_spacer(log_grid)
+        .x_axis_formatter(move |mark, _| money(10f64.powf(mark.value), &tick_code))
+        .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
+        .include_y(0.0)
+        .include_y(100.0)
+        .label_formatter(move |hover| {
+            let p = hover_point(hover);
+            Some(format!("{}\n{:.1}% chance of {chance}", money(10f64.powf(p.x), &hover_code), p.y))
+        })
+}
+
 /// A plot whose y axis names categories: one tick per `(y, name)`, labelled with the name, the
 /// axis as wide as the longest name (so no name runs into the plot or out of the window).
 #[must_use]

@@ -5,7 +5,7 @@
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Line, PlotPoint, Text, VLine};
 
-use super::{hover_point, plot, rgb};
+use super::{plot, rgb};
 use crate::app::montecarlo::{Analysis, has_ranges};
 use crate::app::view::View;
 use crate::format::{grouped, money, percent};
@@ -115,32 +115,20 @@ fn exceedance_ui(
     // A log money axis: x is log10 of the cost.
     let log = |x: f64| x.max(1e-9).log10();
     let points: Vec<[f64; 2]> = curve.iter().map(|&(x, p)| [log(x), p * 100.0]).collect();
-    let tick_code = code.to_owned();
-    let hover_code = code.to_owned();
-    let response = plot("exceedance")
-        .height(height)
-        .x_axis_label(format!("{} ({code}, log scale)", output.name()))
-        .y_axis_label("Chance of exceeding (%)")
-        .x_grid_spacer(super::log_grid)
-        .x_axis_formatter(move |mark, _| money(10f64.powf(mark.value), &tick_code))
-        .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
-        .include_y(0.0)
-        .include_y(100.0)
-        .label_formatter(move |hover| {
-            let p = hover_point(hover);
-            Some(format!("{}\n{:.1}% chance of exceeding it", money(10f64.powf(p.x), &hover_code), p.y))
-        })
-        .show(ui, |plot_ui| {
-            plot_ui.line(Line::new("P(cost > x)", points).color(rgb(ACCENT_RGB)).width(2.0));
-            let x = log(tolerance);
-            plot_ui.vline(VLine::new("Tolerance", x).color(Color32::from_rgb(0xD6, 0x3C, 0x3C)).width(2.0));
-            let text = format!("{} chance of exceeding {}", percent(chance), money(tolerance, code));
-            plot_ui.text(
-                Text::new("tolerance label", PlotPoint::new(x, 95.0), RichText::new(text).strong().size(15.0))
-                    .anchor(egui::Align2::LEFT_TOP),
-            );
-            let r = plot_ui.response();
-            if r.dragged() || r.clicked() { plot_ui.pointer_coordinate().map(|p| 10f64.powf(p.x)) } else { None }
-        });
+    let response =
+        super::exceedance_plot("exceedance", format!("{} ({code}, log scale)", output.name()), "exceeding it", code)
+            .height(height)
+            .show(ui, |plot_ui| {
+                plot_ui.line(Line::new("P(cost > x)", points).color(rgb(ACCENT_RGB)).width(2.0));
+                let x = log(tolerance);
+                plot_ui.vline(VLine::new("Tolerance", x).color(Color32::from_rgb(0xD6, 0x3C, 0x3C)).width(2.0));
+                let text = format!("{} chance of exceeding {}", percent(chance), money(tolerance, code));
+                plot_ui.text(
+                    Text::new("tolerance label", PlotPoint::new(x, 95.0), RichText::new(text).strong().size(15.0))
+                        .anchor(egui::Align2::LEFT_TOP),
+                );
+                let r = plot_ui.response();
+                if r.dragged() || r.clicked() { plot_ui.pointer_coordinate().map(|p| 10f64.powf(p.x)) } else { None }
+            });
     response.inner
 }

@@ -5,8 +5,8 @@
 use egui::{Color32, Ui};
 use egui_plot::{Bar, BarChart, Legend, Line, Points};
 
-use crate::app::charts::{hover_point, plot, rgb, with_categories};
-use crate::format::{money, percent};
+use crate::app::charts::{exceedance_plot, plot, rgb, with_categories};
+use crate::format::percent;
 use crate::palette::ACCENT_RGB;
 use crate::register::{Analysis, Risk};
 
@@ -20,20 +20,9 @@ pub fn exceedance_ui(ui: &mut Ui, a: &Analysis, show_baseline: bool, height: f32
     let code = r.currency.clone();
     let log = |x: f64| x.max(1e-9).log10();
     let line = |points: &[(f64, f64)]| points.iter().map(|&(x, p)| [log(x), p * 100.0]).collect::<Vec<[f64; 2]>>();
-    let (tick_code, hover_code) = (code.clone(), code.clone());
-    plot("register exceedance")
+    exceedance_plot("register exceedance", format!("Loss in a year ({code}, log scale)"), "a worse year", &code)
         .height(height)
         .legend(Legend::default())
-        .x_axis_label(format!("Loss in a year ({code}, log scale)"))
-        .y_axis_label("Chance of a worse year (%)")
-        .x_axis_formatter(move |mark, _| money(10f64.powf(mark.value), &tick_code))
-        .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
-        .include_y(0.0)
-        .include_y(100.0)
-        .label_formatter(move |hover| {
-            let p = hover_point(hover);
-            Some(format!("{}\n{:.1}% chance of a worse year", money(10f64.powf(p.x), &hover_code), p.y))
-        })
         .show(ui, |plot_ui| {
             if let Some(i) = &a.investment {
                 let width = if show_baseline { 3.0 } else { 2.0 };

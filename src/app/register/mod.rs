@@ -14,7 +14,7 @@ pub mod worker;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
-use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke, Ui, Vec2};
+use egui::{Color32, RichText, Ui, Vec2};
 
 use super::command::Command;
 use crate::format::{money, money_exact, percent};
@@ -188,11 +188,7 @@ impl RegisterView {
 
 /// One card: a title, a big value and a line of context; the exact value on hover.
 pub fn card_ui(ui: &mut Ui, title: &str, value: &str, context: &str, hover: &str, width: f32) {
-    Frame::new()
-        .fill(ui.visuals().faint_bg_color)
-        .stroke(Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color))
-        .corner_radius(CornerRadius::same(8))
-        .inner_margin(Margin::symmetric(12, 8))
+    super::cards::card_frame(ui)
         .show(ui, |ui| {
             ui.set_width(width - 26.0);
             ui.set_height(60.0);
