@@ -53,7 +53,7 @@ def whole(n):
                          check=True, capture_output=True, text=True).stdout
     elapsed = time.perf_counter() - started
     return elapsed, json.loads(out)["monte_carlo"]["seconds"]
-rounds = 5
+rounds = 9
 pairs = [(numpy_mc(1_000_000), whole(1_000_000)) for _ in range(rounds)]
 ref = statistics.median(p[0] for p in pairs)
 process = statistics.median(p[1][0] for p in pairs)

@@ -8,9 +8,10 @@
 //! however they are spread. Counting is integer, so the buckets of several threads add up to the
 //! same numbers in any order; the sum is added in a fixed order by the engine.
 //!
-//! A thread counts into a [`Tally`] (pages of 1024 buckets, one page per sign and exponent met, so
-//! an output touches a few pages); the tallies of a run are merged into a [`Distribution`], which
-//! keeps only the buckets that hold samples.
+//! A thread counts into a [`Tally`] (a window of consecutive pages of 1024 buckets, a page per
+//! sign and exponent, so an output touches a few pages, each sample one index into the window);
+//! the tallies of a run are merged into a [`Distribution`], which keeps only the buckets that hold
+//! samples.
 
 /// Bits of an [`order_key`] below a bucket.
 const SHIFT: u32 = 42;
@@ -35,12 +36,24 @@ pub fn from_order_key(key: u64) -> f64 {
     f64::from_bits(if key >> 63 == 1 { key ^ (1 << 63) } else { !key })
 }
 
-/// One thread's counts for one output: a page of counts per sign and exponent met (`u32`: a run
-/// draws at most 10⁹ samples). One set of counts, not one for even and one for odd positions:
-/// samples that repeat a bucket make an increment wait for the one before, but pages half the
-/// size stay in cache better, which matters more when the samples are spread.
+/// Pages a tally's window of consecutive buckets may span (256 KB of counts: values over a range
+/// of 2⁶⁴, about 19 decades).
+const WINDOW_PAGES: usize = 64;
+
+/// One thread's counts for one output (`u32`: a run draws at most 10⁹ samples). Most samples are
+/// counted into a window of consecutive pages, one index per sample; the window grows a page at a
+/// time to cover the samples met, up to [`WINDOW_PAGES`]. Samples outside a full window (a few
+/// zeros beside millions, say) are counted into pages of their own, one per sign and exponent met.
+/// One set of counts, not one for even and one for odd positions: samples that repeat a bucket
+/// make an increment wait for the one before, but counts half the size stay in cache better,
+/// which matters more when the samples are spread.
 #[derive(Clone, Debug)]
 pub struct Tally {
+    /// Counts of the buckets `first ..`: whole pages, then a guard (the samples outside, while
+    /// they are counted).
+    window: Vec<u32>,
+    first: u32,
+    /// Counts outside the window: a page per sign and exponent met (empty until needed).
     pages: Vec<Option<Box<[u32; PAGE]>>>,
     count: u64,
     min: u64,
@@ -49,7 +62,7 @@ pub struct Tally {
 
 impl Default for Tally {
     fn default() -> Self {
-        Self { pages: vec![None; PAGES], count: 0, min: u64::MAX, max: 0 }
+        Self { window: Vec::new(), first: 0, pages: Vec::new(), count: 0, min: u64::MAX, max: 0 }
     }
 }
 
@@ -67,52 +80,121 @@ impl Tally {
         let mut groups = values.chunks_exact(8);
         let mut slots = scratch.chunks_exact_mut(8);
         for (group, slot) in (&mut groups).zip(&mut slots) {
-            for k in 0..8 {
-                sums[k] += group[k];
-                let key = order_key(group[k]);
-                lows[k] = lows[k].min(key);
-                highs[k] = highs[k].max(key);
-                slot[k] = (key >> SHIFT) as u32;
+            let Ok(group) = <&[f64; 8]>::try_from(group) else { continue };
+            sums = std::array::from_fn(|k| sums[k] + group[k]);
+            let keys: [u64; 8] = group.map(order_key);
+            lows = std::array::from_fn(|k| lows[k].min(keys[k]));
+            highs = std::array::from_fn(|k| highs[k].max(keys[k]));
+            for (s, key) in slot.iter_mut().zip(keys) {
+                *s = (key >> SHIFT) as u32;
             }
         }
         let rest: f64 = groups.remainder().iter().sum();
-        let mut low = lows.iter().fold(self.min, |m, &k| m.min(k));
-        let mut high = highs.iter().fold(self.max, |m, &k| m.max(k));
+        let mut low = lows.iter().fold(u64::MAX, |m, &k| m.min(k));
+        let mut high = highs.iter().fold(0, |m, &k| m.max(k));
         for (slot, &v) in slots.into_remainder().iter_mut().zip(groups.remainder()) {
             let key = order_key(v);
             low = low.min(key);
             high = high.max(key);
             *slot = (key >> SHIFT) as u32;
         }
-        (self.min, self.max) = (low, high);
-        if let Ok(pages) = <&mut [Option<Box<[u32; PAGE]>>; PAGES]>::try_from(&mut self.pages[..]) {
-            for &bucket in scratch.iter() {
-                bump(pages, bucket);
+        if !values.is_empty() {
+            self.cover((low >> SHIFT) as u32, (high >> SHIFT) as u32, scratch[scratch.len() / 2]);
+            // Each sample's index into the window, or the guard after it (a loop that vectorises),
+            // then the counting, without branches.
+            let (first, guard) = (self.first, self.window.len().saturating_sub(1) as u32);
+            for slot in scratch.iter_mut() {
+                *slot = slot.wrapping_sub(first).min(guard);
+            }
+            for &slot in scratch.iter() {
+                if let Some(count) = self.window.get_mut(slot as usize) {
+                    *count += 1;
+                }
+            }
+            if let Some(outside) = self.window.last_mut().filter(|c| **c > 0) {
+                *outside = 0;
+                for &v in values {
+                    let bucket = (order_key(v) >> SHIFT) as u32;
+                    if bucket.wrapping_sub(first) >= guard {
+                        bump(&mut self.pages, bucket);
+                    }
+                }
             }
         }
+        (self.min, self.max) = (self.min.min(low), self.max.max(high));
         self.count += values.len() as u64;
         ((sums[0] + sums[4]) + (sums[2] + sums[6])) + ((sums[1] + sums[5]) + (sums[3] + sums[7])) + rest
     }
+
+    /// Grows the window to cover the buckets `low ..= high` if it can stay within
+    /// [`WINDOW_PAGES`]. An empty window is placed around them, or around `middle` (a bucket
+    /// among them) when they span more.
+    #[inline(always)]
+    fn cover(&mut self, low: u32, high: u32, middle: u32) {
+        let page = |bucket: u32| bucket as usize / PAGE;
+        let (start, end) = (page(self.first), page(self.first) + self.window.len() / PAGE);
+        if !self.window.is_empty() && start <= page(low) && page(high) < end {
+            return;
+        }
+        self.grow(low, high, middle);
+    }
+
+    /// [`Tally::cover`] when the window does not cover the buckets (out of line: it happens a
+    /// few times a run).
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, low: u32, high: u32, middle: u32) {
+        let page = |bucket: u32| bucket as usize / PAGE;
+        let (start, end) = (page(self.first), page(self.first) + self.window.len() / PAGE);
+        let (mut new_start, mut new_end) = if self.window.is_empty() {
+            (page(low), page(high) + 1)
+        } else {
+            (start.min(page(low)), end.max(page(high) + 1))
+        };
+        if new_end - new_start > WINDOW_PAGES {
+            if !self.window.is_empty() {
+                return;
+            }
+            new_start = page(middle).saturating_sub(WINDOW_PAGES / 2);
+            new_end = (new_start + WINDOW_PAGES).min(PAGES);
+            new_start = new_end - WINDOW_PAGES;
+        }
+        // Whole pages and the guard.
+        let mut window = vec![0; (new_end - new_start) * PAGE + 1];
+        if let Some((_, counts)) = self.window.split_last() {
+            window[(start - new_start) * PAGE..][..counts.len()].copy_from_slice(counts);
+        }
+        self.window = window;
+        self.first = (new_start * PAGE) as u32;
+    }
+
+    /// The counts of page `p`, if any sample fell in it.
+    fn page(&self, p: usize) -> Option<&[u32]> {
+        let start = self.first as usize / PAGE;
+        if (start..start + self.window.len() / PAGE).contains(&p) {
+            return Some(&self.window[(p - start) * PAGE..][..PAGE]);
+        }
+        self.pages.get(p).and_then(Option::as_deref).map(<[u32; PAGE]>::as_slice)
+    }
 }
 
-/// Adds one to a bucket.
-#[inline(always)]
-fn bump(pages: &mut [Option<Box<[u32; PAGE]>>; PAGES], bucket: u32) {
+/// Adds one to a bucket of the pages outside the window (out of line: most samples fall in it).
+#[cold]
+#[inline(never)]
+fn bump(pages: &mut Vec<Option<Box<[u32; PAGE]>>>, bucket: u32) {
+    if pages.is_empty() {
+        pages.resize(PAGES, None);
+    }
     let page = (bucket as usize >> 10) & (PAGES - 1);
     let slot = bucket as usize & (PAGE - 1);
     match &mut pages[page] {
         Some(counts) => counts[slot] += 1,
-        none @ None => *none = Some(first_count(slot)),
+        none @ None => {
+            let mut counts = Box::new([0; PAGE]);
+            counts[slot] = 1;
+            *none = Some(counts);
+        }
     }
-}
-
-/// A new page of counts with one sample in `slot` (out of line: it happens a few times a run).
-#[cold]
-#[inline(never)]
-fn first_count(slot: usize) -> Box<[u32; PAGE]> {
-    let mut counts = Box::new([0; PAGE]);
-    counts[slot & (PAGE - 1)] = 1;
-    counts
 }
 
 /// An output's samples as a run keeps them: how many, their mean, range and fine histogram.
@@ -140,14 +222,16 @@ impl Distribution {
             min = min.min(t.min);
             max = max.max(t.max);
         }
+        // The pages between the smallest and largest sample's.
+        let pages = if count == 0 { 0..0 } else { (min >> SHIFT) as usize / PAGE..(max >> SHIFT) as usize / PAGE + 1 };
         let (min, max) = if count == 0 { (0.0, 0.0) } else { (from_order_key(min), from_order_key(max)) };
         let mut page = [0_u64; PAGE];
-        for p in 0..PAGES {
-            if tallies.iter().all(|t| t.pages[p].is_none()) {
+        for p in pages {
+            if tallies.iter().all(|t| t.page(p).is_none()) {
                 continue;
             }
             page.fill(0);
-            for counts in tallies.iter().filter_map(|t| t.pages[p].as_deref()) {
+            for counts in tallies.iter().filter_map(|t| t.page(p)) {
                 for (total, &c) in page.iter_mut().zip(counts) {
                     *total += u64::from(c);
                 }
@@ -356,6 +440,32 @@ mod tests {
         let whole = Distribution::of(&values);
         assert_eq!(merged.buckets, whole.buckets);
         assert_eq!((merged.count, merged.min, merged.max), (whole.count, whole.min, whole.max));
+    }
+
+    /// Counted chunk by chunk (the window placed, grown down and up, full, with samples outside it
+    /// in both directions and of both signs), the buckets are those of a plain count.
+    #[test]
+    fn windows_and_pages_count_every_bucket() {
+        let mut rng = SplitMix64::new(4);
+        let mut values: Vec<f64> = (0..3000).map(|_| 1e6 * (1.0 + rng.next_open01())).collect();
+        values.extend((0..3000).map(|_| 1e3 * (1.0 + rng.next_open01())));
+        values.extend((0..3000).map(|_| 1e9 * (1.0 + rng.next_open01())));
+        values.extend((0..3000).map(|i| if i % 3 == 0 { 0.0 } else { 1e300 * rng.next_open01() }));
+        values.extend((0..3000).map(|i| if i % 2 == 0 { -1e-300 } else { 5e5 * rng.next_open01() }));
+        let mut tally = Tally::default();
+        let mut scratch = vec![0; 1024];
+        let mut sum = 0.0;
+        for chunk in values.chunks(1000) {
+            sum += tally.add(chunk, &mut scratch);
+        }
+        assert!(tally.window.len() <= WINDOW_PAGES * PAGE + 1);
+        let mut plain = std::collections::BTreeMap::new();
+        for &v in &values {
+            *plain.entry((order_key(v) >> SHIFT) as u32).or_insert(0_u64) += 1;
+        }
+        let merged = Distribution::merge(&[&tally], sum);
+        assert_eq!(merged.buckets, plain.into_iter().collect::<Vec<_>>());
+        assert_eq!(merged.count, values.len() as u64);
     }
 
     #[test]
