@@ -150,10 +150,22 @@ impl SamplePlan {
     /// Runs the plan on every core; `None` when it draws nothing or was cancelled.
     #[must_use]
     pub fn run(self, scenario: &Scenario, cancel: &AtomicBool) -> Option<Samples> {
+        self.run_job(&Job::new(scenario), cancel)
+    }
+
+    /// Like [`SamplePlan::run`], keeping the first rows of `outputs` only (and of every input; the
+    /// drivers of the spread need the provider cost and the combined impact): the same draws and
+    /// distributions, less memory.
+    #[must_use]
+    pub fn run_keeping_only(self, scenario: &Scenario, outputs: &[Output], cancel: &AtomicBool) -> Option<Samples> {
+        self.run_job(&Job::new(scenario).keeping_only(outputs), cancel)
+    }
+
+    fn run_job(self, job: &Job, cancel: &AtomicBool) -> Option<Samples> {
         if self.count == 0 {
             return None;
         }
-        sim::run(&Job::new(scenario), self.count, self.seed, sim::default_threads(), cancel)
+        sim::run(job, self.count, self.seed, sim::default_threads(), cancel)
     }
 }
 

@@ -335,7 +335,9 @@ fn returns(pins: &[(PathBuf, Pinned)], err: &mut dyn Write) -> anyhow::Result<Ve
 
 /// Runs Monte Carlo when the scenario has ranges (with `--samples` and `--seed` if given).
 fn simulate(scenario: &Scenario, samples: Option<u64>, seed: Option<u64>) -> Option<Samples> {
-    SamplePlan::of(scenario, samples, seed).run(scenario, &AtomicBool::new(false))
+    // The figures read the streamed distributions; only the drivers read rows.
+    let plan = SamplePlan::of(scenario, samples, seed);
+    plan.run_keeping_only(scenario, &crate::sim::DRIVER_OUTPUTS, &AtomicBool::new(false))
 }
 
 /// Opens a scenario file, or a shipped preset by id when no such file exists.

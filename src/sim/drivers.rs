@@ -15,6 +15,9 @@ use super::stats::order_key;
 use super::summary::Output;
 use crate::scenario::Scenario;
 
+/// The outputs the drivers correlate the inputs with: the rows a run must keep for them.
+pub const DRIVER_OUTPUTS: [Output; 2] = [Output::ProviderCost, Output::CombinedImpact];
+
 /// One uncertain input's part in the spread.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Driver {
@@ -37,13 +40,13 @@ pub struct Driver {
 #[must_use]
 pub fn drivers(scenario: &Scenario, samples: &Samples) -> Vec<Driver> {
     let n = samples.kept();
-    if n < 3 || samples.inputs.len() != samples.uncertain.len() {
+    let [p, c] = DRIVER_OUTPUTS.map(|o| samples.column(o));
+    if n < 3 || p.len() != n || c.len() != n || samples.inputs.len() != samples.uncertain.len() {
         return Vec::new();
     }
     // Each thread ranks the two outputs and then its share of the inputs, one at a time into the
     // same memory, correlating each with the outputs at once: no column of ranks is kept, so
     // little fresh memory is touched.
-    let (p, c) = (samples.column(Output::ProviderCost), samples.column(Output::CombinedImpact));
     let correlations = |inputs: &[Vec<f64>]| {
         let mut ranker = Ranker::default();
         let (rp, rc) = (ranker.ranks(p).to_vec(), ranker.ranks(c).to_vec());

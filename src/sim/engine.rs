@@ -52,6 +52,8 @@ pub struct Job {
     samplers: Vec<Sampler>,
     weights_uncertain: bool,
     copula: Option<Copula>,
+    /// Which outputs' first rows a run keeps (every input's are kept).
+    keep: [bool; OUTPUT_COUNT],
 }
 
 impl Job {
@@ -69,7 +71,17 @@ impl Job {
             weights_uncertain: samplers.iter().any(|s| matches!(s.leaf, Leaf::Weight(_))),
             copula: Copula::new(&drawn, &scenario.correlations).ok().flatten(),
             samplers,
+            keep: [true; OUTPUT_COUNT],
         }
+    }
+
+    /// The same job keeping the first rows of `outputs` only (and of every input): the other
+    /// outputs' columns stay empty, for callers that read only these (their distributions are
+    /// streamed all the same).
+    #[must_use]
+    pub fn keeping_only(mut self, outputs: &[Output]) -> Self {
+        self.keep = std::array::from_fn(|o| outputs.iter().any(|k| k.index() == o));
+        self
     }
 
     /// The same job with `field` fixed at `value` and not drawn, reusing the draw tables (the
@@ -114,7 +126,8 @@ pub struct Samples {
 }
 
 impl Samples {
-    /// The first rows of one output (all of them when the run drew at most [`KEPT`]).
+    /// The first rows of one output (all of them when the run drew at most [`KEPT`]; none when
+    /// the job did not keep them, see [`Job::keeping_only`]).
     #[must_use]
     pub fn column(&self, output: Output) -> &[f64] {
         self.columns.get(output.index()).map_or(&[], Vec::as_slice)
@@ -123,7 +136,7 @@ impl Samples {
     /// How many rows the columns keep.
     #[must_use]
     pub fn kept(&self) -> usize {
-        self.columns.first().map_or(0, Vec::len)
+        self.columns.iter().chain(&self.inputs).map(Vec::len).max().unwrap_or(0)
     }
 
     /// Every sample of one output.
@@ -263,12 +276,18 @@ fn run_rows(
     out.columns.resize_with(OUTPUT_COUNT, Vec::new);
     out.inputs.resize_with(job.samplers.len(), Vec::new);
     out.inputs.truncate(job.samplers.len());
-    let mut kept: Vec<Vec<&mut [f64]>> =
+    // Each part names its source: an output's column of the thread's buffer, or (after them) an
+    // input's column of its draws.
+    let mut kept: Vec<Vec<(usize, &mut [f64])>> =
         (0..keep.div_ceil(CHUNK)).map(|_| Vec::with_capacity(OUTPUT_COUNT + job.samplers.len())).collect();
-    for column in out.columns.iter_mut().chain(out.inputs.iter_mut()) {
+    for (source, column) in out.columns.iter_mut().chain(out.inputs.iter_mut()).enumerate() {
+        if source < OUTPUT_COUNT && !job.keep[source] {
+            column.clear();
+            continue;
+        }
         column.resize(keep, 0.0);
         for (part, rows) in kept.iter_mut().zip(column.chunks_mut(CHUNK)) {
-            part.push(rows);
+            part.push((source, rows));
         }
     }
     let mut kept = kept.into_iter();
@@ -354,7 +373,7 @@ pub fn write_csv(
 /// sum of their outputs.
 struct Unit<'o> {
     chunks: Range<usize>,
-    kept: Vec<Vec<&'o mut [f64]>>,
+    kept: Vec<Vec<(usize, &'o mut [f64])>>,
     sum: &'o mut [f64; OUTPUT_COUNT],
 }
 
@@ -408,11 +427,13 @@ impl Kernel for &Work<'_, '_> {
                 for ((tally, column), total) in tallies.iter_mut().zip(local.chunks_exact(CHUNK)).zip(sum.iter_mut()) {
                     *total += tally.add(&column[..n], &mut buckets);
                 }
-                if let Some(mut parts) = kept.next() {
-                    let sources = local.chunks_exact(CHUNK).chain(drawn.chunks_exact(CHUNK));
-                    for (part, source) in parts.iter_mut().zip(sources) {
-                        let rows = part.len();
-                        part.copy_from_slice(&source[..rows]);
+                if let Some(parts) = kept.next() {
+                    for (source, part) in parts {
+                        let from = match source.checked_sub(OUTPUT_COUNT) {
+                            None => &local[source * CHUNK..],
+                            Some(input) => &drawn[input * CHUNK..],
+                        };
+                        part.copy_from_slice(&from[..part.len()]);
                     }
                 }
             }
@@ -584,6 +605,28 @@ mod tests {
         }
         assert_eq!(one.kept(), KEPT);
         assert_eq!(one.distribution(Output::ProviderCost).count(), 50_001);
+    }
+
+    /// A job keeping some outputs' rows draws the same numbers: the same distributions, the same
+    /// rows of what it keeps, every input's rows, and empty columns for the rest.
+    #[test]
+    fn keeping_only_some_outputs_draws_the_same_numbers() {
+        let go = AtomicBool::new(false);
+        let scenario = crate::scenario::presets::PRESETS[0].load().unwrap_or_else(|e| panic!("{e}"));
+        let full = run(&Job::new(&scenario), 30_001, 9, 2, &go).unwrap_or_else(|| panic!("ran"));
+        let job = Job::new(&scenario).keeping_only(&crate::sim::DRIVER_OUTPUTS);
+        let some = run(&job, 30_001, 9, 2, &go).unwrap_or_else(|| panic!("ran"));
+        assert!(some.distributions == full.distributions && some.inputs == full.inputs);
+        assert_eq!(some.kept(), KEPT);
+        for output in Output::ALL {
+            let kept = crate::sim::DRIVER_OUTPUTS.contains(&output);
+            assert_eq!(some.column(output), if kept { full.column(output) } else { &[] }, "{}", output.key());
+        }
+        let drivers = crate::sim::drivers(&scenario, &full);
+        assert!(!drivers.is_empty());
+        assert_eq!(crate::sim::drivers(&scenario, &some), drivers);
+        let without = run(&Job::new(&scenario).keeping_only(&[Output::ProviderCost]), 5000, 9, 1, &go);
+        assert!(crate::sim::drivers(&scenario, &without.unwrap_or_default()).is_empty());
     }
 
     /// The streamed summaries of a run agree with an exact sort of the same draws: the mean to

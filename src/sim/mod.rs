@@ -28,7 +28,7 @@ pub mod simd;
 pub mod stats;
 mod summary;
 
-pub use drivers::{Driver, drivers, ranks, spearman};
+pub use drivers::{DRIVER_OUTPUTS, Driver, drivers, ranks, spearman};
 pub use engine::{
     CHUNK, Job, KEPT, Samples, UNITS, run, run_columns, run_columns_into, run_into, run_keeping, write_csv,
 };

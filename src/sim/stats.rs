@@ -204,8 +204,8 @@ pub struct Distribution {
     sum: f64,
     min: f64,
     max: f64,
-    /// Non-empty buckets, increasing: `(order key >> SHIFT, samples)`.
-    buckets: Vec<(u32, u64)>,
+    /// Non-empty buckets, increasing: `(order key >> SHIFT, samples)` (a run draws at most 10⁹).
+    buckets: Vec<(u32, u32)>,
 }
 
 impl Distribution {
@@ -215,30 +215,38 @@ impl Distribution {
     /// Merges the tallies of a run, with the sum of every sample (added in a fixed order).
     #[must_use]
     pub fn merge(tallies: &[&Tally], sum: f64) -> Self {
-        let mut buckets = Vec::new();
         let (mut count, mut min, mut max) = (0, u64::MAX, 0);
         for t in tallies {
             count += t.count;
             min = min.min(t.min);
             max = max.max(t.max);
         }
-        // The pages between the smallest and largest sample's.
+        // The pages between the smallest and largest sample's, each summed over the tallies.
         let pages = if count == 0 { 0..0 } else { (min >> SHIFT) as usize / PAGE..(max >> SHIFT) as usize / PAGE + 1 };
-        let (min, max) = if count == 0 { (0.0, 0.0) } else { (from_order_key(min), from_order_key(max)) };
-        let mut page = [0_u64; PAGE];
-        for p in pages {
+        let mut page = [0_u32; PAGE];
+        let mut summed = |p: usize| {
             if tallies.iter().all(|t| t.page(p).is_none()) {
-                continue;
+                return None;
             }
             page.fill(0);
             for counts in tallies.iter().filter_map(|t| t.page(p)) {
                 for (total, &c) in page.iter_mut().zip(counts) {
-                    *total += u64::from(c);
+                    *total += c;
                 }
             }
-            let first = (p * PAGE) as u32;
-            buckets.extend(page.iter().enumerate().filter(|(_, c)| **c > 0).map(|(b, &c)| (first + b as u32, c)));
+            Some(page)
+        };
+        // Counted first, so the list is made once at its size (it is the largest thing a run
+        // keeps; growing it would copy it and touch fresh memory several times).
+        let filled: usize = pages.clone().filter_map(&mut summed).map(|c| c.iter().filter(|&&c| c > 0).count()).sum();
+        let mut buckets = Vec::with_capacity(filled);
+        for p in pages {
+            if let Some(counts) = summed(p) {
+                let first = (p * PAGE) as u32;
+                buckets.extend((first..).zip(counts).filter(|&(_, c)| c > 0));
+            }
         }
+        let (min, max) = if count == 0 { (0.0, 0.0) } else { (from_order_key(min), from_order_key(max)) };
         Self { count, sum, min, max, buckets }
     }
 
@@ -286,6 +294,7 @@ impl Distribution {
         }
         let mut seen = 0;
         for &(bucket, c) in &self.buckets {
+            let c = u64::from(c);
             if rank < seen + c {
                 let (lo, hi) = self.span(bucket);
                 let within = ((rank - seen) as f64 + 0.5) / c as f64;
@@ -325,14 +334,14 @@ impl Distribution {
         let mut above = 0.0;
         for &(bucket, c) in self.buckets.iter().rev() {
             if bucket > key {
-                above += c as f64;
+                above += f64::from(c);
             } else {
                 if bucket == key {
                     let (lo, hi) = self.span(bucket);
                     if hi > lo {
-                        above += c as f64 * ((hi - x) / (hi - lo)).clamp(0.0, 1.0);
+                        above += f64::from(c) * ((hi - x) / (hi - lo)).clamp(0.0, 1.0);
                     } else if x < lo {
-                        above += c as f64;
+                        above += f64::from(c);
                     }
                 }
                 break;
@@ -374,7 +383,7 @@ impl Distribution {
             let (lo, hi) = self.span(bucket);
             let middle = lo + 0.5 * (hi - lo);
             let i = (((middle - min) / width).max(0.0) as usize).min(bins - 1);
-            counts[i] += c;
+            counts[i] += u64::from(c);
         }
         let n = self.count as f64;
         counts.iter().enumerate().map(|(i, &c)| (min + i as f64 * width, width, c as f64 / n)).collect()
@@ -461,7 +470,7 @@ mod tests {
         assert!(tally.window.len() <= WINDOW_PAGES * PAGE + 1);
         let mut plain = std::collections::BTreeMap::new();
         for &v in &values {
-            *plain.entry((order_key(v) >> SHIFT) as u32).or_insert(0_u64) += 1;
+            *plain.entry((order_key(v) >> SHIFT) as u32).or_insert(0_u32) += 1;
         }
         let merged = Distribution::merge(&[&tally], sum);
         assert_eq!(merged.buckets, plain.into_iter().collect::<Vec<_>>());
