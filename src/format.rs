@@ -227,9 +227,26 @@ pub fn clock(hour: f64) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
+/// At most `max_chars` characters of `text`, with "…" when clipped (names in charts, long titles).
+#[must_use]
+pub fn clipped(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+        None => text.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clipped_cuts_on_characters_and_says_so() {
+        assert_eq!(clipped("Kakao network misconfiguration (what-if)", 44), "Kakao network misconfiguration (what-if)");
+        assert_eq!(clipped("Kakao network misconfiguration (what-if)", 13), "Kakao network…");
+        assert_eq!(clipped("카카오 데이터센터 화재", 3), "카카오…");
+        assert_eq!(clipped("", 0), "");
+    }
 
     #[test]
     fn compact_money_reads_like_a_slide() {

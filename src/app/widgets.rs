@@ -275,7 +275,7 @@ fn note_ui(ui: &mut Ui, response: &Response, note: Option<Note>, unit: Unit) {
         ui.data_mut(|d| d.remove::<(Note, f64)>(key));
         return;
     }
-    let clip = |text: &str| text.chars().take(24).collect::<String>();
+    let clip = |text: &str| crate::format::clipped(text, 24).into_owned();
     let (text, colour) = match note {
         Note::Unreadable(text) => {
             let hint = match unit {

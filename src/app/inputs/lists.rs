@@ -16,14 +16,7 @@ const LONG_LIST: usize = 40;
 /// of text every frame would stall the window.
 pub const MAX_EDITED_BYTES: usize = 2000;
 
-/// At most `max_chars` characters of `text`, with "…" when clipped.
-#[must_use]
-pub fn clipped(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
-    match text.char_indices().nth(max_chars) {
-        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
-        None => text.into(),
-    }
-}
+pub use crate::format::clipped;
 
 /// A one-line text input; a text too long to edit on screen is shown clipped with a button that
 /// shortens it (undo brings it back).

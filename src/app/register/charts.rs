@@ -6,7 +6,7 @@ use egui::{Color32, Ui};
 use egui_plot::{Bar, BarChart, Legend, Line, Points};
 
 use crate::app::charts::{exceedance_plot, plot, rgb, with_categories};
-use crate::format::percent;
+use crate::format::{clipped, percent};
 use crate::palette::ACCENT_RGB;
 use crate::register::{Analysis, Risk};
 
@@ -52,7 +52,7 @@ pub fn exceedance_ui(ui: &mut Ui, a: &Analysis, show_baseline: bool, height: f32
 /// Each cause's share of the annual mean and of the worst 5% of years, as horizontal bars.
 pub fn contributions_ui(ui: &mut Ui, r: &Risk, height: f32) {
     let names: Vec<(f64, String)> =
-        r.entries.iter().enumerate().map(|(i, e)| (i as f64, e.name.chars().take(36).collect())).collect();
+        r.entries.iter().enumerate().map(|(i, e)| (i as f64, clipped(&e.name, 48).into_owned())).collect();
     let mean: Vec<Bar> = r
         .entries
         .iter()

@@ -132,17 +132,20 @@ impl RegisterView {
         }
         if let Some(c) = computed {
             let r = &c.analysis.risk;
-            ui.label(
+            let description = crate::format::clipped(&c.register.description, 160);
+            let line = ui.label(
                 RichText::new(format!(
-                    "{} simulated years, seed {}, in {:.0} ms · {} · amounts per year in {}",
+                    "{} simulated years, seed {}, in {:.0} ms · {description} · amounts per year in {}",
                     crate::format::grouped(r.years as f64, 0),
                     r.seed,
                     r.seconds * 1000.0,
-                    c.register.description.chars().take(160).collect::<String>(),
                     r.currency
                 ))
                 .weak(),
             );
+            if description.len() < c.register.description.len() {
+                line.on_hover_text(&c.register.description);
+            }
             if let (Some(baseline), Some(investment)) = (&c.baseline_risk, &c.analysis.investment) {
                 ui.horizontal(|ui| {
                     ui.label("Show:");

@@ -169,7 +169,7 @@ where
     let n = r.entries.len().max(1);
     let caption = format!("Which causes drive the loss — {}", r.name);
     let mut chart = frame(root, &caption, t, t.tick * 4).build_cartesian_2d(0.0..n as f64, 0.0..110.0)?;
-    let names: Vec<String> = r.entries.iter().map(|e| e.name.chars().take(40).collect()).collect();
+    let names: Vec<String> = r.entries.iter().map(|e| crate::format::clipped(&e.name, 40).into_owned()).collect();
     mesh(&mut chart, t)
         .disable_x_mesh()
         .x_labels(n * 2 + 1)
