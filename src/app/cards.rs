@@ -217,13 +217,12 @@ fn threshold_card(scenario: &Scenario, crossings: &[crate::threshold::Crossing])
     };
     let hover: Vec<String> =
         crossings.iter().map(|c| format!("This outage {}.", crate::threshold::sentence(c, code))).collect();
-    Some(Card {
-        title: "Costs $1M",
-        shows: Shows::Other,
-        value: crate::threshold::when(million.hours),
-        context,
-        hover: hover.join("\n"),
-    })
+    // "after" goes in the title, so the value is short enough for a card's width.
+    let (title, value) = match million.hours {
+        Some(h) if h > 0.0 => ("Costs $1M after", crate::format::hours(h)),
+        hours => ("Costs $1M", crate::threshold::when(hours)),
+    };
+    Some(Card { title, shows: Shows::Other, value, context, hover: hover.join("\n") })
 }
 
 /// Replaces the totals by their figure as every surface shows it (the Monte Carlo mean) and adds
