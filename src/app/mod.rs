@@ -373,7 +373,7 @@ impl OutageApp {
             });
             ui.separator();
         }
-        ui.heading(egui::RichText::new(inputs::clipped(self.doc.scenario.title(), 120)).strong());
+        ui.heading(egui::RichText::new(crate::format::clipped(self.doc.scenario.title(), 120)).strong());
         ui.add_space(4.0);
         let analysis = self.worker.as_ref().and_then(|w| w.analysis());
         cards::ui(ui, &self.doc.scenario, &self.results, analysis, self.view.track.crossings());

@@ -131,9 +131,8 @@ impl Tally {
     /// among them) when they span more.
     #[inline(always)]
     fn cover(&mut self, low: u32, high: u32, middle: u32) {
-        let page = |bucket: u32| bucket as usize / PAGE;
-        let (start, end) = (page(self.first), page(self.first) + self.window.len() / PAGE);
-        if !self.window.is_empty() && start <= page(low) && page(high) < end {
+        let pages = self.window_pages();
+        if !pages.is_empty() && pages.contains(&(low as usize / PAGE)) && pages.contains(&(high as usize / PAGE)) {
             return;
         }
         self.grow(low, high, middle);
@@ -145,7 +144,7 @@ impl Tally {
     #[inline(never)]
     fn grow(&mut self, low: u32, high: u32, middle: u32) {
         let page = |bucket: u32| bucket as usize / PAGE;
-        let (start, end) = (page(self.first), page(self.first) + self.window.len() / PAGE);
+        let std::ops::Range { start, end } = self.window_pages();
         let (mut new_start, mut new_end) = if self.window.is_empty() {
             (page(low), page(high) + 1)
         } else {
@@ -168,11 +167,17 @@ impl Tally {
         self.first = (new_start * PAGE) as u32;
     }
 
+    /// The pages the window covers.
+    fn window_pages(&self) -> std::ops::Range<usize> {
+        let start = self.first as usize / PAGE;
+        start..start + self.window.len() / PAGE
+    }
+
     /// The counts of page `p`, if any sample fell in it.
     fn page(&self, p: usize) -> Option<&[u32]> {
-        let start = self.first as usize / PAGE;
-        if (start..start + self.window.len() / PAGE).contains(&p) {
-            return Some(&self.window[(p - start) * PAGE..][..PAGE]);
+        let pages = self.window_pages();
+        if pages.contains(&p) {
+            return Some(&self.window[(p - pages.start) * PAGE..][..PAGE]);
         }
         self.pages.get(p).and_then(Option::as_deref).map(<[u32; PAGE]>::as_slice)
     }

@@ -4,6 +4,7 @@
 use egui::{CollapsingHeader, Grid, Ui};
 
 use crate::app::widgets::{Scale, Spec, estimate_ui, input_ui, label_column};
+use crate::format::clipped;
 use crate::scenario::{
     Business, BusinessField, CustomProfile, Input, Shared, SlaTiers, Tier, TierSet, TrafficProfile, Unit,
 };
@@ -15,8 +16,6 @@ const LONG_LIST: usize = 40;
 /// Texts longer than this many bytes are shown clipped, not edited in place: laying out megabytes
 /// of text every frame would stall the window.
 pub const MAX_EDITED_BYTES: usize = 2000;
-
-pub use crate::format::clipped;
 
 /// A one-line text input; a text too long to edit on screen is shown clipped with a button that
 /// shortens it (undo brings it back).

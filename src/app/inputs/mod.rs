@@ -4,8 +4,6 @@
 mod correlations;
 mod lists;
 
-pub use lists::clipped;
-
 use egui::{CollapsingHeader, Grid, ScrollArea, Ui};
 
 use super::widgets::{Scale, Spec, VALUE_BOX, estimate_ui, label_column, set_editor_x};

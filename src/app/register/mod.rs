@@ -143,7 +143,7 @@ impl RegisterView {
                 ))
                 .weak(),
             );
-            if description.len() < c.register.description.len() {
+            if matches!(description, std::borrow::Cow::Owned(_)) {
                 line.on_hover_text(&c.register.description);
             }
             if let (Some(baseline), Some(investment)) = (&c.baseline_risk, &c.analysis.investment) {
